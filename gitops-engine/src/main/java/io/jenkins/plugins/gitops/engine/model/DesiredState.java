@@ -1,0 +1,32 @@
+package io.jenkins.plugins.gitops.engine.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The rendered desired state of one environment at one commit: resources sorted by id, and the SHA-256
+ * of their canonical form. The digest pins what a plan was made from; apply re-renders and compares it.
+ */
+public record DesiredState(List<Resource> resources, String digest) {
+    public DesiredState {
+        resources = resources.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+    }
+
+    /** Builds the state and its digest from resources in any order. */
+    public static DesiredState of(List<Resource> resources) {
+        List<Resource> sorted = resources.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        return new DesiredState(sorted, Canonical.digest(sorted));
+    }
+
+    public Map<ResourceId, Resource> byId() {
+        return resources.stream().collect(Collectors.toMap(Resource::id, Function.identity(), (a, b) -> a,
+                java.util.LinkedHashMap::new));
+    }
+
+    public Optional<Resource> find(ResourceId id) {
+        return resources.stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+}

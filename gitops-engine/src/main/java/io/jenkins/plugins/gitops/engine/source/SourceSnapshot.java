@@ -1,0 +1,36 @@
+package io.jenkins.plugins.gitops.engine.source;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The files of one environment directory at one exact commit. Files come from the commit's tree, never
+ * from a working tree, and every path is inside the repository.
+ */
+public interface SourceSnapshot extends AutoCloseable {
+    /** The repository as the user named it (a path or URL, with no credentials in it). */
+    String repository();
+
+    /** The full commit id the ref resolved to. */
+    String commit();
+
+    /** The environment directory, repository-relative, '/'-separated, "" for the root. */
+    String path();
+
+    /** Every regular file under {@link #path()}, recursively, sorted by path; in-repository symlinks resolved. */
+    List<SourceFile> files();
+
+    /** One file by repository-relative path, anywhere in the commit. */
+    Optional<SourceFile> file(String repositoryPath);
+
+    /**
+     * The whole commit tree written to a private temporary directory (created on first call, removed on
+     * {@link #close()}), for tools such as kustomize that read a directory. The directory mirrors the
+     * repository root.
+     */
+    Path checkout();
+
+    @Override
+    void close();
+}
