@@ -1,0 +1,89 @@
+package io.jenkins.plugins.gitops.cli;
+
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.apply.Applier;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.target.Target;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = {"Apply a saved plan exactly as reviewed, or plan and apply at once with --auto-approve.",
+                "A plan is refused, with nothing applied, if it was altered, if the source now renders something else,"
+                        + " or if a live resource it read has changed since (a stale plan).",
+                "Rollback: gitops apply --auto-approve --ref <an earlier commit from gitops history>."},
+        footerHeading = "%nExit codes:%n", footer = {"  0  applied", "  1  error (nothing applied, or a partial apply"
+                + " listed resource by resource; nothing pruned after a failure)"})
+final class ApplyCommand implements Callable<Integer> {
+    @Mixin
+    SourceOptions source;
+    @Mixin
+    TargetOptions target;
+    @Mixin
+    CommonOptions common;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "PLAN_FILE", description = "A plan file written by gitops plan --out.")
+    Path planFile;
+
+    @Option(names = "--auto-approve", description = "Plan and apply in one step, without a saved plan.")
+    boolean autoApprove;
+
+    @Option(names = "--no-prune", description = "With --auto-approve: keep resources removed from the desired state.")
+    boolean noPrune;
+
+    @Option(names = "--parallelism", defaultValue = "" + ApplyOptions.DEFAULT_PARALLELISM, paramLabel = "N",
+            description = "Resources applied at once within a wave (default: ${DEFAULT-VALUE}).")
+    int parallelism;
+
+    @Option(names = "--lock-wait", defaultValue = "PT0S", paramLabel = "DURATION",
+            description = "How long to wait for another run's lock, ISO-8601 like PT2M (default: fail at once).")
+    Duration lockWait;
+
+    @Option(names = "--lock-lease", defaultValue = "PT5M", paramLabel = "DURATION",
+            description = "How long our lock outlives this process if it is killed (renewed while running; default: ${DEFAULT-VALUE}).")
+    Duration lease;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Who applies, for the history (default: the OS user).")
+    String user = System.getProperty("user.name");
+
+    @Option(names = "--build-url", paramLabel = "URL",
+            description = "A link recorded in the history (default: the BUILD_URL environment variable).")
+    String buildUrl = System.getenv("BUILD_URL");
+
+    @Override
+    public Integer call() {
+        if ((planFile == null) == !autoApprove) {
+            throw new GitopsException(planFile == null
+                    ? "give a plan file (make one with gitops plan --out plan.json) or --auto-approve"
+                    : "give either a plan file or --auto-approve, not both");
+        }
+        StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
+        ApplyOptions options = ApplyOptions.defaults(user).withParallelism(parallelism).withLockWait(lockWait)
+                .withLease(lease).withBuildUrl(buildUrl);
+        ApplyResult result;
+        try (Target t = target.open()) {
+            Applier applier = new Applier(t, progress, Clock.systemUTC());
+            if (planFile != null) {
+                Plan plan = PlanFile.read(planFile);
+                result = applier.apply(plan, source.load(source.specFor(plan), progress), options);
+            } else {
+                result = applier.planAndApply(source.load(source.spec(), progress), !noPrune, options);
+            }
+        }
+        Printer.apply(spec.commandLine().getOut(), common.output, result);
+        return result.succeeded() ? GitopsCommand.OK : GitopsCommand.ERROR;
+    }
+}

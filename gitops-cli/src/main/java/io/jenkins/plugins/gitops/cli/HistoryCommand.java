@@ -1,0 +1,31 @@
+package io.jenkins.plugins.gitops.cli;
+
+import io.jenkins.plugins.gitops.engine.target.Inventory;
+import io.jenkins.plugins.gitops.engine.target.Target;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = {"List the revisions applied to a target, newest first.",
+                "Roll back with: gitops apply --auto-approve --ref <commit>."})
+final class HistoryCommand implements Callable<Integer> {
+    @Mixin
+    TargetOptions target;
+    @Mixin
+    CommonOptions common;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Inventory inventory;
+        try (Target t = target.open()) {
+            inventory = t.readInventory();
+        }
+        Printer.history(spec.commandLine().getOut(), common.output, inventory);
+        return GitopsCommand.OK;
+    }
+}

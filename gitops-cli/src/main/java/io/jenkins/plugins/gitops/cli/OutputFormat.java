@@ -1,0 +1,6 @@
+package io.jenkins.plugins.gitops.cli;
+
+/** How results are printed on stdout. */
+enum OutputFormat {
+    text, json, markdown
+}

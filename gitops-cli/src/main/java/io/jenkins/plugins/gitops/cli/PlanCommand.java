@@ -1,0 +1,53 @@
+package io.jenkins.plugins.gitops.cli;
+
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.target.Target;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Show what applying the desired state would change. Changes nothing.",
+        footerHeading = "%nExit codes:%n", footer = {"  0  no changes", "  1  error", "  2  changes to apply"})
+final class PlanCommand implements Callable<Integer> {
+    @Mixin
+    SourceOptions source;
+    @Mixin
+    TargetOptions target;
+    @Mixin
+    CommonOptions common;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Write the plan file for gitops apply (pins commit, desired digest, live fingerprint; no secret values).")
+    Path out;
+
+    @Option(names = "--no-prune", description = "Do not plan deletes of resources removed from the desired state.")
+    boolean noPrune;
+
+    @Override
+    public Integer call() {
+        StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
+        Environment env = source.load(source.spec(), progress);
+        try (Target t = target.open()) {
+            Plan plan = new Planner(t, progress, Clock.systemUTC()).plan(env, !noPrune);
+            if (out != null) {
+                PlanFile.write(plan, out);
+            }
+            Printer.plan(spec.commandLine().getOut(), common.output, plan);
+            if (out != null && common.output == OutputFormat.text) {
+                spec.commandLine().getOut().println("Plan saved to " + out + "; apply it with: gitops apply " + out);
+            }
+            return plan.summary().hasChanges() ? GitopsCommand.CHANGES : GitopsCommand.OK;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package io.jenkins.plugins.gitops.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.jenkins.plugins.gitops.engine.Json;
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.report.ApplyText;
+import io.jenkins.plugins.gitops.engine.report.HistoryText;
+import io.jenkins.plugins.gitops.engine.report.PlanMarkdown;
+import io.jenkins.plugins.gitops.engine.report.PlanText;
+import io.jenkins.plugins.gitops.engine.report.VerifyText;
+import io.jenkins.plugins.gitops.engine.target.Inventory;
+import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+import java.io.PrintWriter;
+
+/** Results on stdout in the format asked for. Every rendering comes from the engine's report package. */
+final class Printer {
+    /** GitHub's limit for a check's text; also a sensible bound for a pull-request comment. */
+    static final int MARKDOWN_LIMIT = 65_535;
+
+    private Printer() {
+    }
+
+    static void plan(PrintWriter out, OutputFormat format, Plan plan) {
+        out.print(switch (format) {
+            case text -> PlanText.render(plan);
+            case json -> PlanFile.toJson(plan);
+            case markdown -> PlanMarkdown.render(plan, MARKDOWN_LIMIT);
+        });
+        out.flush();
+    }
+
+    static void apply(PrintWriter out, OutputFormat format, ApplyResult result) {
+        out.print(format == OutputFormat.json ? json(result) : ApplyText.render(result));
+        out.flush();
+    }
+
+    static void verify(PrintWriter out, OutputFormat format, VerifyResult result) {
+        out.print(switch (format) {
+            case text -> VerifyText.render(result);
+            case json -> json(result);
+            case markdown -> PlanMarkdown.render(result.plan(), MARKDOWN_LIMIT);
+        });
+        out.flush();
+    }
+
+    static void history(PrintWriter out, OutputFormat format, Inventory inventory) {
+        out.print(format == OutputFormat.json ? json(inventory.history()) : HistoryText.render(inventory));
+        out.flush();
+    }
+
+    private static String json(Object value) {
+        try {
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("results are plain records", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.jenkins.plugins.gitops.cli;
+
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.render.RenderOptions;
+import io.jenkins.plugins.gitops.engine.render.VariableFiles;
+import io.jenkins.plugins.gitops.engine.source.SourceSpec;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Where the desired state comes from and how it is rendered. */
+final class SourceOptions {
+    @Option(names = "--repo", paramLabel = "PATH|URL", defaultValue = ".",
+            description = "Git repository: a local path or a URL (default: the current directory).")
+    String repo;
+
+    @Option(names = "--ref", paramLabel = "REF",
+            description = "Branch, tag or commit to read (default: HEAD). Files come from that commit, never from the working tree.")
+    String ref;
+
+    @Option(names = "--path", paramLabel = "DIR",
+            description = "The environment directory inside the repository (default: the root; for apply of a plan file, the plan's path).")
+    String path;
+
+    @Option(names = "--var", paramLabel = "KEY=VALUE",
+            description = "A variable for ${KEY} and ${KEY:=default} in manifests. Repeatable; wins over --var-file.")
+    List<String> vars = new ArrayList<>();
+
+    @Option(names = "--var-file", paramLabel = "FILE",
+            description = "A file of KEY=VALUE lines (# comments). Repeatable; later files win.")
+    List<Path> varFiles = new ArrayList<>();
+
+    @Option(names = "--ignore", paramLabel = "RULE",
+            description = "Ignore a field in diffs: KIND[.GROUP][/[NAMESPACE/]NAME]=/json/pointer[,...], e.g. "
+                    + "Deployment.apps/web=/spec/replicas. Repeatable; adds to .gitops.yaml's ignoreDifferences.")
+    List<String> ignores = new ArrayList<>();
+
+    SourceSpec spec() {
+        return new SourceSpec(repo, ref, path == null ? "" : path);
+    }
+
+    /** The source of a saved plan: its commit and path unless given explicitly (then apply checks they match). */
+    SourceSpec specFor(Plan plan) {
+        return new SourceSpec(repo, ref == null ? plan.commit() : ref, path == null ? plan.path() : path);
+    }
+
+    Map<String, String> variables() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Path file : varFiles) {
+            values.putAll(VariableFiles.parse(file));
+        }
+        for (String var : vars) {
+            int eq = var.indexOf('=');
+            if (eq <= 0) {
+                throw new GitopsException("--var expects KEY=VALUE, got a value without '=' or without a key");
+            }
+            values.put(var.substring(0, eq), var.substring(eq + 1));
+        }
+        return values;
+    }
+
+    Environment load(SourceSpec spec, Progress progress) {
+        List<IgnoreRule> rules = ignores.stream().map(IgnoreRule::parse).toList();
+        return new EnvironmentLoader(RenderOptions.defaults().withVariables(variables()), rules, progress).load(spec);
+    }
+}

@@ -1,0 +1,51 @@
+package io.jenkins.plugins.gitops.cli;
+
+import io.jenkins.plugins.gitops.engine.target.Target;
+import io.jenkins.plugins.gitops.engine.verify.Verifier;
+import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Compare the target with the desired state and report drift per resource.",
+                "On targets with controllers (Kubernetes) also check health; --wait waits for it."},
+        footerHeading = "%nExit codes:%n", footer = {"  0  no drift, healthy", "  1  error, or resources unhealthy",
+                "  2  drift"})
+final class VerifyCommand implements Callable<Integer> {
+    @Mixin
+    SourceOptions source;
+    @Mixin
+    TargetOptions target;
+    @Mixin
+    CommonOptions common;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--wait", description = "Wait for resources to become healthy, up to --timeout.")
+    boolean await;
+
+    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
+            description = "How long --wait waits, ISO-8601 like PT10M (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() {
+        StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
+        VerifyResult result;
+        try (Target t = target.open()) {
+            result = new Verifier(t, progress, Clock.systemUTC(), Duration.ofSeconds(2))
+                    .verify(source.load(source.spec(), progress), await ? timeout : Duration.ZERO);
+        }
+        Printer.verify(spec.commandLine().getOut(), common.output, result);
+        if (!result.inSync()) {
+            return GitopsCommand.CHANGES;
+        }
+        return result.unhealthy().isEmpty() ? GitopsCommand.OK : GitopsCommand.ERROR;
+    }
+}

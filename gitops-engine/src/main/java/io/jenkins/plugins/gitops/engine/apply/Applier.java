@@ -1,0 +1,238 @@
+package io.jenkins.plugins.gitops.engine.apply;
+
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.plan.Change;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.target.Inventory;
+import io.jenkins.plugins.gitops.engine.target.LiveObject;
+import io.jenkins.plugins.gitops.engine.target.Revision;
+import io.jenkins.plugins.gitops.engine.target.Target;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Carries out a plan on a target, exactly as reviewed: under the target's lock, only if the desired state
+ * and the live objects are still those the plan was made from; in waves, each wave in parallel up to a
+ * bound; prune only after everything else succeeded; then the inventory and history.
+ */
+public final class Applier {
+    private final Target target;
+    private final Progress progress;
+    private final Clock clock;
+
+    public Applier(Target target, Progress progress, Clock clock) {
+        this.target = target;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    /** Applies a saved plan. {@code env} is the same source re-rendered now; it must match the plan. */
+    public ApplyResult apply(Plan plan, Environment env, ApplyOptions options) {
+        checkSameSource(plan, env);
+        try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress)) {
+            checkLiveUnchanged(plan);
+            return execute(plan, env, options, lock);
+        }
+    }
+
+    /** Plans and applies in one go under one lock ({@code --auto-approve}): nothing can change in between. */
+    public ApplyResult planAndApply(Environment env, boolean prune, ApplyOptions options) {
+        try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress)) {
+            Plan plan = new Planner(target, progress, clock).plan(env, prune);
+            return execute(plan, env, options, lock);
+        }
+    }
+
+    private void checkSameSource(Plan plan, Environment env) {
+        if (!plan.target().equals(target.identity())) {
+            throw new StalePlanException("the plan was made for target " + plan.target() + ", not " + target.identity()
+                    + "; nothing was applied. Apply it to the target it was made for, or make a new plan");
+        }
+        if (!plan.commit().equals(env.commit()) || !plan.path().equals(env.path())) {
+            throw new StalePlanException("the plan is for commit " + plan.commit() + " path '" + plan.path()
+                    + "', but the source resolves to commit " + env.commit() + " path '" + env.path()
+                    + "'; nothing was applied. Apply with --ref " + plan.commit() + ", or make a new plan");
+        }
+        if (!plan.desiredDigest().equals(env.desired().digest())) {
+            throw new StalePlanException("the desired state of commit " + shortId(plan.commit())
+                    + " renders differently now than when it was planned (digest " + env.desired().digest()
+                    + ", plan has " + plan.desiredDigest() + "): pass the same --var and --var-file values as for"
+                    + " the plan, or make a new plan; nothing was applied");
+        }
+    }
+
+    private void checkLiveUnchanged(Plan plan) {
+        Map<ResourceId, LiveObject> live = target.read(plan.changes().stream().map(Change::id).toList());
+        List<String> changed = new ArrayList<>();
+        for (Change c : plan.changes()) {
+            LiveObject now = live.get(c.id());
+            String version = now == null ? null : now.version();
+            if (!Objects.equals(version, c.liveVersion())) {
+                changed.add(c.id() + (c.liveVersion() == null ? " (created since)"
+                        : version == null ? " (deleted since)" : " (changed since)"));
+            }
+        }
+        if (!changed.isEmpty()) {
+            int shown = Math.min(changed.size(), 20);
+            throw new StalePlanException("the plan is stale: " + changed.size() + " live resource(s) changed after it"
+                    + " was made at " + plan.createdAt() + ": " + String.join(", ", changed.subList(0, shown))
+                    + (changed.size() > shown ? ", ..." : "") + ". Nothing was applied; make a new plan and review it");
+        }
+    }
+
+    private ApplyResult execute(Plan plan, Environment env, ApplyOptions options, LockKeeper lock) {
+        Map<ResourceId, Resource> desired = env.desired().byId();
+        Inventory before = target.readInventory();
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<Change> applies = plan.changes().stream()
+                .filter(c -> c.action() == Action.CREATE || c.action() == Action.UPDATE).toList();
+        List<Change> deletes = plan.changes().stream().filter(c -> c.action() == Action.DELETE).toList();
+        plan.changes().stream().filter(c -> c.action() == Action.NOOP)
+                .forEach(c -> outcomes.add(new Outcome(c.id(), c.action(), Outcome.Status.UNCHANGED, null)));
+
+        ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), r -> {
+            Thread t = new Thread(r, "gitops-apply");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            boolean ok = runWaves(Waves.group(applies, Change::id, c -> Waves.waveOf(desired.get(c.id()))),
+                    c -> target.apply(desired.get(c.id())), "apply", pool, lock, outcomes);
+            if (ok && plan.prune()) {
+                List<List<Change>> deleteWaves = new ArrayList<>(Waves.group(deletes, Change::id, c -> 0));
+                Collections.reverse(deleteWaves);
+                ok = runWaves(deleteWaves, c -> target.delete(c.id()), "prune", pool, lock, outcomes);
+            } else if (!deletes.isEmpty()) {
+                deletes.forEach(c -> outcomes.add(new Outcome(c.id(), c.action(), Outcome.Status.SKIPPED, null)));
+                if (!ok) {
+                    progress.warn("nothing was pruned because the apply failed");
+                }
+            }
+            Revision revision = record(plan, env, options, before, outcomes, ok);
+            return new ApplyResult(plan, ordered(plan, outcomes), revision);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Runs waves in order, a wave's members in parallel; after a wave with a failure, later waves are skipped. */
+    private boolean runWaves(List<List<Change>> waves, Consumer<Change> work, String phase, ExecutorService pool,
+            LockKeeper lock, List<Outcome> outcomes) {
+        int total = waves.stream().mapToInt(List::size).sum();
+        AtomicInteger done = new AtomicInteger();
+        boolean ok = true;
+        for (List<Change> wave : waves) {
+            if (!ok) {
+                wave.forEach(c -> outcomes.add(new Outcome(c.id(), c.action(), Outcome.Status.SKIPPED, null)));
+                continue;
+            }
+            lock.check();
+            List<Future<Outcome>> futures = new ArrayList<>(wave.size());
+            for (Change c : wave) {
+                futures.add(pool.submit(() -> {
+                    Outcome outcome;
+                    try {
+                        work.accept(c);
+                        outcome = new Outcome(c.id(), c.action(), Outcome.Status.DONE, null);
+                    } catch (RuntimeException e) {
+                        outcome = new Outcome(c.id(), c.action(), Outcome.Status.FAILED, describe(c.id(), e));
+                    }
+                    progress.update(phase, done.incrementAndGet(), total);
+                    return outcome;
+                }));
+            }
+            for (Future<Outcome> f : futures) {
+                Outcome outcome = join(f);
+                outcomes.add(outcome);
+                ok &= outcome.status() == Outcome.Status.DONE;
+            }
+        }
+        return ok;
+    }
+
+    private Revision record(Plan plan, Environment env, ApplyOptions options, Inventory before, List<Outcome> outcomes,
+            boolean ok) {
+        TreeSet<ResourceId> owned = new TreeSet<>(before.resources());
+        List<Outcome> snapshot;
+        synchronized (outcomes) {
+            snapshot = List.copyOf(outcomes);
+        }
+        if (ok) {
+            // Everything desired is ours now; orphans were pruned, or kept by annotation and given up.
+            if (plan.prune()) {
+                owned.clear();
+            }
+            owned.addAll(env.desired().byId().keySet());
+        } else {
+            // Keep owning what we created, so a later apply can prune it; give up only what we deleted.
+            for (Outcome o : snapshot) {
+                if (o.status() == Outcome.Status.DONE) {
+                    if (o.action() == Action.DELETE) {
+                        owned.remove(o.id());
+                    } else {
+                        owned.add(o.id());
+                    }
+                }
+            }
+        }
+        boolean newRevision = ok && before.current()
+                .map(r -> !r.commit().equals(plan.commit()) || !r.desiredDigest().equals(plan.desiredDigest())
+                        || !r.path().equals(plan.path()))
+                .orElse(true);
+        Revision revision = newRevision ? new Revision(plan.commit(), plan.path(), plan.desiredDigest(), clock.instant(),
+                options.user(), options.buildUrl(), env.desired().resources().size()) : null;
+        Inventory after = revision == null ? new Inventory(owned, before.history())
+                : before.withRevision(owned, revision, options.historyLimit());
+        if (!after.equals(before)) {
+            target.writeInventory(after);
+        }
+        return revision;
+    }
+
+    private static List<Outcome> ordered(Plan plan, List<Outcome> outcomes) {
+        Map<ResourceId, Outcome> byId = new HashMap<>();
+        synchronized (outcomes) {
+            outcomes.forEach(o -> byId.put(o.id(), o));
+        }
+        return plan.changes().stream().map(c -> byId.get(c.id())).filter(Objects::nonNull).toList();
+    }
+
+    private static String describe(ResourceId id, RuntimeException e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof GitopsException ? message : id + ": " + message;
+    }
+
+    private static Outcome join(Future<Outcome> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitopsException("interrupted while applying; the lock is released and a new apply completes"
+                    + " the work");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("apply tasks catch their own failures", e.getCause());
+        }
+    }
+
+    private static String shortId(String commit) {
+        return commit.length() > 12 ? commit.substring(0, 12) : commit;
+    }
+}

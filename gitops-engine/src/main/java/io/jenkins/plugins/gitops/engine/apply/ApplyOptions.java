@@ -1,0 +1,39 @@
+package io.jenkins.plugins.gitops.engine.apply;
+
+import java.time.Duration;
+
+/**
+ * How an apply runs. {@code lockWait} is how long to wait for another run's lock before failing;
+ * {@code lease} how long our lock stays valid if this process dies (it is renewed while we run).
+ * {@code buildUrl} may be null.
+ */
+public record ApplyOptions(int parallelism, Duration lease, Duration lockWait, String user, String buildUrl,
+        int historyLimit) {
+    public static final int DEFAULT_PARALLELISM = 16;
+
+    public ApplyOptions {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1");
+        }
+    }
+
+    public static ApplyOptions defaults(String user) {
+        return new ApplyOptions(DEFAULT_PARALLELISM, Duration.ofMinutes(5), Duration.ZERO, user, null, 50);
+    }
+
+    public ApplyOptions withParallelism(int n) {
+        return new ApplyOptions(n, lease, lockWait, user, buildUrl, historyLimit);
+    }
+
+    public ApplyOptions withLockWait(Duration wait) {
+        return new ApplyOptions(parallelism, lease, wait, user, buildUrl, historyLimit);
+    }
+
+    public ApplyOptions withLease(Duration newLease) {
+        return new ApplyOptions(parallelism, newLease, lockWait, user, buildUrl, historyLimit);
+    }
+
+    public ApplyOptions withBuildUrl(String url) {
+        return new ApplyOptions(parallelism, lease, lockWait, user, url, historyLimit);
+    }
+}

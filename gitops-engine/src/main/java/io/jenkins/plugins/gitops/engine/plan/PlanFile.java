@@ -1,0 +1,92 @@
+package io.jenkins.plugins.gitops.engine.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Json;
+import io.jenkins.plugins.gitops.engine.model.Canonical;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The plan as a JSON file. The file carries a digest of its own content, so an edited plan (a change
+ * removed, a commit swapped) is refused before anything is compared, let alone applied.
+ */
+public final class PlanFile {
+    static final int FORMAT = 1;
+    private static final String FORMAT_FIELD = "format";
+    private static final String DIGEST_FIELD = "planDigest";
+
+    private PlanFile() {
+    }
+
+    public static String toJson(Plan plan) {
+        ObjectNode node = Json.mapper().valueToTree(plan);
+        node.put(FORMAT_FIELD, FORMAT);
+        node.put(DIGEST_FIELD, digestOf(node));
+        try {
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plans are plain records", e);
+        }
+    }
+
+    public static void write(Plan plan, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path tmp = Files.createTempFile(parent, ".plan", ".tmp");
+            Files.writeString(tmp, toJson(plan));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new GitopsException("cannot write plan file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Plan read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new GitopsException("cannot read plan file " + file + ": " + e.getMessage(), e);
+        }
+        return fromJson(text, file.toString());
+    }
+
+    public static Plan fromJson(String text, String name) {
+        ObjectNode node;
+        try {
+            JsonNode parsed = Json.mapper().readTree(text);
+            if (!(parsed instanceof ObjectNode object)) {
+                throw new GitopsException(name + " is not a plan file (expected a JSON object); make it with gitops plan --out");
+            }
+            node = object;
+        } catch (JsonProcessingException e) {
+            throw new GitopsException(name + " is not a plan file (line " + e.getLocation().getLineNr()
+                    + " is not valid JSON); make it with gitops plan --out");
+        }
+        JsonNode format = node.get(FORMAT_FIELD);
+        if (format == null || format.asInt() != FORMAT) {
+            throw new GitopsException(name + " has plan format " + format + ", this gitops reads format " + FORMAT
+                    + "; make the plan again with this version");
+        }
+        JsonNode recorded = node.remove(DIGEST_FIELD);
+        if (recorded == null || !recorded.asText().equals(digestOf(node))) {
+            throw new GitopsException("plan file " + name + " was altered after gitops wrote it (its digest does not"
+                    + " match its content); nothing was applied. Make a new plan with gitops plan --out");
+        }
+        node.remove(FORMAT_FIELD);
+        try {
+            return Json.mapper().treeToValue(node, Plan.class);
+        } catch (JsonProcessingException e) {
+            throw new GitopsException("plan file " + name + " cannot be read: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String digestOf(ObjectNode withoutDigest) {
+        return Canonical.sha256(Canonical.json(Json.mapper().convertValue(withoutDigest, Object.class)));
+    }
+}

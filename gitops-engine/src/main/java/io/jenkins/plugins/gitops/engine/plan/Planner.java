@@ -1,0 +1,88 @@
+package io.jenkins.plugins.gitops.engine.plan;
+
+import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.apply.Waves;
+import io.jenkins.plugins.gitops.engine.diff.ResourceDiff;
+import io.jenkins.plugins.gitops.engine.diff.ResourceDiffer;
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.model.Documents;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.target.Inventory;
+import io.jenkins.plugins.gitops.engine.target.LiveObject;
+import io.jenkins.plugins.gitops.engine.target.Target;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Compares an environment's desired state with what a target holds and lists, in apply order, what
+ * applying would change. Reads the target; changes nothing.
+ */
+public final class Planner {
+    /** Resources carrying this annotation with this value are never pruned. */
+    public static final String PRUNE_ANNOTATION = "gitops.jenkins.io/prune";
+    public static final String PRUNE_DISABLED = "disabled";
+
+    private final Target target;
+    private final Progress progress;
+    private final Clock clock;
+
+    public Planner(Target target, Progress progress, Clock clock) {
+        this.target = target;
+        this.progress = progress;
+        this.clock = clock;
+    }
+
+    public Plan plan(Environment env, boolean prune) {
+        Map<ResourceId, Resource> desired = env.desired().byId();
+        desired.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
+        Inventory inventory = target.readInventory();
+        Set<ResourceId> ids = new LinkedHashSet<>(desired.keySet());
+        ids.addAll(inventory.resources());
+        Map<ResourceId, LiveObject> live = target.read(ids);
+
+        ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.diffScope());
+        AtomicInteger done = new AtomicInteger();
+        List<Change> applies = desired.values().parallelStream().map(resource -> {
+            LiveObject current = live.get(resource.id());
+            ResourceDiff diff = differ.diff(resource.id(), current == null ? null : current.body(), resource.body());
+            Action action = current == null ? Action.CREATE : diff.changed() ? Action.UPDATE : Action.NOOP;
+            progress.update("plan", done.incrementAndGet(), desired.size());
+            return new Change(resource.id(), action, resource.origin(), current == null ? null : current.version(),
+                    diff.unifiedDiff());
+        }).toList();
+
+        List<Change> deletes = new ArrayList<>();
+        if (prune) {
+            for (ResourceId id : inventory.resources()) {
+                LiveObject orphan = live.get(id);
+                if (!desired.containsKey(id) && orphan != null && !pruneDisabled(orphan)) {
+                    deletes.add(new Change(id, Action.DELETE, null, orphan.version(),
+                            differ.diff(id, orphan.body(), null).unifiedDiff()));
+                }
+            }
+        }
+        return new Plan(env.repository(), env.commit(), env.path(), target.identity(), env.desired().digest(),
+                LiveFingerprint.of(applies, deletes), prune, clock.instant(), order(applies, desired, deletes));
+    }
+
+    static boolean pruneDisabled(LiveObject live) {
+        return Documents.annotations(live.body()).map(a -> PRUNE_DISABLED.equals(a.get(PRUNE_ANNOTATION)))
+                .orElse(false);
+    }
+
+    private static List<Change> order(List<Change> applies, Map<ResourceId, Resource> desired, List<Change> deletes) {
+        List<Change> ordered = new ArrayList<>();
+        Waves.group(applies, Change::id, c -> Waves.waveOf(desired.get(c.id()))).forEach(ordered::addAll);
+        List<List<Change>> deleteWaves = new ArrayList<>(Waves.group(deletes, Change::id, c -> 0));
+        Collections.reverse(deleteWaves);
+        deleteWaves.forEach(ordered::addAll);
+        return ordered;
+    }
+}

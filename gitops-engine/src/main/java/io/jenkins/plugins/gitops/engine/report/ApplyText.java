@@ -1,0 +1,61 @@
+package io.jenkins.plugins.gitops.engine.report;
+
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.apply.Outcome;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** An apply result for a terminal or build log: one line per resource touched, then the outcome. */
+public final class ApplyText {
+    private ApplyText() {
+    }
+
+    public static String render(ApplyResult result) {
+        StringBuilder s = new StringBuilder();
+        Map<Outcome.Status, Integer> counts = new EnumMap<>(Outcome.Status.class);
+        int created = 0;
+        int updated = 0;
+        int deleted = 0;
+        for (Outcome o : result.outcomes()) {
+            counts.merge(o.status(), 1, Integer::sum);
+            switch (o.status()) {
+                case DONE -> {
+                    switch (o.action()) {
+                        case CREATE -> created++;
+                        case UPDATE -> updated++;
+                        case DELETE -> deleted++;
+                        default -> { }
+                    }
+                    s.append(verb(o)).append(' ').append(o.id()).append('\n');
+                }
+                case FAILED -> s.append("FAILED  ").append(o.id()).append(": ").append(o.error()).append('\n');
+                case SKIPPED -> s.append("skipped ").append(o.id()).append(" (").append(o.action().name().toLowerCase())
+                        .append(" not attempted after a failure)\n");
+                case UNCHANGED -> { }
+            }
+        }
+        int unchanged = counts.getOrDefault(Outcome.Status.UNCHANGED, 0);
+        if (result.succeeded()) {
+            s.append(String.format("Apply complete: %d created, %d updated, %d deleted, %d unchanged.%n", created,
+                    updated, deleted, unchanged));
+            if (result.revision() != null) {
+                s.append("Recorded revision ").append(result.revision().commit()).append(" in the target's history.\n");
+            }
+        } else {
+            s.append(String.format("Apply FAILED: %d failed, %d skipped; %d created, %d updated, %d deleted before the"
+                    + " failure. Nothing was pruned. Fix the cause and run apply again: it completes the rest.%n",
+                    counts.getOrDefault(Outcome.Status.FAILED, 0), counts.getOrDefault(Outcome.Status.SKIPPED, 0),
+                    created, updated, deleted));
+        }
+        return s.toString();
+    }
+
+    private static String verb(Outcome o) {
+        return switch (o.action()) {
+            case CREATE -> "created";
+            case UPDATE -> "updated";
+            case DELETE -> "deleted";
+            case NOOP -> "unchanged";
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package io.jenkins.plugins.gitops.engine.report;
+
+import io.jenkins.plugins.gitops.engine.target.Inventory;
+import io.jenkins.plugins.gitops.engine.target.Revision;
+import java.util.List;
+
+/** The applied revisions of a target, newest first, one per line. */
+public final class HistoryText {
+    private HistoryText() {
+    }
+
+    public static String render(Inventory inventory) {
+        List<Revision> history = inventory.history();
+        if (history.isEmpty()) {
+            return "No revision has been applied to this target yet.\n";
+        }
+        StringBuilder s = new StringBuilder(String.format("%-24s  %-40s  %-9s  %-16s  %s%n", "APPLIED", "COMMIT",
+                "RESOURCES", "USER", "PATH / BUILD"));
+        for (int i = history.size() - 1; i >= 0; i--) {
+            Revision r = history.get(i);
+            s.append(String.format("%-24s  %-40s  %9d  %-16s  %s%s%s%n", r.appliedAt(), r.commit(), r.resources(),
+                    r.user(), r.path().isEmpty() ? "." : r.path(), r.buildUrl() == null ? "" : "  ",
+                    r.buildUrl() == null ? "" : r.buildUrl()));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,32 @@
+package io.jenkins.plugins.gitops.engine.report;
+
+import io.jenkins.plugins.gitops.engine.plan.Change;
+import io.jenkins.plugins.gitops.engine.verify.ResourceHealth;
+import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+
+/** A verify result for a terminal or build log: drift per resource with its diff, then health. */
+public final class VerifyText {
+    private VerifyText() {
+    }
+
+    public static String render(VerifyResult result) {
+        StringBuilder s = new StringBuilder();
+        for (Change c : result.drifted()) {
+            s.append("drift: ").append(switch (c.action()) {
+                case CREATE -> "missing from the target      ";
+                case UPDATE -> "differs from the desired state";
+                case DELETE -> "no longer desired, not pruned ";
+                case NOOP -> "";
+            }).append(' ').append(c.id()).append(c.origin() == null ? "" : "  (" + c.origin() + ")").append('\n');
+        }
+        for (Change c : result.drifted()) {
+            s.append('\n').append(c.diff());
+        }
+        for (ResourceHealth h : result.unhealthy()) {
+            s.append("unhealthy: ").append(h).append('\n');
+        }
+        s.append(result.inSync() ? "No drift: the target matches commit " : "Drift: " + result.drifted().size()
+                + " resource(s) differ from commit ").append(result.plan().commit()).append(".\n");
+        return s.toString();
+    }
+}

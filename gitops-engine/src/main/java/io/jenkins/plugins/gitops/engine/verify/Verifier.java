@@ -1,0 +1,36 @@
+package io.jenkins.plugins.gitops.engine.verify;
+
+import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.target.Target;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Checks a target against the desired state: drift is any change a fresh plan would make (including
+ * resources that should have been pruned), and, where the target has controllers, health within a timeout.
+ */
+public final class Verifier {
+    private final Target target;
+    private final Progress progress;
+    private final Clock clock;
+    private final Duration pollInterval;
+
+    public Verifier(Target target, Progress progress, Clock clock, Duration pollInterval) {
+        this.target = target;
+        this.progress = progress;
+        this.clock = clock;
+        this.pollInterval = pollInterval;
+    }
+
+    public VerifyResult verify(Environment env, Duration healthTimeout) {
+        Plan plan = new Planner(target, progress, clock).plan(env, true);
+        List<ResourceId> ids = env.desired().resources().stream().map(Resource::id).toList();
+        return new VerifyResult(plan, new HealthWait(target, progress, pollInterval).await(ids, healthTimeout));
+    }
+}
