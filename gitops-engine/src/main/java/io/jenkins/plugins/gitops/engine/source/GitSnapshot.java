@@ -64,7 +64,8 @@ final class GitSnapshot implements SourceSnapshot {
         try (ObjectReader reader = repository.newObjectReader()) {
             CommitTree tree = tree(reader);
             List<SourceFile> files = new ArrayList<>();
-            tree.walk(directory, path, true, (filePath, blob, mode) -> files.add(new SourceFile(filePath, tree.read(blob))));
+            tree.walk(directory, path, true,
+                    (filePath, blob, mode) -> files.add(new SourceFile(filePath, tree.read(blob))));
             // Tree order is not path order once a directory symlink expands in place of its link.
             files.sort(Comparator.comparing(SourceFile::path));
             return List.copyOf(files);
@@ -80,7 +81,10 @@ final class GitSnapshot implements SourceSnapshot {
         try (ObjectReader reader = repository.newObjectReader()) {
             CommitTree tree = tree(reader);
             Optional<CommitTree.Entry> entry = tree.find(normalized).filter(found -> !found.isDirectory());
-            return entry.isEmpty() ? Optional.empty() : Optional.of(new SourceFile(normalized, tree.read(entry.get().id())));
+            if (entry.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SourceFile(normalized, tree.read(entry.get().id())));
         } catch (IOException e) {
             throw unreadable(e);
         }

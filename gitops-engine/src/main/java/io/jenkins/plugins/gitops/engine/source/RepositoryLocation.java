@@ -39,7 +39,8 @@ record RepositoryLocation(String shown, boolean remote, CredentialsProvider cred
         String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
         String password = colon < 0 ? "" : userInfo.substring(colon + 1);
         String shown = scheme + (http ? "" : user + "@") + url.group(3);
-        return new RepositoryLocation(shown, true, new UsernamePasswordCredentialsProvider(decode(user), decode(password)));
+        CredentialsProvider credentials = new UsernamePasswordCredentialsProvider(decode(user), decode(password));
+        return new RepositoryLocation(shown, true, credentials);
     }
 
     private static String decode(String urlPart) {

@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 class GitSourceTest {
@@ -272,6 +271,25 @@ class GitSourceTest {
         try (SourceSnapshot snapshot = open(null, "env")) {
             assertThatThrownBy(snapshot::files).hasMessage("symlink env/gone.yaml points to missing.yaml, which is not"
                     + " in commit " + head.substring(0, 7) + "; fix or remove the link");
+        }
+    }
+
+    @Test
+    void skipsSubmodules() throws Exception {
+        GitRepoFixture library = GitRepoFixture.init(tmp.resolve("library"));
+        library.write("lib.yaml", "lib");
+        library.commit("library");
+        repo.write("env/app.yaml", "app");
+        repo.commit("first");
+        try (Git git = Git.open(repo.dir().toFile())) {
+            git.submoduleAdd().setURI(library.dir().toUri().toString()).setPath("env/lib").call().close();
+        }
+        repo.commit("add submodule");
+
+        try (SourceSnapshot snapshot = open(null, "env")) {
+            assertThat(contents(snapshot)).containsOnlyKeys("env/app.yaml");
+            assertThat(snapshot.file("env/lib/lib.yaml")).isEmpty();
+            assertThat(snapshot.checkout().resolve("env/app.yaml")).hasContent("app");
         }
     }
 
