@@ -1,0 +1,165 @@
+package io.jenkins.plugins.gitops.engine.source;
+
+import io.jenkins.plugins.gitops.engine.GitopsException;
+
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.util.FileUtils;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@link SourceSnapshot} read from the commit's tree through JGit. {@link #files()} and {@link #file}
+ * are for one thread at a time; {@link #checkout()} and {@link #close()} are synchronised.
+ */
+final class GitSnapshot implements SourceSnapshot {
+    private final Repository repository;
+    private final String shownRepository;
+    private final RevCommit commit;
+    private final String shortCommit;
+    private final String path;
+    private final CommitTree.Entry directory;
+    private final Path cloneDir;
+    private Path checkoutDir;
+    private volatile boolean closed;
+
+    GitSnapshot(Repository repository, String shownRepository, RevCommit commit, String path,
+            CommitTree.Entry directory, Path cloneDir) {
+        this.repository = repository;
+        this.shownRepository = shownRepository;
+        this.commit = commit;
+        this.shortCommit = commit.abbreviate(7).name();
+        this.path = path;
+        this.directory = directory;
+        this.cloneDir = cloneDir;
+    }
+
+    @Override
+    public String repository() {
+        return shownRepository;
+    }
+
+    @Override
+    public String commit() {
+        return commit.name();
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public List<SourceFile> files() {
+        ensureOpen();
+        try (ObjectReader reader = repository.newObjectReader()) {
+            CommitTree tree = tree(reader);
+            List<SourceFile> files = new ArrayList<>();
+            tree.walk(directory, path, true,
+                    (filePath, blob, mode) -> files.add(new SourceFile(filePath, tree.read(blob))));
+            // Tree order is not path order once a directory symlink expands in place of its link.
+            files.sort(Comparator.comparing(SourceFile::path));
+            return List.copyOf(files);
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    @Override
+    public Optional<SourceFile> file(String repositoryPath) {
+        ensureOpen();
+        String normalized = RepoPaths.normalize(repositoryPath);
+        try (ObjectReader reader = repository.newObjectReader()) {
+            CommitTree tree = tree(reader);
+            Optional<CommitTree.Entry> entry = tree.find(normalized).filter(found -> !found.isDirectory());
+            if (entry.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new SourceFile(normalized, tree.read(entry.get().id())));
+        } catch (IOException e) {
+            throw unreadable(e);
+        }
+    }
+
+    @Override
+    public synchronized Path checkout() {
+        ensureOpen();
+        if (checkoutDir == null) {
+            Path dir = null;
+            try (ObjectReader reader = repository.newObjectReader()) {
+                dir = Files.createTempDirectory("gitops-checkout-");
+                writeTree(tree(reader), dir);
+                checkoutDir = dir;
+            } catch (IOException | RuntimeException e) {
+                deleteTree(dir);
+                throw e instanceof GitopsException gitops ? gitops : unreadable(e);
+            }
+        }
+        return checkoutDir;
+    }
+
+    private static void writeTree(CommitTree tree, Path dir) throws IOException {
+        // Symlinks arrive here already resolved to their targets, so the checkout holds copies and
+        // nothing in it can point outside it.
+        tree.walk(tree.root(), "", false, (filePath, blob, mode) -> {
+            Path file = dir.resolve(filePath).normalize();
+            if (!file.startsWith(dir) || file.equals(dir)) {
+                throw new GitopsException("entry '" + filePath + "' leaves the checkout directory; the repository is"
+                        + " corrupt");
+            }
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                tree.copy(blob, out);
+            }
+            if (mode == FileMode.EXECUTABLE_FILE && !file.toFile().setExecutable(true)) {
+                throw new IOException("cannot make " + file + " executable");
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        repository.close();
+        deleteTree(checkoutDir);
+        deleteTree(cloneDir);
+    }
+
+    static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try {
+            FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.SKIP_MISSING | FileUtils.RETRY);
+        } catch (IOException e) {
+            throw new GitopsException("cannot remove temporary directory " + dir + "; delete it by hand", e);
+        }
+    }
+
+    private CommitTree tree(ObjectReader reader) {
+        return new CommitTree(reader, commit.getTree(), shortCommit);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the snapshot of " + shownRepository + " is closed");
+        }
+    }
+
+    private GitopsException unreadable(Exception e) {
+        return new GitopsException("cannot read commit " + shortCommit + " of " + shownRepository + ": "
+                + e.getMessage(), e);
+    }
+}
