@@ -17,10 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,6 +124,32 @@ class DirectoryTargetTest {
 
         assertThat(filesUnder(root())).containsExactlyInAnyOrder(
                 root().resolve("apps/Deployment/shop/web.yaml"), root().resolve(".gitops/inventory.json"));
+    }
+
+    @Test
+    void aReaderDuringRewritesSeesOnlyWholeOldOrNewFiles() throws Exception {
+        DirectoryTarget target = target();
+        Resource small = resource(WEB, "apps/v1", Map.of("data", "x"));
+        Resource large = resource(WEB, "apps/v1", Map.of("data", "y".repeat(512 * 1024)));
+        Set<String> whole = Set.of(target.apply(large).version(), target.apply(small).version());
+        AtomicBoolean writing = new AtomicBoolean(true);
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> rewrites = writer.submit(() -> {
+                for (int i = 0; i < 300; i++) {
+                    target.apply(i % 2 == 0 ? large : small);
+                }
+                writing.set(false);
+            });
+            int reads = 0;
+            while (writing.get() || reads == 0) {
+                assertThat(target.read(List.of(WEB)).get(WEB).version()).isIn(whole);
+                reads++;
+            }
+            rewrites.get();
+        } finally {
+            writer.shutdown();
+        }
     }
 
     @Test
