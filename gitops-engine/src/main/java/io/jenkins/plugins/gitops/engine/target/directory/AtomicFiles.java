@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitops.engine.target.directory;
 import static java.nio.file.StandardCopyOption.ATOMIC_MOVE;
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static java.nio.file.StandardOpenOption.CREATE;
-import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
 import static java.nio.file.StandardOpenOption.WRITE;
 
@@ -46,7 +45,6 @@ final class AtomicFiles {
                 channel.force(true);
             }
             Files.move(temp, file, ATOMIC_MOVE, REPLACE_EXISTING);
-            syncDirectory(dir);
         }
     }
 
@@ -55,16 +53,7 @@ final class AtomicFiles {
         Files.deleteIfExists(tempOf(file));
     }
 
-    static Path tempOf(Path file) {
+    private static Path tempOf(Path file) {
         return file.resolveSibling("." + file.getFileName() + TEMP_SUFFIX);
-    }
-
-    /** Makes the rename itself survive a power loss, not only the file content. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some platforms (Windows) cannot open a directory; the rename is atomic there all the same.
-        }
     }
 }

@@ -130,13 +130,13 @@ class DirectoryTargetTest {
     void aReaderDuringRewritesSeesOnlyWholeOldOrNewFiles() throws Exception {
         DirectoryTarget target = target();
         Resource small = resource(WEB, "apps/v1", Map.of("data", "x"));
-        Resource large = resource(WEB, "apps/v1", Map.of("data", "y".repeat(512 * 1024)));
+        Resource large = resource(WEB, "apps/v1", Map.of("data", "y".repeat(64 * 1024)));
         Set<String> whole = Set.of(target.apply(large).version(), target.apply(small).version());
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
             Future<?> rewrites = writer.submit(() -> {
-                for (int i = 0; i < 300; i++) {
+                for (int i = 0; i < 40; i++) {
                     target.apply(i % 2 == 0 ? large : small);
                 }
                 writing.set(false);
