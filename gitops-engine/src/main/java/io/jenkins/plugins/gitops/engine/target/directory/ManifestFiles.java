@@ -1,0 +1,62 @@
+package io.jenkins.plugins.gitops.engine.target.directory;
+
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.target.LiveObject;
+import io.jenkins.plugins.gitops.engine.target.TargetException;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/** Turns the bytes of a resource file into the live object: plain maps, and a hash of the exact bytes as version. */
+final class ManifestFiles {
+    private ManifestFiles() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static LiveObject parse(ResourceId id, Path file, byte[] bytes) {
+        Object tree;
+        try {
+            tree = yaml().load(new ByteArrayInputStream(bytes));
+        } catch (MarkedYAMLException e) {
+            // The problem text is generic; the exception's full message would quote the line, maybe a secret.
+            Mark mark = e.getProblemMark();
+            String where = mark == null ? file.toString() : file + ":" + (mark.getLine() + 1);
+            throw unreadable(id, where, "is not valid YAML (" + e.getProblem() + ")");
+        } catch (YAMLException e) {
+            throw unreadable(id, file.toString(), "is not valid YAML");
+        }
+        if (!(tree instanceof Map<?, ?> body)) {
+            throw unreadable(id, file.toString(), "does not hold a YAML mapping");
+        }
+        return new LiveObject(id, (Map<String, Object>) body, version(bytes));
+    }
+
+    /** Any change to the file, even a comment added by hand, is a new version. */
+    static String version(byte[] bytes) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return new Yaml(new SafeConstructor(options));
+    }
+
+    private static TargetException unreadable(ResourceId id, String where, String problem) {
+        return new TargetException(where + " (" + id + ") " + problem
+                + "; fix the file, or delete it so that the next apply writes it again");
+    }
+}
