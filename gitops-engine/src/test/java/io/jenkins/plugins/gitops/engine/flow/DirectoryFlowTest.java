@@ -106,7 +106,7 @@ class DirectoryFlowTest {
     @Test
     void handEditShowsAsDrift() throws Exception {
         flow.applyNow("HEAD");
-        Path file = targetDir.resolve("core/ConfigMap/shop/settings.yaml");
+        Path file = targetDir.resolve("_core/ConfigMap/shop/settings.yaml");
         Files.writeString(file, Files.readString(file).replace("blue", "red"));
 
         VerifyResult verify = flow.verify("HEAD");
@@ -125,11 +125,11 @@ class DirectoryFlowTest {
         assertThat(plan.changes()).filteredOn(c -> c.action() == Action.DELETE).extracting(Change::id)
                 .containsExactly(CONFIG);
         assertThat(flow.apply(plan).succeeded()).isTrue();
-        assertThat(targetDir.resolve("core/ConfigMap/shop/settings.yaml")).doesNotExist();
+        assertThat(targetDir.resolve("_core/ConfigMap/shop/settings.yaml")).doesNotExist();
         assertThat(target.readInventory().resources()).doesNotContain(CONFIG).contains(WEB);
 
         assertThat(flow.applyNow(c1).succeeded()).isTrue();
-        assertThat(targetDir.resolve("core/ConfigMap/shop/settings.yaml")).exists();
+        assertThat(targetDir.resolve("_core/ConfigMap/shop/settings.yaml")).exists();
         Inventory inventory = target.readInventory();
         assertThat(inventory.history()).extracting(r -> r.commit()).containsExactly(c1, c2, c1);
         assertThat(inventory.history()).allSatisfy(r -> assertThat(r.user()).isEqualTo("tester"));
@@ -153,7 +153,7 @@ class DirectoryFlowTest {
 
         ApplyResult result = flow.applyNow("HEAD");
         assertThat(result.succeeded()).isTrue();
-        assertThat(targetDir.resolve("core/ConfigMap/shop/keep.yaml")).exists();
+        assertThat(targetDir.resolve("_core/ConfigMap/shop/keep.yaml")).exists();
         assertThat(target.readInventory().resources()).doesNotContain(new ResourceId("", "ConfigMap", "shop", "keep"));
     }
 
@@ -164,7 +164,7 @@ class DirectoryFlowTest {
                 + "  labels:\n    team: a\n");
         git.commit("label");
         Plan plan = flow.plan("HEAD");
-        Path file = targetDir.resolve("core/ConfigMap/shop/settings.yaml");
+        Path file = targetDir.resolve("_core/ConfigMap/shop/settings.yaml");
         Files.writeString(file, Files.readString(file).replace("blue", "green"));
         Map<String, String> before = FlowFixture.snapshot(targetDir);
 
@@ -226,13 +226,13 @@ class DirectoryFlowTest {
         assertThat(result.failures()).extracting(Outcome::id).containsExactly(WEB);
         assertThat(result.outcomes()).filteredOn(o -> o.id().name().equals("late")).extracting(Outcome::status)
                 .containsExactly(Outcome.Status.SKIPPED);
-        assertThat(targetDir.resolve("core/Namespace/_cluster/shop.yaml")).exists(); // not pruned
+        assertThat(targetDir.resolve("_core/Namespace/_cluster/shop.yaml")).exists(); // not pruned
         assertThat(target.readInventory().resources()).contains(NS, new ResourceId("", "ConfigMap", "shop", "extra"));
         assertThat(target.readInventory().history()).hasSize(1);
 
         ApplyResult rerun = flow.applyNow("HEAD");
         assertThat(rerun.succeeded()).isTrue();
-        assertThat(targetDir.resolve("core/Namespace/_cluster/shop.yaml")).doesNotExist();
+        assertThat(targetDir.resolve("_core/Namespace/_cluster/shop.yaml")).doesNotExist();
         assertThat(flow.verify("HEAD").inSync()).isTrue();
         assertThat(target.readInventory().resources()).doesNotContain(NS).hasSize(5);
     }
