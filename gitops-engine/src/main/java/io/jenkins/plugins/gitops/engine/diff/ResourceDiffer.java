@@ -31,6 +31,7 @@ public final class ResourceDiffer {
         }
         Map<String, Object> before = live == null ? null : normalizer.normalize(id, live);
         Map<String, Object> after = desired == null ? null : normalizer.normalize(id, desired);
+        SecretMasker.foldStringData(id, before, after);
         if (before != null && after != null && scope == DiffScope.DESIRED_FIELDS) {
             before = (Map<String, Object>) FieldProjection.project(before, after);
         }

@@ -32,9 +32,6 @@ public final class SecretMasker {
         if (!isSecret(id)) {
             return;
         }
-        if (live != null && desired != null && !live.containsKey("stringData")) {
-            foldStringData(desired);
-        }
         for (String section : SECTIONS) {
             Object before = live == null ? null : live.get(section);
             Object after = desired == null ? null : desired.get(section);
@@ -57,10 +54,12 @@ public final class SecretMasker {
 
     /**
      * The API server stores stringData as base64 data and never returns stringData, so a live Secret
-     * without it is compared with what the desired one turns into.
+     * without it is compared with what the desired one turns into. Changes {@code desired} in place;
+     * runs before {@link FieldProjection}, which would otherwise drop the live data.
      */
-    private static void foldStringData(Map<String, Object> desired) {
-        if (!(desired.get("stringData") instanceof Map<?, ?> plain)) {
+    static void foldStringData(ResourceId id, Map<String, Object> live, Map<String, Object> desired) {
+        if (!isSecret(id) || live == null || desired == null || live.containsKey("stringData")
+                || !(desired.get("stringData") instanceof Map<?, ?> plain)) {
             return;
         }
         Map<String, Object> data = Documents.map(desired, "data").orElseGet(LinkedHashMap::new);
