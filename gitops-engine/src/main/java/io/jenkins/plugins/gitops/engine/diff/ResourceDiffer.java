@@ -1,0 +1,58 @@
+package io.jenkins.plugins.gitops.engine.diff;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import io.jenkins.plugins.gitops.engine.model.Canonical;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.target.DiffScope;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compares a live object with its desired manifest: normalize both, keep only the desired fields of the
+ * live one when the scope says so, mask secrets, then a unified diff of the canonical YAML. Thread-safe.
+ */
+public final class ResourceDiffer {
+    private static final int CONTEXT_LINES = 3;
+
+    private final Normalizer normalizer;
+    private final DiffScope scope;
+
+    public ResourceDiffer(List<IgnoreRule> rules, DiffScope scope) {
+        this.normalizer = new Normalizer(rules);
+        this.scope = scope;
+    }
+
+    /** Either side may be null: the object is to be created (no live) or deleted (no desired). */
+    @SuppressWarnings("unchecked")
+    public ResourceDiff diff(ResourceId id, Map<String, Object> live, Map<String, Object> desired) {
+        if (live == null && desired == null) {
+            throw new IllegalArgumentException("nothing to compare for " + id);
+        }
+        Map<String, Object> before = live == null ? null : normalizer.normalize(id, live);
+        Map<String, Object> after = desired == null ? null : normalizer.normalize(id, desired);
+        SecretMasker.foldStringData(id, before, after);
+        if (before != null && after != null && scope == DiffScope.DESIRED_FIELDS) {
+            before = (Map<String, Object>) FieldProjection.project(before, after);
+        }
+        SecretMasker.mask(id, before, after);
+        // Most resources of a plan are unchanged: skip serialising them when the trees are already equal.
+        if (before != null && before.equals(after)) {
+            return ResourceDiff.UNCHANGED;
+        }
+        List<String> beforeLines = lines(before);
+        List<String> afterLines = lines(after);
+        if (beforeLines.equals(afterLines)) {
+            return ResourceDiff.UNCHANGED;
+        }
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("live/" + id, "desired/" + id, beforeLines,
+                DiffUtils.diff(beforeLines, afterLines), CONTEXT_LINES);
+        StringBuilder text = new StringBuilder();
+        diff.forEach(line -> text.append(line).append('\n'));
+        return new ResourceDiff(true, text.toString());
+    }
+
+    private static List<String> lines(Map<String, Object> tree) {
+        return tree == null ? List.of() : Canonical.yaml(tree).lines().toList();
+    }
+}

@@ -1,0 +1,41 @@
+package io.jenkins.plugins.gitops.engine.report;
+
+import io.jenkins.plugins.gitops.engine.plan.Change;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import java.util.List;
+
+/** A plan as terminal text: header, one line per change, the diffs, then the counts. */
+public final class PlanText {
+    private PlanText() {
+    }
+
+    public static String render(Plan plan) {
+        StringBuilder out = new StringBuilder();
+        out.append("Plan for ").append(Escape.printable(Labels.target(plan)))
+                .append(" at commit ").append(Escape.printable(Labels.shortCommit(plan.commit())))
+                .append(", path ").append(Escape.printable(Labels.path(plan))).append("\n\n");
+        List<Change> changed = Labels.changed(plan);
+        if (changed.isEmpty()) {
+            out.append(Labels.NO_CHANGES).append('\n');
+        } else {
+            changed.forEach(c -> out.append(line(c)).append('\n'));
+            for (Change c : changed) {
+                String diff = Labels.diff(c);
+                if (!diff.isEmpty()) {
+                    out.append('\n').append(Escape.printable(diff));
+                }
+            }
+            out.append('\n');
+        }
+        return out.append("Plan: ").append(plan.summary()).append(".\n").toString();
+    }
+
+    /** {@code + create Deployment.apps/shop/web  (apps/web.yaml:12)}. */
+    private static String line(Change change) {
+        String line = Labels.mark(change.action()) + " " + Labels.verb(change.action()) + " " + change.id();
+        if (change.origin() != null) {
+            line += "  (" + change.origin() + ")";
+        }
+        return Escape.printable(line);
+    }
+}
