@@ -1,0 +1,84 @@
+package io.jenkins.plugins.gitops.engine.report;
+
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.CONFIG;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.SAME;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.WEB;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.change;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.mixedPlan;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.apply.Outcome;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.plan.Change;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CheckTextTest {
+
+    @Test
+    void planIsASuccessTitledWithItsCounts() {
+        CheckText check = CheckText.forPlan(mixedPlan());
+
+        assertThat(check.success()).isTrue();
+        assertThat(check.title()).isEqualTo("1 to create, 1 to update, 1 to delete");
+        assertThat(check.summary()).contains(ReportFixtures.COMMIT, "`env`", "dir:/srv/target",
+                "1 to create, 1 to update, 1 to delete, 1 unchanged");
+        assertThat(check.text()).contains(CONFIG.toString());
+    }
+
+    @Test
+    void planWithoutChangesIsTitledSo() {
+        assertThat(CheckText.forPlan(plan(List.of(change(SAME, Action.NOOP, "")))).title()).isEqualTo("No changes");
+    }
+
+    @Test
+    void hugePlanStaysWithinGithubLimits() {
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            changes.add(change(new ResourceId("", "ConfigMap", "shop", "config-" + i), Action.UPDATE,
+                    "--- a\n+++ b\n-value: " + "x".repeat(40) + "\n+value: " + "y".repeat(40) + "\n"));
+        }
+        CheckText check = CheckText.forPlan(plan(changes));
+
+        assertThat(check.summary().length() + check.text().length()).isLessThanOrEqualTo(CheckText.MAX_CHARS);
+        assertThat(check.text()).isNotEmpty();
+    }
+
+    @Test
+    void failedApplyIsAFailureNamingTheResourceAndItsError() {
+        Plan plan = mixedPlan();
+        CheckText check = CheckText.forApply(new ApplyResult(plan, List.of(
+                new Outcome(WEB, Action.CREATE, Outcome.Status.DONE, null),
+                new Outcome(CONFIG, Action.UPDATE, Outcome.Status.FAILED, "admission webhook denied")), null));
+
+        assertThat(check.success()).isFalse();
+        assertThat(check.title()).isEqualTo("Apply failed for 1 resource(s)");
+        assertThat(check.summary()).contains(CONFIG.toString(), "admission webhook denied");
+    }
+
+    @Test
+    void driftFailsOnlyWhenAskedTo() {
+        VerifyResult drift = new VerifyResult(mixedPlan(), List.of());
+
+        assertThat(CheckText.forVerify(drift, true).success()).isFalse();
+        assertThat(CheckText.forVerify(drift, false).success()).isTrue();
+        assertThat(CheckText.forVerify(drift, true).summary()).contains("drift: `" + WEB + "`");
+        VerifyResult clean = new VerifyResult(plan(List.of(change(SAME, Action.NOOP, ""))), List.of());
+        assertThat(CheckText.forVerify(clean, true).success()).isTrue();
+        assertThat(CheckText.forVerify(clean, true).title()).isEqualTo("In sync and healthy");
+    }
+
+    @Test
+    void anOverlongErrorIsCutToWhatGithubAccepts() {
+        CheckText check = CheckText.forError("x".repeat(100_000));
+
+        assertThat(check.success()).isFalse();
+        assertThat(check.summary()).hasSizeLessThanOrEqualTo(CheckText.MAX_CHARS).endsWith("(cut: too long for a check)");
+    }
+}

@@ -1,0 +1,86 @@
+package io.jenkins.plugins.gitops.engine.report;
+
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.CONFIG;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.OLD;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.SAME;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.WEB;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.change;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.mixedPlan;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.apply.Outcome;
+import io.jenkins.plugins.gitops.engine.health.Health;
+import io.jenkins.plugins.gitops.engine.health.HealthStatus;
+import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.verify.ResourceHealth;
+import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StepResultsTest {
+
+    @Test
+    void planCountsEachActionAndKeepsTheKeysInOrder() {
+        Map<String, Object> m = StepResults.of(mixedPlan(), "plans/prod.json");
+
+        assertThat(m.keySet()).containsExactlyElementsOf(StepResults.KEYS);
+        assertThat(m).containsEntry("creates", 1).containsEntry("updates", 1).containsEntry("deletes", 1)
+                .containsEntry("unchanged", 1).containsEntry("hasChanges", true)
+                .containsEntry("planFile", "plans/prod.json").containsEntry("digest", "sha256:desired")
+                .containsEntry("commit", ReportFixtures.COMMIT)
+                .containsEntry("drifted", List.of()).containsEntry("unhealthy", List.of());
+    }
+
+    @Test
+    void planWithoutChangesSaysSoAndAnUnsavedPlanHasAnEmptyFileName() {
+        Map<String, Object> m = StepResults.of(plan(List.of(change(SAME, Action.NOOP, ""))), null);
+
+        assertThat(m).containsEntry("hasChanges", false).containsEntry("unchanged", 1).containsEntry("planFile", "");
+    }
+
+    @Test
+    void applyCountsOnlyWhatWasDone() {
+        Plan plan = mixedPlan();
+        ApplyResult result = new ApplyResult(plan, List.of(
+                new Outcome(WEB, Action.CREATE, Outcome.Status.DONE, null),
+                new Outcome(CONFIG, Action.UPDATE, Outcome.Status.FAILED, "refused"),
+                new Outcome(SAME, Action.NOOP, Outcome.Status.UNCHANGED, null),
+                new Outcome(OLD, Action.DELETE, Outcome.Status.SKIPPED, null)), null);
+
+        Map<String, Object> m = StepResults.of(result, "plan.json");
+
+        assertThat(m).containsEntry("creates", 1).containsEntry("updates", 0).containsEntry("deletes", 0)
+                .containsEntry("unchanged", 1).containsEntry("hasChanges", true).containsEntry("planFile", "plan.json");
+    }
+
+    @Test
+    void verifyListsDriftedAndUnhealthyResourcesByName() {
+        VerifyResult result = new VerifyResult(mixedPlan(),
+                List.of(new ResourceHealth(WEB, new Health(HealthStatus.FAILED, "image pull failed"))));
+
+        Map<String, Object> m = StepResults.of(result);
+
+        assertThat(m.get("drifted")).isEqualTo(List.of(WEB.toString(), CONFIG.toString(), OLD.toString()));
+        assertThat(m.get("unhealthy")).asList().singleElement().asString().contains(WEB.toString(), "image pull failed");
+        assertThat(m).containsEntry("planFile", "");
+    }
+
+    @Test
+    void theMapHoldsOnlySerializableJdkValues() throws IOException {
+        Map<String, Object> m = StepResults.of(mixedPlan(), "p.json");
+        // Pipeline persists step results with Java serialization; an engine type here would break a resume.
+        for (Object value : m.values()) {
+            assertThat(value.getClass().getName()).startsWith("java.");
+        }
+        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+            out.writeObject(m);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.jenkins.plugins.gitops;
+
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code gitopsApply}: carries out a saved plan exactly as reviewed ({@code planFile}), or plans and applies
+ * at once ({@code autoApprove: true}). Like {@code gitops apply}.
+ */
+public final class GitopsApplyStep extends GitopsStep {
+    private static final long serialVersionUID = 1L;
+
+    private String planFile;
+    private boolean autoApprove;
+    private boolean prune = true;
+    private int parallelism = ApplyOptions.DEFAULT_PARALLELISM;
+    private String lockWait = "PT0S";
+
+    @DataBoundConstructor
+    public GitopsApplyStep() {
+    }
+
+    public String getPlanFile() {
+        return planFile;
+    }
+
+    @DataBoundSetter
+    public void setPlanFile(String planFile) {
+        this.planFile = Util.fixEmptyAndTrim(planFile);
+    }
+
+    public boolean isAutoApprove() {
+        return autoApprove;
+    }
+
+    @DataBoundSetter
+    public void setAutoApprove(boolean autoApprove) {
+        this.autoApprove = autoApprove;
+    }
+
+    public boolean isPrune() {
+        return prune;
+    }
+
+    /** With {@code autoApprove}: whether resources removed from the desired state are deleted. */
+    @DataBoundSetter
+    public void setPrune(boolean prune) {
+        this.prune = prune;
+    }
+
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    @DataBoundSetter
+    public void setParallelism(int parallelism) {
+        this.parallelism = parallelism;
+    }
+
+    public String getLockWait() {
+        return lockWait;
+    }
+
+    /** How long to wait for another run's lock on the target, ISO-8601 ({@code PT2M}). */
+    @DataBoundSetter
+    public void setLockWait(String lockWait) {
+        String w = Util.fixEmptyAndTrim(lockWait);
+        this.lockWait = w == null ? "PT0S" : w;
+    }
+
+    @Override
+    EngineRequest.Operation operation() {
+        return EngineRequest.Operation.APPLY;
+    }
+
+    @Override
+    void configure(EngineRequest request, FilePath workspace) throws AbortException {
+        if ((planFile == null) == !autoApprove) {
+            throw new AbortException(planFile == null
+                    ? "gitopsApply needs planFile: (saved by gitopsPlan) or autoApprove: true"
+                    : "gitopsApply takes planFile: or autoApprove: true, not both");
+        }
+        if (parallelism < 1) {
+            throw new AbortException("parallelism must be at least 1, not " + parallelism);
+        }
+        request.autoApprove = autoApprove;
+        request.prune = prune;
+        request.parallelism = parallelism;
+        request.lockWait = duration("lockWait", lockWait);
+        if (planFile != null) {
+            request.planFile = workspace.child(planFile).getRemote();
+            request.planFileLabel = planFile;
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends GitopsStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "gitopsApply";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "GitOps: apply a plan to a target";
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package io.jenkins.plugins.gitops;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.io.Serializable;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * What {@code gitopsPlan}, {@code gitopsApply} and {@code gitopsVerify} share: the source, its rendering and
+ * the target, as the command line's {@code --repo/--ref/--path/--var/--var-file/--ignore/--target}.
+ */
+public abstract class GitopsStep extends Step implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String path = "";
+    private String ref;
+    private Map<String, String> vars = new LinkedHashMap<>();
+    private List<String> varFiles = new ArrayList<>();
+    private List<String> ignore = new ArrayList<>();
+    private GitopsTarget target;
+    private GitRepositorySource source;
+    private String name;
+
+    public String getPath() {
+        return path;
+    }
+
+    @DataBoundSetter
+    public void setPath(String path) {
+        this.path = Util.fixNull(path).trim();
+    }
+
+    public String getRef() {
+        return ref;
+    }
+
+    @DataBoundSetter
+    public void setRef(String ref) {
+        this.ref = Util.fixEmptyAndTrim(ref);
+    }
+
+    public Map<String, String> getVars() {
+        return vars;
+    }
+
+    /** Values for {@code ${KEY}} in manifests; may hold secrets, so never logged. */
+    @DataBoundSetter
+    public void setVars(Map<String, String> vars) {
+        this.vars = vars == null ? new LinkedHashMap<>() : new LinkedHashMap<>(vars);
+    }
+
+    public List<String> getVarFiles() {
+        return varFiles;
+    }
+
+    @DataBoundSetter
+    public void setVarFiles(List<String> varFiles) {
+        this.varFiles = varFiles == null ? new ArrayList<>() : new ArrayList<>(varFiles);
+    }
+
+    public List<String> getIgnore() {
+        return ignore;
+    }
+
+    @DataBoundSetter
+    public void setIgnore(List<String> ignore) {
+        this.ignore = ignore == null ? new ArrayList<>() : new ArrayList<>(ignore);
+    }
+
+    public GitopsTarget getTarget() {
+        return target;
+    }
+
+    @DataBoundSetter
+    public void setTarget(GitopsTarget target) {
+        this.target = target;
+    }
+
+    public GitRepositorySource getSource() {
+        return source;
+    }
+
+    /** A separate configuration repository; by default the workspace's checkout. */
+    @DataBoundSetter
+    public void setSource(GitRepositorySource source) {
+        this.source = source;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    /** Names the build action and the check; defaults to the path. */
+    @DataBoundSetter
+    public void setName(String name) {
+        this.name = Util.fixEmptyAndTrim(name);
+    }
+
+    /** The label of this call's page and check. */
+    String displayName() {
+        return name != null ? name : path.isEmpty() ? "." : path;
+    }
+
+    /** Fills in the parts of the request only this step knows (plan file, prune, wait, ...). */
+    abstract void configure(EngineRequest request, FilePath workspace) throws AbortException;
+
+    abstract EngineRequest.Operation operation();
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new GitopsExecution(this, context);
+    }
+
+    static Duration duration(String field, String value) throws AbortException {
+        try {
+            return Duration.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new AbortException(field + " must be an ISO-8601 duration such as PT5M or PT30S, not '" + value + "'");
+        }
+    }
+
+    /** The context every GitOps step needs: it reads the workspace and writes to the build. */
+    abstract static class GitopsStepDescriptor extends StepDescriptor {
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.jenkins.plugins.gitops;
+
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code gitopsVerify}: compares the target with the desired state (drift) and, on targets with
+ * controllers, checks health, waiting up to {@code timeout} with {@code wait: true}. Like {@code gitops verify}.
+ */
+public final class GitopsVerifyStep extends GitopsStep {
+    private static final long serialVersionUID = 1L;
+
+    private boolean wait;
+    private String timeout = "PT5M";
+    private boolean failOnDrift = true;
+
+    @DataBoundConstructor
+    public GitopsVerifyStep() {
+    }
+
+    public boolean isWait() {
+        return wait;
+    }
+
+    @DataBoundSetter
+    public void setWait(boolean wait) {
+        this.wait = wait;
+    }
+
+    public String getTimeout() {
+        return timeout;
+    }
+
+    /** How long {@code wait} waits for health, ISO-8601 ({@code PT10M}). */
+    @DataBoundSetter
+    public void setTimeout(String timeout) {
+        String t = Util.fixEmptyAndTrim(timeout);
+        this.timeout = t == null ? "PT5M" : t;
+    }
+
+    public boolean isFailOnDrift() {
+        return failOnDrift;
+    }
+
+    /** Drift fails the step (and the check) unless false; unhealthy resources always fail it. */
+    @DataBoundSetter
+    public void setFailOnDrift(boolean failOnDrift) {
+        this.failOnDrift = failOnDrift;
+    }
+
+    @Override
+    EngineRequest.Operation operation() {
+        return EngineRequest.Operation.VERIFY;
+    }
+
+    @Override
+    void configure(EngineRequest request, FilePath workspace) throws AbortException {
+        request.await = wait;
+        request.timeout = duration("timeout", timeout);
+        request.failOnDrift = failOnDrift;
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends GitopsStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "gitopsVerify";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "GitOps: verify a target for drift and health";
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.jenkins.plugins.gitops;
+
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.AbortException;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Util;
+import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * A Kubernetes cluster: {@code kubernetes(credentialsId: 'prod-kubeconfig', context: 'prod', namespace: 'shop')}.
+ * The kubeconfig comes from a secret file or secret text credential, never from a step parameter, and exists
+ * on the agent only while the step runs.
+ */
+public final class KubernetesGitopsTarget extends GitopsTarget {
+    private static final long serialVersionUID = 1L;
+
+    private final String credentialsId;
+    private String context;
+    private String namespace;
+
+    @DataBoundConstructor
+    public KubernetesGitopsTarget(String credentialsId) {
+        this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    public String getContext() {
+        return context;
+    }
+
+    @DataBoundSetter
+    public void setContext(String context) {
+        this.context = Util.fixEmptyAndTrim(context);
+    }
+
+    public String getNamespace() {
+        return namespace;
+    }
+
+    @DataBoundSetter
+    public void setNamespace(String namespace) {
+        this.namespace = Util.fixEmptyAndTrim(namespace);
+    }
+
+    @Override
+    TargetSpec prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
+            throws IOException, InterruptedException {
+        if (credentialsId == null) {
+            throw new AbortException("kubernetes(...) needs credentialsId: the id of a secret file or secret text"
+                    + " credential holding a kubeconfig");
+        }
+        StandardCredentials credentials = CredentialsProvider.findCredentialById(credentialsId,
+                StandardCredentials.class, run);
+        if (credentials == null) {
+            throw new AbortException("kubernetes target: no credential '" + credentialsId + "' is visible to this build;"
+                    + " add a secret file or secret text credential with that id (a kubeconfig)");
+        }
+        FilePath kubeconfig = callTmp.child("kubeconfig");
+        if (credentials instanceof FileCredentials file) {
+            try (InputStream in = file.getContent()) {
+                kubeconfig.copyFrom(in);
+            }
+        } else if (credentials instanceof StringCredentials text) {
+            kubeconfig.write(text.getSecret().getPlainText(), StandardCharsets.UTF_8.name());
+        } else {
+            throw new AbortException("kubernetes target: credential '" + credentialsId + "' is a "
+                    + credentials.getClass().getSimpleName() + "; use a secret file or secret text holding a kubeconfig");
+        }
+        kubeconfig.chmod(0600);
+        return new TargetSpec.Kubernetes(kubeconfig.getRemote(), context, namespace);
+    }
+
+    @Extension
+    @Symbol("kubernetes")
+    public static final class DescriptorImpl extends Descriptor<GitopsTarget> {
+        @Override
+        public String getDisplayName() {
+            return "Kubernetes";
+        }
+
+        public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+            StandardListBoxModel model = new StandardListBoxModel();
+            // Listing credentials reveals their names: only to those who may configure the job.
+            if (item == null || !item.hasPermission(Item.CONFIGURE)) {
+                model.includeCurrentValue(credentialsId);
+                return model;
+            }
+            model.includeEmptyValue();
+            model.include(item, FileCredentials.class);
+            model.include(item, StringCredentials.class);
+            model.includeCurrentValue(credentialsId);
+            return model;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package io.jenkins.plugins.gitops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hudson.model.Label;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.checks.api.ChecksConclusion;
+import io.jenkins.plugins.checks.api.ChecksDetails;
+import io.jenkins.plugins.checks.api.ChecksPublisher;
+import io.jenkins.plugins.checks.api.ChecksPublisherFactory;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.TestExtension;
+import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
+
+@WithJenkins
+class GitopsStepsTest {
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>";
+    private static final String SECRET = "s3cr3t-db-password";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void declarativePipelineOnAnAgentPlansAppliesAndVerifiesADirectory(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        Path out = tmp.resolve("out");
+        j.createOnlineSlave(Label.get("gitops-agent"));
+        WorkflowRun r = run(j, """
+                pipeline {
+                  agent { label 'gitops-agent' }
+                  stages {
+                    stage('deliver') {
+                      steps {
+                        dir('%s') {
+                          script {
+                            def p = gitopsPlan(path: 'env', target: directory(path: '%s'), planFile: 'plan.json', name: 'prod')
+                            echo "planned creates=${p.creates} hasChanges=${p.hasChanges} file=${p.planFile}"
+                            def a = gitopsApply(target: directory(path: '%s'), planFile: 'plan.json', name: 'prod')
+                            echo "applied creates=${a.creates} commit=${a.commit}"
+                            def v = gitopsVerify(path: 'env', target: directory(path: '%s'), name: 'prod')
+                            echo "verified drifted=${v.drifted.size()} hasChanges=${v.hasChanges}"
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+                """.formatted(repo, out, out, out), Result.SUCCESS);
+
+        j.assertLogContains("planned creates=2 hasChanges=true file=plan.json", r);
+        j.assertLogContains("applied creates=2 commit=" + head(repo), r);
+        j.assertLogContains("verified drifted=0 hasChanges=false", r);
+        j.assertLogNotContains(SECRET, r);
+        assertThat(Files.list(out).count()).as("the directory target holds the applied resources").isPositive();
+
+        List<GitopsPlanAction> actions = r.getActions(GitopsPlanAction.class);
+        assertThat(actions).extracting(GitopsPlanAction::getDisplayName)
+                .containsExactly("GitOps plan: prod", "GitOps apply: prod", "GitOps verify: prod");
+        String stored = Files.readString(new File(r.getRootDir(), "gitops/1.json").toPath(), StandardCharsets.UTF_8);
+        assertThat(stored).contains("ConfigMap").doesNotContain(SECRET);
+        assertThat(Files.readString(new File(r.getRootDir(), "build.xml").toPath())).doesNotContain("\"changes\"");
+
+        CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
+        assertThat(checks.published).extracting(d -> d.getName().orElse(""))
+                .containsExactly("GitOps plan: prod", "GitOps apply: prod", "GitOps verify: prod");
+        assertThat(checks.published).extracting(ChecksDetails::getConclusion).containsOnly(ChecksConclusion.SUCCESS);
+        assertThat(checks.published.get(0).getDetailsURL()).hasValueSatisfying(url -> assertThat(url).endsWith("/gitops-1/"));
+    }
+
+    @Test
+    void planPageShowsTheDiffEscapedAndWithoutSecrets(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        WorkflowRun r = run(j, """
+                node {
+                  dir('%s') {
+                    gitopsPlan(path: 'env', target: directory(path: '%s'))
+                  }
+                }
+                """.formatted(repo, tmp.resolve("out")), Result.SUCCESS);
+
+        JenkinsRule.WebClient wc = j.createWebClient();
+        HtmlPage page = wc.getPage(r, "gitops-1");
+        String html = page.getWebResponse().getContentAsString();
+        assertThat(page.asNormalizedText()).contains("settings", "GitOps plan: env", HOSTILE);
+        assertThat(html).doesNotContain(HOSTILE).contains("&lt;img src=x onerror=alert(1)&gt;");
+        assertThat(html).doesNotContain(SECRET);
+
+        HtmlPage deletes = wc.getPage(r, "gitops-1/?action=DELETE");
+        assertThat(deletes.asNormalizedText()).doesNotContain("settings");
+        HtmlPage build = wc.getPage(r);
+        assertThat(build.asNormalizedText()).contains("GitOps plan: env", "2 to create");
+    }
+
+    @Test
+    void driftFailsVerifyAndItsCheck(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        WorkflowRun r = run(j, """
+                node {
+                  dir('%s') {
+                    gitopsVerify(path: 'env', target: directory(path: '%s'), name: 'staging')
+                  }
+                }
+                """.formatted(repo, tmp.resolve("empty-target")), Result.FAILURE);
+
+        j.assertLogContains("gitopsVerify 'staging'", r);
+        CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
+        assertThat(checks.published).singleElement().satisfies(d -> {
+            assertThat(d.getName()).hasValue("GitOps verify: staging");
+            assertThat(d.getConclusion()).isEqualTo(ChecksConclusion.FAILURE);
+        });
+    }
+
+    @Test
+    void missingCredentialFailsNamingIt(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        WorkflowRun r = run(j, """
+                node {
+                  dir('%s') {
+                    gitopsPlan(path: 'env', target: kubernetes(credentialsId: 'no-such-kubeconfig', namespace: 'shop'))
+                  }
+                }
+                """.formatted(repo), Result.FAILURE);
+
+        j.assertLogContains("no credential 'no-such-kubeconfig'", r);
+        CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
+        assertThat(checks.published).singleElement()
+                .satisfies(d -> assertThat(d.getConclusion()).isEqualTo(ChecksConclusion.FAILURE));
+    }
+
+    @Test
+    void separateConfigurationRepositoryIsClonedWithGitClient(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        WorkflowRun r = run(j, """
+                node {
+                  def p = gitopsPlan(path: 'env', source: gitRepository(url: '%s', ref: 'main'),
+                                     target: directory(path: 'out'))
+                  echo "commit=${p.commit}"
+                }
+                """.formatted(repo.toUri()), Result.SUCCESS);
+
+        j.assertLogContains("commit=" + head(repo), r);
+    }
+
+    @Test
+    void snippetsRoundTrip(JenkinsRule j) throws Exception {
+        SnippetizerTester st = new SnippetizerTester(j);
+        GitopsPlanStep plan = new GitopsPlanStep();
+        plan.setPath("environments/prod");
+        plan.setTarget(new DirectoryGitopsTarget("out"));
+        plan.setPlanFile("plan.json");
+        st.assertRoundTrip(plan, "gitopsPlan path: 'environments/prod', planFile: 'plan.json', target: directory('out')");
+
+        KubernetesGitopsTarget cluster = new KubernetesGitopsTarget("prod-kubeconfig");
+        cluster.setNamespace("shop");
+        GitopsVerifyStep verify = new GitopsVerifyStep();
+        verify.setTarget(cluster);
+        verify.setWait(true);
+        verify.setFailOnDrift(false);
+        st.assertRoundTrip(verify, "gitopsVerify failOnDrift: false, target: kubernetes(credentialsId: 'prod-kubeconfig',"
+                + " namespace: 'shop'), wait: true");
+
+        GitopsApplyStep apply = new GitopsApplyStep();
+        apply.setPlanFile("plan.json");
+        apply.setTarget(new DirectoryGitopsTarget("out"));
+        apply.setSource(new GitRepositorySource("https://git.example.com/config.git"));
+        st.assertRoundTrip(apply, "gitopsApply planFile: 'plan.json', source: gitRepository('https://git.example.com/config.git'),"
+                + " target: directory('out')");
+    }
+
+    private static WorkflowRun run(JenkinsRule j, String script, Result expected) throws Exception {
+        WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition(script, true));
+        return j.assertBuildStatus(expected, p.scheduleBuild2(0));
+    }
+
+    /** A repository on branch main with a ConfigMap carrying a hostile value and a Secret. */
+    private Path gitRepository() throws Exception {
+        Path repo = tmp.resolve("config");
+        Files.createDirectories(repo.resolve("env"));
+        Files.writeString(repo.resolve("env/app.yaml"), """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  namespace: shop
+                  annotations:
+                    note: "%s"
+                data:
+                  banner: "%s"
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: db
+                  namespace: shop
+                stringData:
+                  password: %s
+                """.formatted(HOSTILE, HOSTILE, SECRET));
+        git(repo, "init", "-q", "-b", "main");
+        git(repo, "add", ".");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "desired state");
+        return repo;
+    }
+
+    private static String head(Path repo) throws Exception {
+        Process p = new ProcessBuilder("git", "rev-parse", "HEAD").directory(repo.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(p.waitFor()).isZero();
+        return out;
+    }
+
+    private static void git(Path dir, String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 1];
+        command[0] = "git";
+        System.arraycopy(args, 0, command, 1, args.length);
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).inheritIO().start();
+        assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
+    }
+
+    /** Captures published checks instead of sending them to an SCM platform. */
+    @TestExtension
+    public static final class CapturingChecks extends ChecksPublisherFactory {
+        final List<ChecksDetails> published = new CopyOnWriteArrayList<>();
+
+        @Override
+        protected Optional<ChecksPublisher> createPublisher(Run<?, ?> run, TaskListener listener) {
+            return Optional.of(new ChecksPublisher() {
+                @Override
+                public void publish(ChecksDetails details) {
+                    published.add(details);
+                }
+            });
+        }
+    }
+}
