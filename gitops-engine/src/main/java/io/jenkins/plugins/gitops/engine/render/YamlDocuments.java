@@ -59,9 +59,14 @@ final class YamlDocuments {
         // Checked per document by SnakeYAML, in code points; the exact byte size is checked below.
         loader.setCodePointLimit(options.maxDocumentBytes());
         loader.setProcessComments(false);
-        TrackingParser parser = new TrackingParser(new ParserImpl(new StreamReader(text.get()), loader));
+        // Nothing is ever instantiated from a tag: NodeConstructor reports each unsupported one with its line,
+        // instead of SnakeYAML stopping the whole file at the first.
+        loader.setTagInspector(tag -> true);
+        // JSON allows tabs between tokens where YAML does not; a tab is never valid inside a JSON string.
+        String yaml = file.endsWith(".json") ? text.get().replace('\t', ' ') : text.get();
+        TrackingParser parser = new TrackingParser(new ParserImpl(new StreamReader(yaml), loader));
         Composer composer = new Composer(parser, new Resolver(), loader);
-        Utf8Offsets offsets = new Utf8Offsets(text.get());
+        Utf8Offsets offsets = new Utf8Offsets(yaml);
         List<Composed> documents = new ArrayList<>();
         try {
             while (composer.checkNode()) {
@@ -166,6 +171,7 @@ final class YamlDocuments {
         private final Parser delegate;
         int lastLine = 1;
         int lastDocumentLine = 1;
+        private boolean documentStarted;
         final Set<Integer> taggedScalars = new HashSet<>();
 
         TrackingParser(Parser delegate) {
@@ -186,10 +192,15 @@ final class YamlDocuments {
         public Event getEvent() {
             Event event = delegate.getEvent();
             lastLine = event.getStartMark().getLine() + 1;
-            if (event instanceof ScalarEvent scalar && scalar.getTag() != null) {
-                taggedScalars.add(event.getStartMark().getIndex());
-            } else if (event.is(Event.ID.DocumentStart)) {
+            if (documentStarted) {
+                // The root node's line, where the document's content starts (after any '---').
                 lastDocumentLine = lastLine;
+            }
+            documentStarted = event.is(Event.ID.DocumentStart);
+            if (documentStarted) {
+                lastDocumentLine = lastLine;
+            } else if (event instanceof ScalarEvent scalar && scalar.getTag() != null) {
+                taggedScalars.add(event.getStartMark().getIndex());
             }
             return event;
         }
