@@ -54,6 +54,7 @@ public final class Renderer {
         }
         List<Resource> resources = ResourceValidator.validate(documents, problems);
         if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing((Problem p) -> p.origin().file()).thenComparing(p -> p.origin().line()));
             throw new InvalidDesiredStateException(problems);
         }
         return DesiredState.of(resources);
