@@ -61,16 +61,15 @@ final class ResourceValidator {
             name = requiredString(meta, "name", "metadata.name", wrong);
         }
         String namespace = meta.get("namespace") == null ? "" : requiredString(meta, "namespace", "metadata.namespace", wrong);
-        if (apiVersion == null || kind == null || name == null || namespace == null) {
-            return null;
+        String group = apiVersion == null ? "" : ResourceId.groupOf(apiVersion);
+        if (name != null) {
+            checkName(group, kind == null ? "" : kind, name, wrong);
         }
-        String group = ResourceId.groupOf(apiVersion);
-        checkName(group, kind, name, wrong);
-        if (!namespace.isEmpty() && !isLabel(namespace)) {
+        if (namespace != null && !namespace.isEmpty() && !isLabel(namespace)) {
             wrong.add("metadata.namespace '" + namespace + "' is not a valid namespace: use at most 63 lowercase"
                     + " letters, digits and '-', starting and ending with a letter or digit");
         }
-        return wrong.isEmpty()
+        return wrong.isEmpty() && apiVersion != null && kind != null && name != null && namespace != null
                 ? new Resource(new ResourceId(group, kind, namespace, name), apiVersion, body, document.origin())
                 : null;
     }

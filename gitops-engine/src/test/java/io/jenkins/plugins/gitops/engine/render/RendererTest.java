@@ -121,6 +121,10 @@ class RendererTest {
                 "a.yaml:5: metadata.generateName is not supported: a generated name cannot be planned or pruned;"
                         + " set metadata.name",
                 "a.yaml:10: kind must be a non-empty string",
+                "a.yaml:10: metadata.name 'Not_Valid' is not a valid name: use at most 253 lowercase letters, digits,"
+                        + " '-' and '.', starting and ending with a letter or digit",
+                "a.yaml:10: metadata.namespace 'also.not.a.label' is not a valid namespace: use at most 63 lowercase"
+                        + " letters, digits and '-', starting and ending with a letter or digit",
                 "b.yaml:1: metadata.namespace 'UPPER' is not a valid namespace: use at most 63 lowercase letters,"
                         + " digits and '-', starting and ending with a letter or digit",
                 "b.yaml:7: kind List needs items: a list of resources");
