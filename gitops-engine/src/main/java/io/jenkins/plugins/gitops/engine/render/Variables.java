@@ -1,8 +1,9 @@
 package io.jenkins.plugins.gitops.engine.render;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,7 @@ public final class Variables {
 
     /**
      * The text with every reference replaced. {@code changed} is true when the text held a reference or an
-     * escape, so a plain scalar must be typed again; {@code unknown} names variables that have no value.
+     * escape, so a plain scalar must be typed again; {@code unknown} names variables that have no value, once each.
      */
     public Result substitute(String text) {
         if (values == null || text.indexOf("${") < 0) {
@@ -43,7 +44,7 @@ public final class Variables {
         }
         Matcher m = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder(text.length());
-        List<String> unknown = new ArrayList<>();
+        Set<String> unknown = new LinkedHashSet<>();
         boolean changed = false;
         while (m.find()) {
             changed = true;

@@ -178,4 +178,26 @@ class RendererTest {
         assertThat(state.resources().get(0).id().name()).isEqualTo("web");
         assertThat(state.resources().get(0).body()).containsEntry("data", Map.of("replicas", 3));
     }
+
+    @Test
+    void secretValuesInInvalidDocumentsNeverReachTheMessage() {
+        TestRepos.write(repo, "secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: Creds
+                stringData:
+                  password: hunter2-one
+                  password: hunter2-two
+                  token: !vault hunter2-three
+                ---
+                apiVersion: v1
+                kind: Secret
+                metadata: {name: other}
+                stringData: {key: "hunter2-four}
+                """);
+        InvalidDesiredStateException e = catchThrowableOfType(InvalidDesiredStateException.class, () -> render(""));
+        assertThat(e.problems()).extracting(p -> p.origin().line()).containsExactly(7, 8, 14);
+        assertThat(e.getMessage()).doesNotContain("hunter2");
+    }
 }
