@@ -1,0 +1,161 @@
+package io.jenkins.plugins.gitops.engine.render;
+
+import io.jenkins.plugins.gitops.engine.model.Origin;
+import io.jenkins.plugins.gitops.engine.model.Problem;
+import io.jenkins.plugins.gitops.engine.source.SourceSnapshot;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * Checks, before kustomize runs, that everything a kustomization reads (transitively) is in the
+ * repository at this commit: no path leaving the repository, no remote base, no Helm chart download.
+ * Kustomize itself would follow all of them.
+ */
+final class KustomizationReferences {
+    /** Fields whose entries may be a kustomization directory, and the word for one entry. */
+    private static final Map<String, String> DIRECTORIES = Map.of("resources", "resource", "bases", "base",
+            "components", "component", "generators", "generator", "transformers", "transformer",
+            "validators", "validator");
+    private static final Map<String, String> FILES = Map.of("crds", "crd", "configurations", "configuration",
+            "patchesStrategicMerge", "patch");
+    private static final Map<String, String> PATH_ITEMS = Map.of("patches", "patch", "patchesJson6902", "patch",
+            "replacements", "replacement");
+    private static final Set<String> GENERATORS = Set.of("configMapGenerator", "secretGenerator");
+    private static final Set<String> HELM = Set.of("helmCharts", "helmChartInflationGenerator", "helmGlobals");
+
+    private final SourceSnapshot snapshot;
+    private final RenderOptions options;
+    private final List<Problem> problems;
+    private final Deque<String> pending = new ArrayDeque<>();
+    private final Set<String> visited = new HashSet<>();
+    private String file;
+    private String dir;
+
+    private KustomizationReferences(SourceSnapshot snapshot, RenderOptions options, List<Problem> problems) {
+        this.snapshot = snapshot;
+        this.options = options;
+        this.problems = problems;
+    }
+
+    /** Adds a problem for every reference that leaves the repository; true when there was none. */
+    static boolean check(SourceSnapshot snapshot, String kustomizationFile, RenderOptions options, List<Problem> problems) {
+        int before = problems.size();
+        KustomizationReferences check = new KustomizationReferences(snapshot, options, problems);
+        check.enqueue(kustomizationFile);
+        while (!check.pending.isEmpty()) {
+            check.checkOne(check.pending.removeFirst());
+        }
+        return problems.size() == before;
+    }
+
+    /** The kustomization file of a directory, if it has one. */
+    static Optional<String> kustomizationIn(SourceSnapshot snapshot, String directory) {
+        return Kustomize.FILE_NAMES.stream().map(name -> RepoPaths.join(directory, name))
+                .filter(path -> snapshot.file(path).isPresent()).findFirst();
+    }
+
+    private void enqueue(String kustomizationFile) {
+        if (visited.add(kustomizationFile)) {
+            pending.addLast(kustomizationFile);
+        }
+    }
+
+    private void checkOne(String kustomizationFile) {
+        file = kustomizationFile;
+        dir = RepoPaths.parent(kustomizationFile);
+        byte[] content = snapshot.file(kustomizationFile).orElseThrow().content();
+        for (YamlDocuments.Composed document : YamlDocuments.compose(file, content, options, problems)) {
+            if (document.root() instanceof MappingNode root) {
+                root.getValue().forEach(this::field);
+            }
+        }
+    }
+
+    private void field(NodeTuple tuple) {
+        if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+            return;
+        }
+        String key = keyNode.getValue();
+        Node value = tuple.getValueNode();
+        if (HELM.contains(key)) {
+            problem(keyNode, key + " is not supported: kustomize would download the chart at render time;"
+                    + " render the chart into the repository instead");
+        } else if (DIRECTORIES.containsKey(key)) {
+            items(value).forEach(item -> scalarReference(item, DIRECTORIES.get(key), true));
+        } else if (FILES.containsKey(key)) {
+            // An inline patch is a multi-line string, not a path.
+            items(value).stream().filter(item -> !(item instanceof ScalarNode s && s.getValue().contains("\n")))
+                    .forEach(item -> scalarReference(item, FILES.get(key), false));
+        } else if (PATH_ITEMS.containsKey(key)) {
+            items(value).forEach(item -> Manifests.child(item, "path")
+                    .ifPresent(path -> scalarReference(path, PATH_ITEMS.get(key), false)));
+        } else if (GENERATORS.contains(key)) {
+            for (Node generator : items(value)) {
+                Manifests.child(generator, "files").ifPresent(files -> items(files).forEach(this::generatorFile));
+                Manifests.child(generator, "envs").ifPresent(envs -> items(envs).forEach(this::generatorFile));
+                Manifests.child(generator, "env").ifPresent(this::generatorFile);
+            }
+        } else if (key.equals("openapi")) {
+            Manifests.child(value, "path").ifPresent(path -> scalarReference(path, "openapi file", false));
+        }
+    }
+
+    /** A generator file is "path" or "key=path". */
+    private void generatorFile(Node node) {
+        if (node instanceof ScalarNode scalar) {
+            String value = scalar.getValue();
+            reference(scalar, "generator file", value.substring(value.indexOf('=') + 1), false);
+        }
+    }
+
+    private void scalarReference(Node node, String what, boolean mayBeKustomization) {
+        if (node instanceof ScalarNode scalar) {
+            reference(scalar, what, scalar.getValue(), mayBeKustomization);
+        }
+    }
+
+    private void reference(ScalarNode node, String what, String rawReference, boolean mayBeKustomization) {
+        String reference = rawReference.strip();
+        Optional<String> resolved = RepoPaths.resolve(dir, reference);
+        if (isRemote(reference, resolved)) {
+            problem(node, "remote " + what + " " + reference + ": remote kustomize resources are not pinned to this"
+                    + " commit; vendor them into the repository");
+        } else if (resolved.isEmpty()) {
+            problem(node, what + " " + reference + " leaves the repository; keep everything kustomize reads inside it");
+        } else if (mayBeKustomization) {
+            kustomizationIn(snapshot, resolved.get()).ifPresent(this::enqueue);
+        }
+    }
+
+    /** Like kustomize: a URL, a git address, or a host-looking first segment that is not a local path. */
+    private boolean isRemote(String reference, Optional<String> resolved) {
+        if (reference.contains("://") || reference.startsWith("git@") || reference.startsWith("git::")
+                || reference.contains("?ref=") || reference.contains("?version=")) {
+            return true;
+        }
+        int slash = reference.indexOf('/');
+        if (slash <= 0 || !reference.substring(0, slash).contains(".") || reference.startsWith("..")) {
+            return false;
+        }
+        return resolved.filter(path -> snapshot.file(path).isPresent() || kustomizationIn(snapshot, path).isPresent())
+                .isEmpty();
+    }
+
+    private static List<Node> items(Node node) {
+        return node instanceof SequenceNode sequence ? sequence.getValue() : List.of(node);
+    }
+
+    private void problem(Node node, String message) {
+        problems.add(new Problem(new Origin(file, node.getStartMark().getLine() + 1), message));
+    }
+}

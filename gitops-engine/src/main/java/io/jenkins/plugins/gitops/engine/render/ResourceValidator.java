@@ -1,0 +1,110 @@
+package io.jenkins.plugins.gitops.engine.render;
+
+import io.jenkins.plugins.gitops.engine.model.Documents;
+import io.jenkins.plugins.gitops.engine.model.Origin;
+import io.jenkins.plugins.gitops.engine.model.Problem;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Documents to resources: identity fields present and valid, names as Kubernetes accepts them, no duplicates. */
+final class ResourceValidator {
+    private static final String LABEL = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
+    private static final Pattern DNS_LABEL = Pattern.compile(LABEL);
+    private static final Pattern DNS_SUBDOMAIN = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
+    private static final String RBAC_GROUP = "rbac.authorization.k8s.io";
+
+    private ResourceValidator() {
+    }
+
+    static List<Resource> validate(List<LocatedDocument> documents, List<Problem> problems) {
+        List<Resource> resources = new ArrayList<>(documents.size());
+        Map<ResourceId, Origin> declared = new HashMap<>();
+        for (LocatedDocument document : documents) {
+            List<String> wrong = new ArrayList<>();
+            Resource resource = resource(document, wrong);
+            wrong.forEach(message -> problems.add(new Problem(document.origin(), message)));
+            if (resource == null) {
+                continue;
+            }
+            Origin first = declared.putIfAbsent(resource.id(), resource.origin());
+            if (first != null) {
+                problems.add(new Problem(resource.origin(), "duplicate resource " + resource.id()
+                        + ": also declared at " + first + "; keep one"));
+            } else {
+                resources.add(resource);
+            }
+        }
+        return resources;
+    }
+
+    /** The resource, or null when {@code wrong} got a reason. */
+    private static Resource resource(LocatedDocument document, List<String> wrong) {
+        Map<String, Object> body = document.body();
+        String apiVersion = requiredString(body, "apiVersion", "apiVersion", wrong);
+        String kind = requiredString(body, "kind", "kind", wrong);
+        Object metadata = body.get("metadata");
+        if (metadata != null && !(metadata instanceof Map)) {
+            wrong.add("metadata must be a map");
+            return null;
+        }
+        Map<String, Object> meta = Documents.metadata(body).orElse(Map.of());
+        String name = null;
+        if (meta.get("name") == null && meta.get("generateName") != null) {
+            wrong.add("metadata.generateName is not supported: a generated name cannot be planned or pruned;"
+                    + " set metadata.name");
+        } else {
+            name = requiredString(meta, "name", "metadata.name", wrong);
+        }
+        String namespace = meta.get("namespace") == null ? "" : requiredString(meta, "namespace", "metadata.namespace", wrong);
+        String group = apiVersion == null ? "" : ResourceId.groupOf(apiVersion);
+        if (name != null) {
+            checkName(group, kind == null ? "" : kind, name, wrong);
+        }
+        if (namespace != null && !namespace.isEmpty() && !isLabel(namespace)) {
+            wrong.add("metadata.namespace '" + namespace + "' is not a valid namespace: use at most 63 lowercase"
+                    + " letters, digits and '-', starting and ending with a letter or digit");
+        }
+        return wrong.isEmpty() && apiVersion != null && kind != null && name != null && namespace != null
+                ? new Resource(new ResourceId(group, kind, namespace, name), apiVersion, body, document.origin())
+                : null;
+    }
+
+    private static void checkName(String group, String kind, String name, List<String> wrong) {
+        if (RBAC_GROUP.equals(group)) {
+            // RBAC objects accept any path segment, such as system:aggregate-to-edit.
+            if (name.equals(".") || name.equals("..") || name.contains("/") || name.contains("%")) {
+                wrong.add("metadata.name '" + name + "' is not a valid name: it may not be '.' or '..' nor hold '/' or '%'");
+            }
+        } else if (group.isEmpty() && kind.equals("Namespace")) {
+            if (!isLabel(name)) {
+                wrong.add("metadata.name '" + name + "' is not a valid namespace name: use at most 63 lowercase"
+                        + " letters, digits and '-', starting and ending with a letter or digit");
+            }
+        } else if (name.length() > 253 || !DNS_SUBDOMAIN.matcher(name).matches()) {
+            wrong.add("metadata.name '" + name + "' is not a valid name: use at most 253 lowercase letters, digits,"
+                    + " '-' and '.', starting and ending with a letter or digit");
+        }
+    }
+
+    private static boolean isLabel(String value) {
+        return value.length() <= 63 && DNS_LABEL.matcher(value).matches();
+    }
+
+    private static String requiredString(Map<String, Object> map, String key, String label, List<String> wrong) {
+        Object value = map.get(key);
+        if (value == null) {
+            wrong.add(label + " is missing");
+            return null;
+        }
+        if (!(value instanceof String s) || s.isEmpty()) {
+            wrong.add(label + " must be a non-empty string");
+            return null;
+        }
+        return s;
+    }
+}

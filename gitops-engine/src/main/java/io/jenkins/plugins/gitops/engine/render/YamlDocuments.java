@@ -1,0 +1,238 @@
+package io.jenkins.plugins.gitops.engine.render;
+
+import io.jenkins.plugins.gitops.engine.model.Origin;
+import io.jenkins.plugins.gitops.engine.model.Problem;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Bytes to SnakeYAML node trees, one per non-empty document. Decoding is strict UTF-8 and every failure
+ * becomes a located {@link Problem} whose message never quotes the document (SnakeYAML's snippets would).
+ */
+final class YamlDocuments {
+    /**
+     * A composed document and the 1-based line it starts at. {@code taggedScalars} holds the mark index of
+     * every scalar of the file written with an explicit tag: the node tree alone cannot tell {@code !!str 3}
+     * from {@code "3"}, and variable substitution must not retype either.
+     */
+    record Composed(Node root, int line, Set<Integer> taggedScalars) {
+        boolean explicitlyTagged(Node scalar) {
+            return taggedScalars.contains(scalar.getStartMark().getIndex());
+        }
+    }
+
+    private YamlDocuments() {
+    }
+
+    static List<Composed> compose(String file, byte[] content, RenderOptions options, List<Problem> problems) {
+        Optional<String> text = decode(file, content, problems);
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        LoaderOptions loader = new LoaderOptions();
+        loader.setMaxAliasesForCollections(options.maxAliases());
+        loader.setNestingDepthLimit(options.maxNestingDepth());
+        // Checked per document by SnakeYAML, in code points; the exact byte size is checked below.
+        loader.setCodePointLimit(options.maxDocumentBytes());
+        loader.setProcessComments(false);
+        // Nothing is ever instantiated from a tag: NodeConstructor reports each unsupported one with its line,
+        // instead of SnakeYAML stopping the whole file at the first.
+        loader.setTagInspector(tag -> true);
+        // JSON allows tabs between tokens where YAML does not; a tab is never valid inside a JSON string.
+        String yaml = file.endsWith(".json") ? text.get().replace('\t', ' ') : text.get();
+        TrackingParser parser = new TrackingParser(new ParserImpl(new StreamReader(yaml), loader));
+        Composer composer = new Composer(parser, new Resolver(), loader);
+        Utf8Offsets offsets = new Utf8Offsets(yaml);
+        List<Composed> documents = new ArrayList<>();
+        try {
+            while (composer.checkNode()) {
+                Node root = composer.getNode();
+                int line = root.getStartMark().getLine() + 1;
+                if (root instanceof ScalarNode && Tag.NULL.equals(root.getTag())) {
+                    continue;
+                }
+                long bytes = offsets.byteAt(root.getEndMark().getIndex()) - offsets.byteAt(root.getStartMark().getIndex());
+                if (bytes > options.maxDocumentBytes()) {
+                    problems.add(oversized(file, line, options));
+                } else {
+                    documents.add(new Composed(root, line, parser.taggedScalars));
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            problems.add(new Problem(new Origin(file, mark == null ? parser.lastLine : mark.getLine() + 1), describe(e)));
+        } catch (ReaderException e) {
+            problems.add(new Problem(new Origin(file, lineOfCodePoint(text.get(), e.getPosition())),
+                    String.format("the character U+%04X is not allowed in YAML; remove it", e.getCodePoint())));
+        } catch (YAMLException e) {
+            problems.add(unmarked(file, e, parser, options));
+        }
+        return documents;
+    }
+
+    private static Problem unmarked(String file, YAMLException e, TrackingParser parser, RenderOptions options) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("The incoming YAML document exceeds the limit")) {
+            return oversized(file, parser.lastDocumentLine, options);
+        }
+        if (message.startsWith("Number of aliases")) {
+            return new Problem(new Origin(file, parser.lastLine), "more than " + options.maxAliases()
+                    + " aliases to lists or maps in one document (an alias bomb?); write the repeated parts out");
+        }
+        if (message.startsWith("Nesting Depth exceeded")) {
+            return new Problem(new Origin(file, parser.lastLine), "nested deeper than " + options.maxNestingDepth()
+                    + " levels; flatten the document");
+        }
+        return new Problem(new Origin(file, parser.lastLine), "invalid YAML: " + message);
+    }
+
+    static Problem oversized(String file, int line, RenderOptions options) {
+        return new Problem(new Origin(file, line), "the document starting at line " + line + " is larger than "
+                + options.maxDocumentBytes() + " bytes; split it into smaller documents");
+    }
+
+    /** SnakeYAML's problem and context texts name tokens, not content; its full message would add a snippet. */
+    private static String describe(MarkedYAMLException e) {
+        String problem = String.valueOf(e.getProblem());
+        if (problem.contains("(TAB)")) {
+            return "a tab is used for indentation; YAML allows only spaces there";
+        }
+        return "invalid YAML: " + (e.getContext() == null ? "" : e.getContext() + ": ") + problem;
+    }
+
+    private static Optional<String> decode(String file, byte[] content, List<Problem> problems) {
+        for (int i = 0; i < content.length; i++) {
+            if (content[i] == 0) {
+                problems.add(new Problem(new Origin(file, lineOfByte(content, i)),
+                        "this is a binary file (it holds NUL bytes), not UTF-8 text; remove it or rename it"));
+                return Optional.empty();
+            }
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer out = CharBuffer.allocate(content.length + 1);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            problems.add(new Problem(new Origin(file, lineOfByte(content, in.position())),
+                    "this line holds bytes that are not valid UTF-8; save the file as UTF-8"));
+            return Optional.empty();
+        }
+        out.flip();
+        String text = out.toString();
+        return Optional.of(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    }
+
+    private static int lineOfByte(byte[] content, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (content[i] == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static int lineOfCodePoint(String text, int codePoints) {
+        int end = text.offsetByCodePoints(0, Math.min(codePoints, text.codePointCount(0, text.length())));
+        return (int) text.substring(0, end).chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    /** Remembers where the parser is, for SnakeYAML errors that carry no mark (limits). */
+    private static final class TrackingParser implements Parser {
+        private final Parser delegate;
+        int lastLine = 1;
+        int lastDocumentLine = 1;
+        private boolean documentStarted;
+        final Set<Integer> taggedScalars = new HashSet<>();
+
+        TrackingParser(Parser delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public boolean checkEvent(Event.ID choice) {
+            return delegate.checkEvent(choice);
+        }
+
+        @Override
+        public Event peekEvent() {
+            return delegate.peekEvent();
+        }
+
+        @Override
+        public Event getEvent() {
+            Event event = delegate.getEvent();
+            lastLine = event.getStartMark().getLine() + 1;
+            if (documentStarted) {
+                // The root node's line, where the document's content starts (after any '---').
+                lastDocumentLine = lastLine;
+            }
+            documentStarted = event.is(Event.ID.DocumentStart);
+            if (documentStarted) {
+                lastDocumentLine = lastLine;
+            } else if (event instanceof ScalarEvent scalar && scalar.getTag() != null) {
+                taggedScalars.add(event.getStartMark().getIndex());
+            }
+            return event;
+        }
+    }
+
+    /**
+     * Code point index (SnakeYAML's mark index) to UTF-8 byte offset. Documents come in order, so it only
+     * moves forward from the last answer: linear in the file however many documents it holds.
+     */
+    private static final class Utf8Offsets {
+        private final String text;
+        private int charPos;
+        private int codePoint;
+        private long bytes;
+
+        Utf8Offsets(String text) {
+            this.text = text;
+        }
+
+        long byteAt(int codePointIndex) {
+            if (codePointIndex < codePoint) {
+                charPos = 0;
+                codePoint = 0;
+                bytes = 0;
+            }
+            while (codePoint < codePointIndex && charPos < text.length()) {
+                int cp = text.codePointAt(charPos);
+                charPos += Character.charCount(cp);
+                codePoint++;
+                bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            }
+            return bytes;
+        }
+    }
+}

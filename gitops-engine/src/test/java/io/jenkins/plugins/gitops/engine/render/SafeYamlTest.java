@@ -1,0 +1,232 @@
+package io.jenkins.plugins.gitops.engine.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gitops.engine.model.InvalidDesiredStateException;
+import io.jenkins.plugins.gitops.engine.model.Origin;
+import io.jenkins.plugins.gitops.engine.model.Problem;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SafeYamlTest {
+    private static final RenderOptions OPTIONS = RenderOptions.defaults();
+
+    private static List<LocatedDocument> load(String text) {
+        return SafeYaml.load("app.yaml", text.getBytes(StandardCharsets.UTF_8), OPTIONS, Variables.OFF);
+    }
+
+    private static List<Problem> problems(String file, byte[] content, RenderOptions options) {
+        List<Problem> problems = new ArrayList<>();
+        SafeYaml.load(file, content, options, Variables.OFF, problems);
+        return problems;
+    }
+
+    private static List<Problem> problems(String text) {
+        return problems("app.yaml", text.getBytes(StandardCharsets.UTF_8), OPTIONS);
+    }
+
+    @Test
+    void plainScalarsAreTypedAndQuotedOnesStayStrings() {
+        Map<String, Object> body = load("""
+                replicas: 3
+                quoted: "3"
+                big: 4000000000
+                ratio: 0.5
+                enabled: true
+                legacyBool: yes
+                nothing: null
+                hex: 0x1F
+                date: 2024-01-02
+                list: [a, 1]
+                nested: {a: {b: c}}
+                """).get(0).body();
+        assertThat(body).containsEntry("replicas", 3).containsEntry("quoted", "3").containsEntry("big", 4_000_000_000L)
+                .containsEntry("ratio", 0.5).containsEntry("enabled", true).containsEntry("legacyBool", true)
+                .containsEntry("nothing", null).containsEntry("hex", 31).containsEntry("date", "2024-01-02")
+                .containsEntry("list", List.of("a", 1)).containsEntry("nested", Map.of("a", Map.of("b", "c")));
+    }
+
+    @Test
+    void documentsRememberTheirStartLineAndEmptyOnesAreSkipped() {
+        List<LocatedDocument> docs = load("""
+                # comment
+                a: 1
+                ---
+                ---
+                # only a comment
+                ---
+                b: 2
+                """);
+        assertThat(docs).extracting(LocatedDocument::origin)
+                .containsExactly(new Origin("app.yaml", 2), new Origin("app.yaml", 7));
+    }
+
+    @Test
+    void jsonGoesThroughTheSameLoaderEvenIndentedWithTabs() {
+        List<LocatedDocument> docs = SafeYaml.load("cm.json",
+                "{\n\t\"kind\": \"ConfigMap\",\n\t\"data\": {\"n\": 1}\n}\n".getBytes(StandardCharsets.UTF_8), OPTIONS,
+                Variables.OFF);
+        assertThat(docs.get(0).body()).containsEntry("kind", "ConfigMap").containsEntry("data", Map.of("n", 1));
+    }
+
+    @Test
+    void mergeKeysMergeWithoutOverridingExplicitKeys() {
+        Map<String, Object> body = load("""
+                base: &base {a: 1, b: 2}
+                derived:
+                  <<: *base
+                  b: 3
+                """).get(0).body();
+        assertThat(body.get("derived")).isEqualTo(Map.of("a", 1, "b", 3));
+    }
+
+    @Test
+    void syntaxErrorIsReportedAtItsLineWithoutTheSnippet() {
+        List<Problem> problems = problems("""
+                kind: Secret
+                data:
+                  password: hunter2secret: [oops
+                """);
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).origin()).isEqualTo(new Origin("app.yaml", 3));
+        assertThat(problems.get(0).message()).startsWith("invalid YAML").doesNotContain("hunter2");
+    }
+
+    @Test
+    void tabIndentationIsNamed() {
+        List<Problem> problems = problems("a:\n  b: 1\n\tc: 2\n");
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("app.yaml", 3));
+            assertThat(p.message()).contains("tab is used for indentation");
+        });
+    }
+
+    @Test
+    void duplicateKeyIsReportedAtTheSecondWithTheFirstLine() {
+        List<Problem> problems = problems("""
+                metadata:
+                  name: a
+                  labels: {}
+                  name: b
+                """);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("app.yaml", 4));
+            assertThat(p.message()).contains("duplicate key 'name'", "first at line 2").doesNotContain(": b");
+        });
+    }
+
+    @Test
+    void aliasBombIsRefused() {
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
+        for (int i = 1; i <= 40; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
+                    .append(i - 1).append("]\n");
+        }
+        List<Problem> problems = problems(bomb.toString());
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.origin().file()).isEqualTo("app.yaml");
+            assertThat(p.origin().line()).isBetween(25, 27);
+            assertThat(p.message()).contains("more than 50 aliases");
+        });
+    }
+
+    @Test
+    void aliasesBelowTheLimitCannotExpandWithoutBound() {
+        RenderOptions manyAliases = new RenderOptions(Map.of(), OPTIONS.maxDocumentBytes(), 1000, 100);
+        StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
+        for (int i = 1; i <= 30; i++) {
+            bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
+                    .append(i - 1).append("]\n");
+        }
+        List<Problem> problems = problems("app.yaml", bomb.toString().getBytes(StandardCharsets.UTF_8), manyAliases);
+        assertThat(problems).singleElement().satisfies(p -> assertThat(p.message()).contains("alias bomb"));
+    }
+
+    @Test
+    void recursiveAliasIsRefused() {
+        assertThat(problems("a: &x\n  b: *x\n")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("recursive YAML is not supported"));
+    }
+
+    @Test
+    void nestingTooDeepIsRefused() {
+        String deep = "a: " + "[".repeat(150) + "]".repeat(150) + "\n";
+        assertThat(problems(deep)).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("app.yaml", 1));
+            assertThat(p.message()).contains("nested deeper than 100 levels");
+        });
+    }
+
+    @Test
+    void oversizedDocumentNamesFileAndStartLine() {
+        RenderOptions small = new RenderOptions(Map.of(), 64, 50, 100);
+        String text = "a: 1\n---\nkind: Big\ndata: " + "x".repeat(100) + "\n---\nb: 2\n";
+        List<Problem> problems = problems("big.yaml", text.getBytes(StandardCharsets.UTF_8), small);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("big.yaml", 3));
+            assertThat(p.message()).contains("starting at line 3", "larger than 64 bytes").doesNotContain("xxx");
+        });
+    }
+
+    @Test
+    void oversizedIsMeasuredInBytesNotCharacters() {
+        RenderOptions small = new RenderOptions(Map.of(), 64, 50, 100);
+        String text = "data: " + "é".repeat(40) + "\n";
+        assertThat(problems("utf.yaml", text.getBytes(StandardCharsets.UTF_8), small)).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("larger than 64 bytes"));
+    }
+
+    @Test
+    void invalidUtf8IsReportedAtTheLineOfTheFirstBadByte() {
+        byte[] content = "a: 1\nb: 2\nc: \u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(problems("latin1.yaml", content, OPTIONS)).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("latin1.yaml", 3));
+            assertThat(p.message()).contains("not valid UTF-8");
+        });
+    }
+
+    @Test
+    void binaryFileIsRefused() {
+        byte[] content = {'a', ':', ' ', '1', '\n', 0, 1, 2};
+        assertThat(problems("image.yaml", content, OPTIONS)).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("image.yaml", 2));
+            assertThat(p.message()).contains("binary file");
+        });
+    }
+
+    @Test
+    void customTagsAreRefusedAndNothingIsInstantiated() {
+        List<Problem> problems = problems("""
+                a: !!java.io.File /etc/passwd
+                b: !foo bar
+                c: !!binary aGVsbG8=
+                d: !!str 3
+                """);
+        assertThat(problems).extracting(Problem::origin)
+                .containsExactly(new Origin("app.yaml", 1), new Origin("app.yaml", 2), new Origin("app.yaml", 3));
+        assertThat(problems.get(0).message()).contains("tag !!java.io.File is not supported").doesNotContain("passwd");
+        assertThat(problems.get(1).message()).contains("tag !foo is not supported");
+    }
+
+    @Test
+    void explicitStandardTagsAreHonoured() {
+        assertThat(load("a: !!str 3\nb: !!int \"4\"\n").get(0).body()).containsEntry("a", "3").containsEntry("b", 4);
+    }
+
+    @Test
+    void everyProblemOfAFileIsReportedAndTheThrowingFormListsThem() {
+        assertThatThrownBy(() -> load("a: !foo x\nb: !bar y\n"))
+                .isInstanceOf(InvalidDesiredStateException.class)
+                .hasMessageContaining("app.yaml:1: the tag !foo").hasMessageContaining("app.yaml:2: the tag !bar");
+    }
+
+    @Test
+    void nonMapDocumentIsAProblem() {
+        assertThat(problems("- a\n- b\n")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("must be a map"));
+    }
+}
