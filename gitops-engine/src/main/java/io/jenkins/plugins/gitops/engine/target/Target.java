@@ -1,0 +1,54 @@
+package io.jenkins.plugins.gitops.engine.target;
+
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * Where desired state is applied. Deliberately small: the engine does ordering, parallelism, prune,
+ * locking policy, inventory bookkeeping and the plan file once for every target; a target only reads,
+ * writes and deletes single objects and keeps three records (inventory with history, and the lock).
+ *
+ * <p>{@link #apply} and {@link #delete} are called from several threads at once and must be thread-safe.
+ */
+public interface Target extends AutoCloseable {
+
+    /** Stable identity written into plans, e.g. {@code dir:/srv/env} or the API server URL, context and inventory. */
+    String identity();
+
+    /** The live objects of those ids that exist; absent ids are left out of the map. */
+    Map<ResourceId, LiveObject> read(Collection<ResourceId> ids);
+
+    /** Creates or updates one object so that it matches the desired body; returns the object as now stored. */
+    LiveObject apply(Resource resource);
+
+    /** Deletes one object; deleting an object that is already gone is not an error. */
+    void delete(ResourceId id);
+
+    Inventory readInventory();
+
+    /** Replaces the inventory record; a reader never sees a half-written record. */
+    void writeInventory(Inventory inventory);
+
+    /**
+     * Takes the target's lock for {@code holder}, valid for {@code lease} unless renewed. A lock whose lease
+     * has run out is taken over (the returned lock says so in {@link TargetLock#tookOverFrom()}).
+     *
+     * @throws TargetLockedException when another holder's lease is still valid
+     */
+    TargetLock lock(String holder, Duration lease);
+
+    /**
+     * How live objects compare to desired ones. A target that fills in defaults (an API server) compares only
+     * the fields the manifest sets; a target that stores exactly what it was given compares whole objects.
+     */
+    default DiffScope diffScope() {
+        return DiffScope.WHOLE_OBJECT;
+    }
+
+    @Override
+    default void close() {
+    }
+}
