@@ -42,7 +42,7 @@ final class KubernetesErrors {
 
     TargetException translate(KubernetesClientException e, String verb, String what, String namespace) {
         String where = namespace.isEmpty() ? " (cluster-scoped)" : " in namespace " + namespace;
-        if (e.getCode() == 0) {
+        if (e.getCode() <= 0) { // no HTTP response at all
             Throwable network = networkCause(e);
             if (network != null) {
                 return new TargetException("cannot reach the Kubernetes API server at " + serverUrl + " ("
