@@ -48,6 +48,14 @@ public interface Target extends AutoCloseable {
         return DiffScope.WHOLE_OBJECT;
     }
 
+    /**
+     * Whether controllers write status into this target's objects, so that health (rolled out, bound, ready)
+     * can be judged from them. A directory holds no status: there is nothing to wait for.
+     */
+    default boolean observesHealth() {
+        return false;
+    }
+
     @Override
     default void close() {
     }
