@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.apply;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.ProgressCounter;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
@@ -25,7 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -137,7 +137,7 @@ public final class Applier {
     private boolean runWaves(List<List<Change>> waves, Consumer<Change> work, String phase, ExecutorService pool,
             LockKeeper lock, List<Outcome> outcomes) {
         int total = waves.stream().mapToInt(List::size).sum();
-        AtomicInteger done = new AtomicInteger();
+        ProgressCounter counter = new ProgressCounter(progress, phase, total);
         boolean ok = true;
         for (List<Change> wave : waves) {
             if (!ok) {
@@ -155,7 +155,7 @@ public final class Applier {
                     } catch (RuntimeException e) {
                         outcome = new Outcome(c.id(), c.action(), Outcome.Status.FAILED, describe(c.id(), e));
                     }
-                    progress.update(phase, done.incrementAndGet(), total);
+                    counter.step();
                     return outcome;
                 }));
             }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.plan;
 
 import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.ProgressCounter;
 import io.jenkins.plugins.gitops.engine.apply.Waves;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiff;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiffer;
@@ -18,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Compares an environment's desired state with what a target holds and lists, in apply order, what
@@ -48,12 +48,12 @@ public final class Planner {
         Map<ResourceId, LiveObject> live = target.read(ids);
 
         ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.diffScope());
-        AtomicInteger done = new AtomicInteger();
+        ProgressCounter counter = new ProgressCounter(progress, "plan", desired.size());
         List<Change> applies = desired.values().parallelStream().map(resource -> {
             LiveObject current = live.get(resource.id());
             ResourceDiff diff = differ.diff(resource.id(), current == null ? null : current.body(), resource.body());
             Action action = current == null ? Action.CREATE : diff.changed() ? Action.UPDATE : Action.NOOP;
-            progress.update("plan", done.incrementAndGet(), desired.size());
+            counter.step();
             return new Change(resource.id(), action, resource.origin(), current == null ? null : current.version(),
                     diff.unifiedDiff());
         }).toList();
