@@ -37,8 +37,8 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
-        Environment env = source.load(source.spec(), progress);
         try (Target t = target.open()) {
+            Environment env = source.load(source.spec(), progress);
             Plan plan = new Planner(t, progress, Clock.systemUTC()).plan(env, !noPrune);
             if (out != null) {
                 PlanFile.write(plan, out);
