@@ -5,15 +5,6 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 /** A kind as the API server serves it: at which version (the preferred one), under which plural, and its scope. */
 public record ServedKind(String group, String version, String kind, String plural, boolean namespaced) {
 
-    public String apiVersion() {
-        return group.isEmpty() ? version : group + "/" + version;
-    }
-
-    /** {@code deployments.apps}, as RBAC and kubectl name a resource type. */
-    public String resourceName() {
-        return group.isEmpty() ? plural : plural + "." + group;
-    }
-
     ResourceDefinitionContext context(String atVersion) {
         return new ResourceDefinitionContext.Builder().withGroup(group).withVersion(atVersion).withKind(kind)
                 .withPlural(plural).withNamespaced(namespaced).build();

@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -91,14 +92,16 @@ final class FakeApiServer implements AutoCloseable {
         server.destroy();
     }
 
+    /**
+     * Latency as a delayed response body, not a sleep: the mock dispatches on its event loop, so a sleep there
+     * would serialize every request, which no real API server does.
+     */
     private MockResponse handle(RecordedRequest request) {
-        if (latencyMillis > 0) {
-            try {
-                Thread.sleep(latencyMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        MockResponse response = respond(request);
+        return latencyMillis > 0 ? response.setBodyDelay(Duration.ofMillis(latencyMillis)) : response;
+    }
+
+    private MockResponse respond(RecordedRequest request) {
         for (Failure f : failures) {
             if (f.matches().test(request) && f.remaining().getAndDecrement() > 0) {
                 return new MockResponse().setResponseCode(f.code()).setBody(f.statusJson());
