@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Applier;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.target.Target;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -73,14 +74,15 @@ final class ApplyCommand implements Callable<Integer> {
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
         ApplyOptions options = ApplyOptions.defaults(user).withParallelism(parallelism).withLockWait(lockWait)
                 .withLease(lease).withBuildUrl(buildUrl);
+        Plan plan = planFile == null ? null : PlanFile.read(planFile);
+        SourceSpec sourceSpec = plan == null ? source.spec() : source.specFor(plan);
         ApplyResult result;
-        try (Target t = target.open()) {
+        try (Target t = target.open(sourceSpec.path())) {
             Applier applier = new Applier(t, progress, Clock.systemUTC());
-            if (planFile != null) {
-                Plan plan = PlanFile.read(planFile);
-                result = applier.apply(plan, source.load(source.specFor(plan), progress), options);
+            if (plan != null) {
+                result = applier.apply(plan, source.load(sourceSpec, progress), options);
             } else {
-                result = applier.planAndApply(source.load(source.spec(), progress), !noPrune, options);
+                result = applier.planAndApply(source.load(sourceSpec, progress), !noPrune, options);
             }
         }
         Printer.apply(spec.commandLine().getOut(), common.output, result);

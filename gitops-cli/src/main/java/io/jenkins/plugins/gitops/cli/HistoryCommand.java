@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
@@ -19,10 +20,14 @@ final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--path", paramLabel = "DIR", defaultValue = "",
+            description = "kubernetes: the environment directory whose inventory to read, unless --inventory names it.")
+    String path;
+
     @Override
     public Integer call() {
         Inventory inventory;
-        try (Target t = target.open()) {
+        try (Target t = target.open(path)) {
             inventory = t.readInventory();
         }
         Printer.history(spec.commandLine().getOut(), common.output, inventory);

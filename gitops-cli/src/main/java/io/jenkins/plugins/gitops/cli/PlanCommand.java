@@ -37,7 +37,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
-        try (Target t = target.open()) {
+        try (Target t = target.open(source.spec().path())) {
             Environment env = source.load(source.spec(), progress);
             Plan plan = new Planner(t, progress, Clock.systemUTC()).plan(env, !noPrune);
             if (out != null) {

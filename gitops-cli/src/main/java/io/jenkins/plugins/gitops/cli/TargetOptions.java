@@ -3,6 +3,8 @@ package io.jenkins.plugins.gitops.cli;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.target.Target;
 import io.jenkins.plugins.gitops.engine.target.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTarget;
+import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTargetConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -11,13 +13,53 @@ final class TargetOptions {
     static final String DEFAULT_TARGET = "dir:gitops-target";
 
     @Option(names = "--target", paramLabel = "TARGET", defaultValue = DEFAULT_TARGET,
-            description = "dir:PATH, a local directory with one YAML file per resource (default: ${DEFAULT-VALUE}).")
+            description = "dir:PATH, a local directory with one YAML file per resource, or kubernetes "
+                    + "(default: ${DEFAULT-VALUE}).")
     String target;
 
-    Target open() {
+    @Option(names = "--kubeconfig", paramLabel = "FILE",
+            description = "kubernetes: kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else in-cluster).")
+    Path kubeconfig;
+
+    @Option(names = "--context", paramLabel = "NAME", description = "kubernetes: kubeconfig context (default: current).")
+    String context;
+
+    @Option(names = "--namespace", paramLabel = "NAME",
+            description = "kubernetes: namespace for namespaced resources that name none (default: the context's).")
+    String namespace;
+
+    @Option(names = "--inventory", paramLabel = "NAME",
+            description = "kubernetes: name of this environment's inventory ConfigMap and lock Lease "
+                    + "(default: derived from --path).")
+    String inventory;
+
+    @Option(names = "--inventory-namespace", paramLabel = "NAME",
+            defaultValue = KubernetesTargetConfig.DEFAULT_INVENTORY_NAMESPACE,
+            description = "kubernetes: where the inventory and lock live, created on demand (default: ${DEFAULT-VALUE}).")
+    String inventoryNamespace;
+
+    @Option(names = "--force-conflicts",
+            description = "kubernetes: take over fields another field manager set, instead of failing.")
+    boolean forceConflicts;
+
+    @Option(names = "--replace-immutable",
+            description = "kubernetes: delete and re-create an object whose change touches an immutable field.")
+    boolean replaceImmutable;
+
+    /** Opens the target; {@code environmentPath} names the Kubernetes inventory unless --inventory does. */
+    Target open(String environmentPath) {
         if (target.startsWith("dir:") && target.length() > 4) {
             return new DirectoryTarget(Path.of(target.substring(4)));
         }
-        throw new GitopsException("unknown --target '" + target + "'; use dir:PATH");
+        if (target.equals("kubernetes")) {
+            String name = inventory != null ? inventory : KubernetesTargetConfig.inventoryNameFor(environmentPath);
+            try {
+                return new KubernetesTarget(new KubernetesTargetConfig(kubeconfig, context, namespace, name,
+                        inventoryNamespace, null, forceConflicts, replaceImmutable, null, null));
+            } catch (IllegalArgumentException e) {
+                throw new GitopsException(e.getMessage());
+            }
+        }
+        throw new GitopsException("unknown --target '" + target + "'; use dir:PATH or kubernetes");
     }
 }

@@ -38,7 +38,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
         VerifyResult result;
-        try (Target t = target.open()) {
+        try (Target t = target.open(source.spec().path())) {
             result = new Verifier(t, progress, Clock.systemUTC(), Duration.ofSeconds(2))
                     .verify(source.load(source.spec(), progress), await ? timeout : Duration.ZERO);
         }

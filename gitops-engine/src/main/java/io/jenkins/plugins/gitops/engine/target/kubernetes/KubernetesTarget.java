@@ -88,6 +88,12 @@ public final class KubernetesTarget implements Target {
         return DiffScope.DESIRED_FIELDS;
     }
 
+    /** Controllers write status here, so health can be judged and waited for. */
+    @Override
+    public boolean observesHealth() {
+        return true;
+    }
+
     @Override
     public Map<ResourceId, LiveObject> read(Collection<ResourceId> ids) {
         Map<ResourceId, LiveObject> live = new LinkedHashMap<>();
