@@ -30,6 +30,11 @@ final class NodeConstructor {
     /** Values that aliases may repeat beyond the size of the document itself. */
     private static final int ALIAS_EXPANSION_ALLOWANCE = 100_000;
     private static final Resolver RESOLVER = new Resolver();
+    /**
+     * Turns substitution off for one resource whose values legitimately hold {@code ${...}}, such as a shell
+     * script in a container command (the same escape hatch Flux offers), without escaping every occurrence.
+     */
+    static final String SUBSTITUTE_ANNOTATION = "gitops.jenkins.io/substitute";
 
     private final YamlDocuments.Composed document;
     private final RenderOptions options;
@@ -56,7 +61,8 @@ final class NodeConstructor {
      */
     static Optional<Map<String, Object>> map(YamlDocuments.Composed document, Node node, RenderOptions options,
             Variables variables, Function<Mark, Origin> where, List<Problem> problems) {
-        NodeConstructor constructor = new NodeConstructor(document, options, variables, where, problems);
+        Variables effective = node instanceof MappingNode m && substitutionDisabled(m) ? Variables.OFF : variables;
+        NodeConstructor constructor = new NodeConstructor(document, options, effective, where, problems);
         if (!(node instanceof MappingNode mapping)) {
             constructor.problem(node, "a document must be a map of keys to values (apiVersion, kind, metadata, ...),"
                     + " not a list or a single value");
@@ -69,6 +75,23 @@ final class NodeConstructor {
         } catch (Abort e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean substitutionDisabled(MappingNode root) {
+        return child(root, "metadata").flatMap(metadata -> child(metadata, "annotations"))
+                .flatMap(annotations -> child(annotations, SUBSTITUTE_ANNOTATION))
+                .filter(v -> v instanceof ScalarNode s && "disabled".equals(s.getValue())).isPresent();
+    }
+
+    private static Optional<Node> child(Node parent, String key) {
+        if (parent instanceof MappingNode mapping) {
+            for (NodeTuple t : mapping.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k && key.equals(k.getValue())) {
+                    return Optional.of(t.getValueNode());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Object value(Node node, int depth) {

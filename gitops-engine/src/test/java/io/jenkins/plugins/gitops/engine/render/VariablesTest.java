@@ -52,6 +52,21 @@ class VariablesTest {
     }
 
     @Test
+    void annotationTurnsSubstitutionOffForOneResourceOnly() {
+        List<LocatedDocument> docs = SafeYaml.load("app.yaml", """
+                metadata:
+                  annotations:
+                    gitops.jenkins.io/substitute: disabled
+                script: echo ${FRONTEND_ADDR} ${N}
+                ---
+                replicas: ${N}
+                """.getBytes(StandardCharsets.UTF_8), RenderOptions.defaults(), VARS, problems);
+        assertThat(problems).isEmpty();
+        assertThat(docs.get(0).body()).containsEntry("script", "echo ${FRONTEND_ADDR} ${N}");
+        assertThat(docs.get(1).body()).containsEntry("replicas", 3);
+    }
+
+    @Test
     void aValueCannotInjectStructure() {
         assertThat(load("spec: ${STRUCTURE}\n")).containsEntry("spec", "{injected: true}");
     }

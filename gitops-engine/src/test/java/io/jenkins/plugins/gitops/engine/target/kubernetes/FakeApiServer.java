@@ -42,6 +42,7 @@ final class FakeApiServer implements AutoCloseable {
             new Served("apps", "v1", "StatefulSet", "statefulsets", true),
             new Served("apps", "v1", "DaemonSet", "daemonsets", true),
             new Served("batch", "v1", "Job", "jobs", true),
+            new Served("batch", "v1", "CronJob", "cronjobs", true),
             new Served("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true),
             new Served("autoscaling", "v1", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true),
             new Served("coordination.k8s.io", "v1", "Lease", "leases", true),
