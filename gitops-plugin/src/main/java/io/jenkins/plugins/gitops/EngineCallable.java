@@ -57,7 +57,7 @@ final class EngineCallable extends MasterToSlaveFileCallable<EngineResponse> {
     public EngineResponse invoke(File workspace, VirtualChannel channel) throws IOException {
         PrintStream log = listener.getLogger();
         Progress progress = new LogProgress(log);
-        try (Target target = request.target.open()) {
+        try (Target target = request.target.open(request.path)) {
             return switch (request.operation) {
                 case PLAN -> plan(target, progress, log);
                 case APPLY -> apply(target, progress, log);

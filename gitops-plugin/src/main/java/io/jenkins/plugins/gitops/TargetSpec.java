@@ -2,18 +2,21 @@ package io.jenkins.plugins.gitops;
 
 import io.jenkins.plugins.gitops.engine.target.Target;
 import io.jenkins.plugins.gitops.engine.target.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTarget;
+import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTargetConfig;
 import java.io.Serializable;
 import java.nio.file.Path;
 
 /** A target as it crosses to the agent: plain strings, opened there into an engine {@link Target}. */
 sealed interface TargetSpec extends Serializable {
 
-    Target open();
+    /** Opens the engine target; {@code environmentPath} names the Kubernetes inventory of the environment. */
+    Target open(String environmentPath);
 
     /** A directory on the agent. */
     record Directory(String path) implements TargetSpec {
         @Override
-        public Target open() {
+        public Target open(String environmentPath) {
             return new DirectoryTarget(Path.of(path));
         }
     }
@@ -21,8 +24,9 @@ sealed interface TargetSpec extends Serializable {
     /** A cluster reached through a kubeconfig file written on the agent for this call only. */
     record Kubernetes(String kubeconfig, String context, String namespace) implements TargetSpec {
         @Override
-        public Target open() {
-            return KubernetesTargetFactory.ENGINE.open(Path.of(kubeconfig), context, namespace);
+        public Target open(String environmentPath) {
+            return new KubernetesTarget(new KubernetesTargetConfig(Path.of(kubeconfig), context, namespace,
+                    KubernetesTargetConfig.inventoryNameFor(environmentPath), null, null, false, false, null, null));
         }
     }
 }
