@@ -4,13 +4,18 @@ import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Applier;
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.target.Target;
+import io.jenkins.plugins.gitops.engine.verify.HealthWait;
+import io.jenkins.plugins.gitops.engine.verify.ResourceHealth;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +29,8 @@ import picocli.CommandLine.Spec;
                 "A plan is refused, with nothing applied, if it was altered, if the source now renders something else,"
                         + " or if a live resource it read has changed since (a stale plan).",
                 "Rollback: gitops apply --auto-approve --ref <an earlier commit from gitops history>."},
-        footerHeading = "%nExit codes:%n", footer = {"  0  applied", "  1  error (nothing applied, or a partial apply"
-                + " listed resource by resource; nothing pruned after a failure)"})
+        footerHeading = "%nExit codes:%n", footer = {"  0  applied (and healthy, with --wait)", "  1  error (nothing applied, or a partial apply"
+                + " listed resource by resource; nothing pruned after a failure), or unhealthy after --wait"})
 final class ApplyCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
@@ -57,6 +62,14 @@ final class ApplyCommand implements Callable<Integer> {
             description = "How long our lock outlives this process if it is killed (renewed while running; default: ${DEFAULT-VALUE}).")
     Duration lease;
 
+    @Option(names = "--wait", description = "After applying, wait until the resources are healthy, up to --timeout"
+            + " (targets with controllers, such as Kubernetes).")
+    boolean await;
+
+    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
+            description = "How long --wait waits, ISO-8601 like PT10M (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
     @Option(names = "--user", paramLabel = "NAME", description = "Who applies, for the history (default: the OS user).")
     String user = System.getProperty("user.name");
 
@@ -77,15 +90,17 @@ final class ApplyCommand implements Callable<Integer> {
         Plan plan = planFile == null ? null : PlanFile.read(planFile);
         SourceSpec sourceSpec = plan == null ? source.spec() : source.specFor(plan);
         ApplyResult result;
+        List<ResourceHealth> unhealthy = List.of();
         try (Target t = target.open(sourceSpec.path())) {
             Applier applier = new Applier(t, progress, Clock.systemUTC());
-            if (plan != null) {
-                result = applier.apply(plan, source.load(sourceSpec, progress), options);
-            } else {
-                result = applier.planAndApply(source.load(sourceSpec, progress), !noPrune, options);
+            Environment env = source.load(sourceSpec, progress);
+            result = plan != null ? applier.apply(plan, env, options) : applier.planAndApply(env, !noPrune, options);
+            if (await && result.succeeded()) {
+                unhealthy = new HealthWait(t, progress, Duration.ofSeconds(2))
+                        .await(env.desired().resources().stream().map(Resource::id).toList(), timeout);
             }
         }
-        Printer.apply(spec.commandLine().getOut(), common.output, result);
-        return result.succeeded() ? GitopsCommand.OK : GitopsCommand.ERROR;
+        Printer.apply(spec.commandLine().getOut(), common.output, result, unhealthy);
+        return result.succeeded() && unhealthy.isEmpty() ? GitopsCommand.OK : GitopsCommand.ERROR;
     }
 }

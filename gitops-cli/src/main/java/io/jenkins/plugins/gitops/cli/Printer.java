@@ -12,7 +12,10 @@ import io.jenkins.plugins.gitops.engine.report.PlanText;
 import io.jenkins.plugins.gitops.engine.report.VerifyText;
 import io.jenkins.plugins.gitops.engine.target.Inventory;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+import io.jenkins.plugins.gitops.engine.verify.ResourceHealth;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 
 /** Results on stdout in the format asked for. Every rendering comes from the engine's report package. */
 final class Printer {
@@ -31,8 +34,13 @@ final class Printer {
         out.flush();
     }
 
-    static void apply(PrintWriter out, OutputFormat format, ApplyResult result) {
-        out.print(format == OutputFormat.json ? json(result) : ApplyText.render(result));
+    static void apply(PrintWriter out, OutputFormat format, ApplyResult result, List<ResourceHealth> unhealthy) {
+        if (format == OutputFormat.json) {
+            out.print(json(Map.of("apply", result, "unhealthy", unhealthy)));
+        } else {
+            out.print(ApplyText.render(result));
+            unhealthy.forEach(h -> out.println("unhealthy: " + h));
+        }
         out.flush();
     }
 
