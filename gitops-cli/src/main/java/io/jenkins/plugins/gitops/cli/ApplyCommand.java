@@ -32,6 +32,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
     @Mixin
+    DiffOptions diff;
+    @Mixin
     CommonOptions common;
     @Spec
     CommandSpec spec;
@@ -78,7 +80,7 @@ final class ApplyCommand implements Callable<Integer> {
         SourceSpec sourceSpec = plan == null ? source.spec() : source.specFor(plan);
         ApplyResult result;
         try (Target t = target.open(sourceSpec.path())) {
-            Applier applier = new Applier(t, progress, Clock.systemUTC());
+            Applier applier = new Applier(t, progress, Clock.systemUTC(), diff.mode());
             if (plan != null) {
                 result = applier.apply(plan, source.load(sourceSpec, progress), options);
             } else {
