@@ -37,6 +37,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
     @Mixin
+    DiffOptions diff;
+    @Mixin
     CommonOptions common;
     @Spec
     CommandSpec spec;
@@ -92,7 +94,7 @@ final class ApplyCommand implements Callable<Integer> {
         ApplyResult result;
         List<ResourceHealth> unhealthy = List.of();
         try (Target t = target.open(sourceSpec.path())) {
-            Applier applier = new Applier(t, progress, Clock.systemUTC());
+            Applier applier = new Applier(t, progress, Clock.systemUTC(), diff.mode());
             Environment env = source.load(sourceSpec, progress);
             result = plan != null ? applier.apply(plan, env, options) : applier.planAndApply(env, !noPrune, options);
             if (await && result.succeeded()) {

@@ -23,6 +23,8 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
     @Mixin
+    DiffOptions diff;
+    @Mixin
     CommonOptions common;
     @Spec
     CommandSpec spec;
@@ -39,7 +41,7 @@ final class PlanCommand implements Callable<Integer> {
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
         try (Target t = target.open(source.spec().path())) {
             Environment env = source.load(source.spec(), progress);
-            Plan plan = new Planner(t, progress, Clock.systemUTC()).plan(env, !noPrune);
+            Plan plan = new Planner(t, progress, Clock.systemUTC(), diff.mode()).plan(env, !noPrune);
             if (out != null) {
                 PlanFile.write(plan, out);
             }

@@ -23,6 +23,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     TargetOptions target;
     @Mixin
+    DiffOptions diff;
+    @Mixin
     CommonOptions common;
     @Spec
     CommandSpec spec;
@@ -39,7 +41,7 @@ final class VerifyCommand implements Callable<Integer> {
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
         VerifyResult result;
         try (Target t = target.open(source.spec().path())) {
-            result = new Verifier(t, progress, Clock.systemUTC(), Duration.ofSeconds(2))
+            result = new Verifier(t, progress, Clock.systemUTC(), Duration.ofSeconds(2), diff.mode())
                     .verify(source.load(source.spec(), progress), await ? timeout : Duration.ZERO);
         }
         Printer.verify(spec.commandLine().getOut(), common.output, result);

@@ -68,6 +68,20 @@ class CommandLineTest {
     }
 
     @Test
+    void serverDiffIsOfferedByPlanVerifyAndApplyAndTheDirectoryTargetIgnoresIt() {
+        Cli plan = Cli.run(args("plan", "--diff", "server"));
+        assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
+        assertThat(plan.err()).doesNotContain("dry-run");
+        assertThat(Cli.run(args("apply", "--auto-approve", "--diff", "server")).exitCode()).isZero();
+        assertThat(Cli.run(args("verify", "--diff", "server")).exitCode()).isZero();
+
+        Cli bad = Cli.run(args("plan", "--diff", "both"));
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("--diff").contains("client, server");
+        assertThat(Cli.run("plan", "--help").out()).contains("--diff=MODE").contains("dry-run apply");
+    }
+
+    @Test
     void planFileAppliesExactlyAndOnlyOnce() throws Exception {
         Path planFile = tmp.resolve("plan.json");
         assertThat(Cli.run(args("plan", "--out", planFile.toString(), "-q")).exitCode()).isEqualTo(2);

@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.target.Inventory;
 import io.jenkins.plugins.gitops.engine.target.LiveObject;
@@ -37,11 +38,18 @@ public final class Applier {
     private final Target target;
     private final Progress progress;
     private final Clock clock;
+    private final DiffMode diffMode;
 
     public Applier(Target target, Progress progress, Clock clock) {
+        this(target, progress, clock, DiffMode.CLIENT);
+    }
+
+    /** {@code diffMode} is how {@link #planAndApply} plans; a saved plan was made with its own. */
+    public Applier(Target target, Progress progress, Clock clock, DiffMode diffMode) {
         this.target = target;
         this.progress = progress;
         this.clock = clock;
+        this.diffMode = diffMode;
     }
 
     /** Applies a saved plan. {@code env} is the same source re-rendered now; it must match the plan. */
@@ -56,7 +64,7 @@ public final class Applier {
     /** Plans and applies in one go under one lock ({@code --auto-approve}): nothing can change in between. */
     public ApplyResult planAndApply(Environment env, boolean prune, ApplyOptions options) {
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress)) {
-            Plan plan = new Planner(target, progress, clock).plan(env, prune);
+            Plan plan = new Planner(target, progress, clock, diffMode).plan(env, prune);
             return execute(plan, env, options, lock);
         }
     }

@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.target.DiffScope;
 import io.jenkins.plugins.gitops.engine.target.Inventory;
 import io.jenkins.plugins.gitops.engine.target.LiveObject;
 import io.jenkins.plugins.gitops.engine.target.Target;
@@ -29,14 +30,22 @@ public final class Planner {
     public static final String PRUNE_ANNOTATION = "gitops.jenkins.io/prune";
     public static final String PRUNE_DISABLED = "disabled";
 
+    private static final int NAMED_IN_WARNING = 3;
+
     private final Target target;
     private final Progress progress;
     private final Clock clock;
+    private final DiffMode diffMode;
 
     public Planner(Target target, Progress progress, Clock clock) {
+        this(target, progress, clock, DiffMode.CLIENT);
+    }
+
+    public Planner(Target target, Progress progress, Clock clock, DiffMode diffMode) {
         this.target = target;
         this.progress = progress;
         this.clock = clock;
+        this.diffMode = diffMode;
     }
 
     public Plan plan(Environment env, boolean prune) {
@@ -47,11 +56,17 @@ public final class Planner {
         ids.addAll(inventory.resources());
         Map<ResourceId, LiveObject> live = target.read(ids);
 
+        Map<ResourceId, Map<String, Object>> previews = previews(desired, live);
+
         ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.diffScope());
+        // A preview holds everything the server would store, defaults included: compare all of it.
+        ResourceDiffer previewDiffer = new ResourceDiffer(env.ignoreRules(), DiffScope.WHOLE_OBJECT);
         ProgressCounter counter = new ProgressCounter(progress, "plan", desired.size());
         List<Change> applies = desired.values().parallelStream().map(resource -> {
             LiveObject current = live.get(resource.id());
-            ResourceDiff diff = differ.diff(resource.id(), current == null ? null : current.body(), resource.body());
+            Map<String, Object> preview = previews.get(resource.id());
+            ResourceDiff diff = preview != null ? previewDiffer.diff(resource.id(), current.body(), preview)
+                    : differ.diff(resource.id(), current == null ? null : current.body(), resource.body());
             Action action = current == null ? Action.CREATE : diff.changed() ? Action.UPDATE : Action.NOOP;
             counter.step();
             return new Change(resource.id(), action, resource.origin(), current == null ? null : current.version(),
@@ -70,6 +85,28 @@ public final class Planner {
         }
         return new Plan(env.repository(), env.commit(), env.path(), target.identity(), env.desired().digest(),
                 LiveFingerprint.of(applies, deletes), prune, clock.instant(), order(applies, desired, deletes));
+    }
+
+    /**
+     * Server previews of the resources that exist; a create shows the manifest itself. A target that stores
+     * exactly what it is given previews nothing new, so it is not asked.
+     */
+    private Map<ResourceId, Map<String, Object>> previews(Map<ResourceId, Resource> desired,
+            Map<ResourceId, LiveObject> live) {
+        if (diffMode != DiffMode.SERVER || target.diffScope() == DiffScope.WHOLE_OBJECT) {
+            return Map.of();
+        }
+        List<Resource> existing = desired.values().stream().filter(r -> live.containsKey(r.id())).toList();
+        Map<ResourceId, Map<String, Object>> previews = target.preview(existing);
+        List<String> unpreviewed = existing.stream().map(Resource::id).filter(id -> !previews.containsKey(id))
+                .map(ResourceId::toString).toList();
+        if (!unpreviewed.isEmpty()) {
+            progress.warn("the target cannot dry-run the apply of " + unpreviewed.size() + " resource(s) ("
+                    + String.join(", ", unpreviewed.subList(0, Math.min(NAMED_IN_WARNING, unpreviewed.size())))
+                    + (unpreviewed.size() > NAMED_IN_WARNING ? ", ..." : "")
+                    + "); compared them client-side, on the fields their manifests set");
+        }
+        return previews;
     }
 
     static boolean pruneDisabled(LiveObject live) {

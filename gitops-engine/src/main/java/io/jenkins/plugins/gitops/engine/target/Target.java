@@ -49,6 +49,17 @@ public interface Target extends AutoCloseable {
     }
 
     /**
+     * What the target would store if each resource were applied now, found without storing anything (a
+     * server-side dry run), keyed by resource id. A resource the target cannot preview (the server does not
+     * support dry runs for its kind) is left out; the planner compares it client-side instead. The default
+     * previews nothing. The planner only asks targets whose scope is {@link DiffScope#DESIRED_FIELDS}: one
+     * that stores exactly what it is given would preview the manifest itself.
+     */
+    default Map<ResourceId, Map<String, Object>> preview(Collection<Resource> resources) {
+        return Map.of();
+    }
+
+    /**
      * Whether controllers write status into this target's objects, so that health (rolled out, bound, ready)
      * can be judged from them. A directory holds no status: there is nothing to wait for.
      */

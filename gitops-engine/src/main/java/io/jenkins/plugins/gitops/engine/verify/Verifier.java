@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.target.Target;
@@ -20,16 +21,22 @@ public final class Verifier {
     private final Progress progress;
     private final Clock clock;
     private final Duration pollInterval;
+    private final DiffMode diffMode;
 
     public Verifier(Target target, Progress progress, Clock clock, Duration pollInterval) {
+        this(target, progress, clock, pollInterval, DiffMode.CLIENT);
+    }
+
+    public Verifier(Target target, Progress progress, Clock clock, Duration pollInterval, DiffMode diffMode) {
         this.target = target;
         this.progress = progress;
         this.clock = clock;
         this.pollInterval = pollInterval;
+        this.diffMode = diffMode;
     }
 
     public VerifyResult verify(Environment env, Duration healthTimeout) {
-        Plan plan = new Planner(target, progress, clock).plan(env, true);
+        Plan plan = new Planner(target, progress, clock, diffMode).plan(env, true);
         List<ResourceId> ids = env.desired().resources().stream().map(Resource::id).toList();
         return new VerifyResult(plan, new HealthWait(target, progress, pollInterval).await(ids, healthTimeout));
     }

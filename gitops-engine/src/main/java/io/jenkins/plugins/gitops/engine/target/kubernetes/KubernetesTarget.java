@@ -23,11 +23,20 @@ import io.jenkins.plugins.gitops.engine.target.TargetException;
 import io.jenkins.plugins.gitops.engine.target.TargetLock;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +50,8 @@ public final class KubernetesTarget implements Target {
     private static final String CRD = "CustomResourceDefinition";
     private static final Pattern CONFLICTING_MANAGER = Pattern.compile("conflict with \"([^\"]+)\"");
     private static final Duration POLL = Duration.ofMillis(100);
+    /** Requests in flight at once for one read or preview of many objects. */
+    private static final int CONCURRENT_REQUESTS = 16;
 
     private final KubernetesTargetConfig config;
     private final KubernetesClient client;
@@ -50,6 +61,7 @@ public final class KubernetesTarget implements Target {
     private final String defaultNamespace;
     private final String identity;
     private final Clock clock;
+    private final ExecutorService requests;
     private volatile boolean inventoryNamespaceExists;
 
     /** Connects as the config says; closing the target closes the client. */
@@ -76,6 +88,11 @@ public final class KubernetesTarget implements Target {
                 : client.getConfiguration().getCurrentContext() != null
                         ? client.getConfiguration().getCurrentContext().getName() : "-";
         this.identity = "k8s:" + url + "#" + context + "/" + config.inventoryNamespace() + "/" + config.inventoryName();
+        this.requests = Executors.newFixedThreadPool(CONCURRENT_REQUESTS, task -> {
+            Thread thread = new Thread(task, "gitops-kubernetes-request");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -96,17 +113,41 @@ public final class KubernetesTarget implements Target {
 
     @Override
     public Map<ResourceId, LiveObject> read(Collection<ResourceId> ids) {
-        Map<ResourceId, LiveObject> live = new LinkedHashMap<>();
-        for (ResourceId id : ids) {
+        return concurrently(ids, Function.identity(), id -> {
             ServedKind kind = discovery.resolve(id.group(), id.kind());
             String ns = namespaceOf(id, kind);
             GenericKubernetesResource found = errors.call("get", id.toString(), ns,
                     () -> operation(kind, ns, kind.version()).withName(id.name()).get());
-            if (found != null) {
-                live.put(id, liveObject(id, found));
+            return Optional.ofNullable(found).map(f -> liveObject(id, f));
+        });
+    }
+
+    /**
+     * Server-side apply with {@code dryRun=All}: the object as the server would store it, defaults and the
+     * removal of fields our field manager stopped setting included. Left out, to be compared client-side: kinds
+     * whose server cannot dry-run (404, 405, 415, or a 400 about dry run) and changes to immutable fields
+     * (the apply will refuse or replace them). A conflict with another field manager fails as the apply would.
+     */
+    @Override
+    public Map<ResourceId, Map<String, Object>> preview(
+            Collection<io.jenkins.plugins.gitops.engine.model.Resource> resources) {
+        return concurrently(resources, io.jenkins.plugins.gitops.engine.model.Resource::id, resource -> {
+            ResourceId id = resource.id();
+            ServedKind kind = discovery.resolve(id.group(), id.kind());
+            String ns = namespaceOf(id, kind);
+            try {
+                return Optional.of(liveObject(id, serverSideApply(kind, ns, manifestVersion(resource),
+                        toGeneric(resource.body(), kind, ns), true)).body());
+            } catch (KubernetesClientException e) {
+                if (dryRunUnsupported(e) || immutableField(e).isPresent()) {
+                    return Optional.empty();
+                }
+                if (e.getCode() == 409) {
+                    throw conflict(e, "a dry run of the apply of " + id);
+                }
+                throw errors.translate(e, "patch (dry run)", id.toString(), ns);
             }
-        }
-        return live;
+        });
     }
 
     @Override
@@ -114,13 +155,11 @@ public final class KubernetesTarget implements Target {
         ResourceId id = resource.id();
         ServedKind kind = discovery.resolve(id.group(), id.kind());
         String ns = namespaceOf(id, kind);
-        // The manifest's version, not the preferred one: server-side apply rejects a body whose apiVersion
-        // differs from the URL's.
-        String version = resource.apiVersion().substring(resource.apiVersion().indexOf('/') + 1);
+        String version = manifestVersion(resource);
         GenericKubernetesResource desired = toGeneric(resource.body(), kind, ns);
         GenericKubernetesResource applied;
         try {
-            applied = serverSideApply(kind, ns, version, desired);
+            applied = serverSideApply(kind, ns, version, desired, false);
         } catch (KubernetesClientException e) {
             applied = recover(e, id, kind, ns, version, desired);
         }
@@ -175,45 +214,118 @@ public final class KubernetesTarget implements Target {
 
     @Override
     public void close() {
+        requests.shutdownNow();
         if (ownsClient) {
             client.close();
         }
     }
 
+    /**
+     * Runs one request per item on the target's pool; the present results keyed by each item's id. The first
+     * failure in the items' order is rethrown as it was raised (it names its resource); the rest are cancelled.
+     */
+    private <T, R> Map<ResourceId, R> concurrently(Collection<T> items, Function<T, ResourceId> idOf,
+            Function<T, Optional<R>> request) {
+        List<Future<Optional<R>>> futures = new ArrayList<>(items.size());
+        try {
+            items.forEach(item -> futures.add(requests.submit(() -> request.apply(item))));
+            Map<ResourceId, R> results = new LinkedHashMap<>();
+            Iterator<Future<Optional<R>>> pending = futures.iterator();
+            for (T item : items) {
+                await(pending.next()).ifPresent(result -> results.put(idOf.apply(item), result));
+            }
+            return results;
+        } finally {
+            futures.forEach(f -> f.cancel(true));
+        }
+    }
+
+    private <R> R await(Future<R> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("interrupted while talking to the Kubernetes API server at "
+                    + errors.serverUrl(), e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new TargetException("request to the Kubernetes API server at " + errors.serverUrl() + " failed",
+                    e.getCause());
+        }
+    }
+
     private GenericKubernetesResource serverSideApply(ServedKind kind, String ns, String version,
-            GenericKubernetesResource desired) {
-        ServerSideApplicable<GenericKubernetesResource> apply = operation(kind, ns, version).resource(desired)
+            GenericKubernetesResource desired, boolean dryRun) {
+        Resource<GenericKubernetesResource> object = operation(kind, ns, version).resource(desired);
+        ServerSideApplicable<GenericKubernetesResource> apply = (dryRun ? object.dryRun() : object)
                 .fieldManager(config.fieldManager());
         return (config.forceConflicts() ? apply.forceConflicts() : apply).serverSideApply();
     }
 
+    /** The manifest's version, not the preferred one: server-side apply rejects a body whose apiVersion differs from the URL's. */
+    private static String manifestVersion(io.jenkins.plugins.gitops.engine.model.Resource resource) {
+        return resource.apiVersion().substring(resource.apiVersion().indexOf('/') + 1);
+    }
+
+    /** The server cannot dry-run this kind: an old or aggregated API that lacks the feature. */
+    private static boolean dryRunUnsupported(KubernetesClientException e) {
+        if (e.getCode() == 404 || e.getCode() == 405 || e.getCode() == 415) {
+            return true;
+        }
+        // Tested, never quoted: a server message may echo field values.
+        String message = e.getStatus() == null ? "" : String.valueOf(e.getStatus().getMessage()).toLowerCase(Locale.ROOT);
+        return e.getCode() == 400 && (message.contains("dry run") || message.contains("dryrun"));
+    }
+
+    /** "field spec.selector" or "a field", when a 422 says a field is immutable; empty for any other failure. */
+    private static Optional<String> immutableField(KubernetesClientException e) {
+        if (e.getCode() != 422) {
+            return Optional.empty();
+        }
+        List<StatusCause> immutable = KubernetesErrors.causes(e.getStatus()).stream()
+                .filter(c -> String.valueOf(c.getMessage()).contains("field is immutable")).toList();
+        List<String> fields = immutable.stream().map(StatusCause::getField).filter(Objects::nonNull).distinct().toList();
+        if (!fields.isEmpty()) {
+            return Optional.of("field " + String.join(", ", fields));
+        }
+        boolean said = !immutable.isEmpty()
+                || e.getStatus() != null && String.valueOf(e.getStatus().getMessage()).contains("field is immutable");
+        return said ? Optional.of("a field") : Optional.empty();
+    }
+
+    private static TargetException conflict(KubernetesClientException e, String what) {
+        List<StatusCause> causes = KubernetesErrors.causes(e.getStatus());
+        String managers = causes.stream().map(c -> CONFLICTING_MANAGER.matcher(String.valueOf(c.getMessage())))
+                .filter(Matcher::find).map(m -> m.group(1)).distinct().collect(Collectors.joining(", "));
+        String fields = causes.stream().map(StatusCause::getField).filter(Objects::nonNull).distinct()
+                .collect(Collectors.joining(", "));
+        return new TargetException(what + " conflicts with field manager(s) "
+                + (managers.isEmpty() ? "(not named by the server)" : managers)
+                + (fields.isEmpty() ? "" : " on " + fields) + ": another tool set those fields. Remove them from"
+                + " the manifest, or re-run with --force-conflicts to take them over", e);
+    }
+
     private GenericKubernetesResource recover(KubernetesClientException e, ResourceId id, ServedKind kind, String ns,
             String version, GenericKubernetesResource desired) {
-        List<StatusCause> causes = KubernetesErrors.causes(e.getStatus());
         if (e.getCode() == 409) {
-            String managers = causes.stream().map(c -> CONFLICTING_MANAGER.matcher(String.valueOf(c.getMessage())))
-                    .filter(Matcher::find).map(m -> m.group(1)).distinct().collect(Collectors.joining(", "));
-            String fields = causes.stream().map(StatusCause::getField).filter(Objects::nonNull).distinct()
-                    .collect(Collectors.joining(", "));
-            throw new TargetException("apply of " + id + " conflicts with field manager(s) "
-                    + (managers.isEmpty() ? "(not named by the server)" : managers)
-                    + (fields.isEmpty() ? "" : " on " + fields) + ": another tool set those fields. Remove them from"
-                    + " the manifest, or re-run with --force-conflicts to take them over", e);
+            throw conflict(e, "apply of " + id);
         }
-        List<String> immutable = causes.stream().filter(c -> String.valueOf(c.getMessage()).contains("field is immutable"))
-                .map(c -> Objects.requireNonNullElse(c.getField(), "(unnamed)")).distinct().toList();
-        if (e.getCode() == 422 && (!immutable.isEmpty() || String.valueOf(e.getStatus() == null ? null
-                : e.getStatus().getMessage()).contains("field is immutable"))) {
-            String fields = immutable.isEmpty() ? "a field" : "field " + String.join(", ", immutable);
+        Optional<String> immutable = immutableField(e);
+        if (immutable.isPresent()) {
             if (!config.replaceImmutable()) {
-                throw new TargetException("cannot update " + id + ": " + fields + " is immutable. Re-run with"
+                throw new TargetException("cannot update " + id + ": " + immutable.get() + " is immutable. Re-run with"
                         + " --replace-immutable to delete and re-create it (it is absent for a moment)", e);
             }
             delete(id);
             waitUntil(() -> errors.call("get", id.toString(), ns,
                     () -> operation(kind, ns, kind.version()).withName(id.name()).get()) == null,
                     id + " to be deleted before re-creating it");
-            return errors.call("create", id.toString(), ns, () -> serverSideApply(kind, ns, version, desired));
+            return errors.call("create", id.toString(), ns, () -> serverSideApply(kind, ns, version, desired, false));
         }
         throw errors.translate(e, "patch", id.toString(), ns);
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.engine.target.kubernetes;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -25,8 +28,8 @@ import java.util.function.Predicate;
 /**
  * fabric8's CRUD mock API server plus what it does not model and this target relies on: discovery documents
  * (the mock answers empty lists; here a table of built-in kinds plus every CRD stored in the mock, as a real
- * server serves them), server-side apply creating a missing object (the mock answers 404), latency per request
- * and injected failures.
+ * server serves them), server-side apply (the mock answers 415) with {@code dryRun=All}, a little defaulting,
+ * latency per request and injected failures.
  */
 final class FakeApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -57,6 +60,8 @@ final class FakeApiServer implements AutoCloseable {
 
     private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
+    /** The body each field manager last applied to each object path: what it owns, for removals. */
+    private final Map<String, Map<String, Object>> applied = new ConcurrentHashMap<>();
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private volatile long latencyMillis;
@@ -125,21 +130,93 @@ final class FakeApiServer implements AutoCloseable {
             }
         }
         boolean apply = String.valueOf(request.getHeader("Content-Type")).contains("apply-patch");
-        if (!apply) {
-            return crud.dispatch(request);
+        return apply ? serverSideApply(request, path) : crud.dispatch(request);
+    }
+
+    /**
+     * Server-side apply for a single field manager: the body merged into the stored object (JSON merge patch
+     * semantics: maps merge, lists are replaced), minus the fields this manager applied last time and no longer
+     * sets, then defaulted; a missing object is created. With {@code dryRun=All} the result is answered and
+     * not stored. Real ownership (other managers, conflicts, list merge keys) is not modelled.
+     */
+    @SuppressWarnings("unchecked")
+    private MockResponse serverSideApply(RecordedRequest request, String path) {
+        Map<String, Object> body = read(request.getBody().readUtf8()); // the body can be read once only
+        boolean dryRun = request.getPath().matches(".*[?&]dryRun=All(&.*)?");
+        String owner = request.getPath().replaceAll(".*[?&]fieldManager=([^&]*).*", "$1") + " " + path;
+        MockResponse current = crud.handleGet(path);
+        Headers json = request.getHeaders().newBuilder().set("Content-Type", "application/json").build();
+        MockResponse response;
+        if (current.code() == 404) {
+            Map<String, Object> created = defaulted(body);
+            if (dryRun) {
+                return new MockResponse().setResponseCode(201).setBody(write(created));
+            }
+            response = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST,
+                    path.substring(0, path.lastIndexOf('/')), json, new Buffer(write(created).getBytes(UTF_8))));
+        } else {
+            Map<String, Object> live = read(current.getBody().readUtf8());
+            Map<String, Object> merged = defaulted((Map<String, Object>) mergePatch(live,
+                    withRemovals(body, applied.get(owner))));
+            if (dryRun) {
+                return ok(merged);
+            }
+            response = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, path, json,
+                    new Buffer(write(merged).getBytes(UTF_8))));
         }
-        // The mock refuses apply patches (415): model server-side apply as a JSON merge patch of an existing
-        // object, or a create of a missing one. The body is read once per dispatch; keep a copy.
-        byte[] body = request.getBody().getBytes();
-        Headers merge = request.getHeaders().newBuilder().set("Content-Type", "application/merge-patch+json").build();
-        MockResponse response = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PATCH,
-                request.getPath(), merge, new Buffer(body)));
-        if (response.code() != 404) {
-            return response;
+        if (response.code() < 300) {
+            applied.put(owner, body);
         }
-        String collection = path.substring(0, path.lastIndexOf('/'));
-        return crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST, collection,
-                merge.newBuilder().set("Content-Type", "application/json").build(), new Buffer(body)));
+        return response;
+    }
+
+    /** RFC 7386: maps merge key by key, null removes, anything else replaces. */
+    @SuppressWarnings("unchecked")
+    private static Object mergePatch(Object target, Object patch) {
+        if (!(patch instanceof Map<?, ?> changes)) {
+            return patch;
+        }
+        Map<String, Object> result = target instanceof Map<?, ?> map ? new LinkedHashMap<>((Map<String, Object>) map)
+                : new LinkedHashMap<>();
+        ((Map<String, Object>) changes).forEach((key, value) -> {
+            if (value == null) {
+                result.remove(key);
+            } else {
+                result.put(key, mergePatch(result.get(key), value));
+            }
+        });
+        return result;
+    }
+
+    /** The body as a merge patch that also removes what {@code before} set and the body no longer does. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withRemovals(Map<String, Object> body, Map<String, Object> before) {
+        Map<String, Object> patch = new LinkedHashMap<>(body);
+        if (before != null) {
+            before.forEach((key, old) -> {
+                if (!body.containsKey(key)) {
+                    patch.put(key, null);
+                } else if (old instanceof Map<?, ?> oldMap && body.get(key) instanceof Map<?, ?> now) {
+                    patch.put(key, withRemovals((Map<String, Object>) now, (Map<String, Object>) oldMap));
+                }
+            });
+        }
+        return patch;
+    }
+
+    /** Plays the API server's defaulting for two fields: a Deployment's progress deadline, a Service port's protocol. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> defaulted(Map<String, Object> object) {
+        if (object.get("spec") instanceof Map<?, ?> spec) {
+            Map<String, Object> s = (Map<String, Object>) spec;
+            if ("Deployment".equals(object.get("kind"))) {
+                s.putIfAbsent("progressDeadlineSeconds", 600);
+            }
+            if ("Service".equals(object.get("kind")) && s.get("ports") instanceof List<?> ports) {
+                ports.forEach(p -> ((Map<String, Object>) p).putIfAbsent("protocol", "TCP"));
+            }
+        }
+        return object;
     }
 
     private Map<String, Object> groups() {
@@ -195,6 +272,15 @@ final class FakeApiServer implements AutoCloseable {
         String path = request.getPath();
         int query = path.indexOf('?');
         return query < 0 ? path : path.substring(0, query);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> read(String json) {
+        try {
+            return JSON.readValue(json, LinkedHashMap.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static MockResponse ok(Map<String, Object> body) {

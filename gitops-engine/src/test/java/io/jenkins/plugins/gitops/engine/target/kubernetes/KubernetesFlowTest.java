@@ -2,15 +2,20 @@ package io.jenkins.plugins.gitops.engine.target.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.flow.FlowFixture;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
+import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import io.jenkins.plugins.gitops.engine.verify.Verifier;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real corpora through the whole engine against the Kubernetes target on the CRUD mock: plan exactly
- * the rendered resources, apply, verify clean, prune a removed resource. The mock stores what it is sent
- * (no defaulting), so "verify clean" here proves normalization and projection, not server defaulting.
+ * the rendered resources, apply, verify clean, prune a removed resource. The fake defaults only two fields
+ * (a Deployment's progress deadline, a Service port's protocol), so "verify clean" here proves normalization
+ * and projection, and a little of server defaulting.
  */
 class KubernetesFlowTest {
     private final FakeApiServer api = new FakeApiServer();
@@ -80,5 +86,8 @@ class KubernetesFlowTest {
         assertThat(result.failures()).isEmpty();
         assertThat(result.outcomes()).hasSize(33);
         assertThat(flow.verify("HEAD").inSync()).isTrue();
+        // The dry runs of 33 real resources match what is stored: no false differences.
+        assertThat(new Verifier(target, Progress.NONE, Clock.systemUTC(), Duration.ofMillis(10), DiffMode.SERVER)
+                .verify(flow.load("HEAD"), Duration.ZERO).inSync()).isTrue();
     }
 }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +76,36 @@ class KubernetesTargetTest {
         target.delete(id);
 
         assertThat(target.read(List.of(id))).isEmpty();
+    }
+
+    @Test
+    void readsManyObjectsAtOnceKeyedByTheRequestedIds() {
+        List<ResourceId> ids = IntStream.range(0, 100)
+                .mapToObj(i -> new ResourceId("", "ConfigMap", i % 10 == 0 ? "" : "shop", "cm-" + i)).toList();
+        List<ResourceId> present = ids.stream().filter(id -> id.name().hashCode() % 2 == 0).toList();
+        present.forEach(id -> target.apply(configMap(null, id.name(), id.name())));
+        api.latency(20);
+
+        long start = System.nanoTime();
+        Map<ResourceId, LiveObject> live = target.read(ids);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(live.keySet()).containsExactlyElementsOf(present);
+        live.forEach((id, object) -> assertThat(object.body()).extracting("data").isEqualTo(Map.of("key", id.name())));
+        // One at a time, 100 requests take at least 2 s; latency, not CPU, dominates.
+        assertThat(millis).isLessThan(100 * 20 / 2);
+    }
+
+    @Test
+    void aFailedReadAmongManyNamesTheFirstFailingResource() {
+        List<ResourceId> ids = IntStream.range(0, 40).mapToObj(i -> new ResourceId("", "ConfigMap", "shop", "cm-" + i))
+                .toList();
+        Map<String, Object> forbidden = Map.of("kind", "Status", "code", 403, "reason", "Forbidden");
+        api.fail("GET", "/api/v1/namespaces/shop/configmaps/cm-31", 403, forbidden, 1);
+        api.fail("GET", "/api/v1/namespaces/shop/configmaps/cm-7", 403, forbidden, 1);
+
+        assertThatThrownBy(() -> target.read(ids)).isInstanceOf(TargetException.class)
+                .hasMessageStartingWith("forbidden: get ConfigMap/shop/cm-7 in namespace shop");
     }
 
     @Test

@@ -1,0 +1,27 @@
+package io.jenkins.plugins.gitops.cli;
+
+import io.jenkins.plugins.gitops.engine.plan.DiffMode;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** How a plan compares live objects with the desired state. */
+final class DiffOptions {
+    enum Diff {
+        client, server;
+
+        DiffMode mode() {
+            return DiffMode.valueOf(name().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    @Option(names = "--diff", paramLabel = "MODE", defaultValue = "client",
+            description = "kubernetes: client compares the fields the manifests set; server compares with a server-side"
+                    + " dry-run apply, so defaults are no differences and fields removed from a manifest are"
+                    + " (resources the server cannot dry-run fall back to client, with a warning). dir targets ignore"
+                    + " it: they store exactly the manifests (default: ${DEFAULT-VALUE}).")
+    Diff diff;
+
+    DiffMode mode() {
+        return diff.mode();
+    }
+}
