@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * A separate process that applies slowly: {@code <repo> <ref> <path> <targetDir> <user> <leaseMillis>
- * <pauseMillisPerWrite> <lockWaitMillis>}. Prints each lock and write event on stdout, then "APPLIED",
- * "FAILED" or "LOCKED <message>".
+ * <pauseMillisPerWrite> <lockWaitMillis>}. Prints each lock and write event on stdout, prefixed with the
+ * wall-clock time in microseconds, then "APPLIED", "FAILED" or "LOCKED <message>".
  */
 public final class SlowApplyMain {
     private SlowApplyMain() {
@@ -40,7 +40,8 @@ public final class SlowApplyMain {
     }
 
     private static synchronized void say(String line) {
-        System.out.println(line);
+        java.time.Instant now = java.time.Instant.now();
+        System.out.println((now.getEpochSecond() * 1_000_000 + now.getNano() / 1000) + " " + line);
         System.out.flush();
     }
 }
