@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.render.VariableFiles;
+import io.jenkins.plugins.gitops.engine.render.Variables;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,6 +62,11 @@ final class SourceOptions {
             int eq = var.indexOf('=');
             if (eq <= 0) {
                 throw new GitopsException("--var expects KEY=VALUE, got a value without '=' or without a key");
+            }
+            if (!Variables.NAME.matcher(var.substring(0, eq)).matches()) {
+                // The value is never echoed: it may be a secret.
+                throw new GitopsException("--var " + var.substring(0, eq) + "=...: a variable name is made of letters,"
+                        + " digits and '_' and does not start with a digit");
             }
             values.put(var.substring(0, eq), var.substring(eq + 1));
         }

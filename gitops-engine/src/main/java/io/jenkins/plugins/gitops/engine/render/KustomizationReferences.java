@@ -101,12 +101,23 @@ final class KustomizationReferences {
                     .ifPresent(path -> scalarReference(path, PATH_ITEMS.get(key), false)));
         } else if (GENERATORS.contains(key)) {
             for (Node generator : items(value)) {
+                Manifests.child(generator, "literals").ifPresent(literals -> items(literals).forEach(this::literal));
                 Manifests.child(generator, "files").ifPresent(files -> items(files).forEach(this::generatorFile));
                 Manifests.child(generator, "envs").ifPresent(envs -> items(envs).forEach(this::generatorFile));
                 Manifests.child(generator, "env").ifPresent(this::generatorFile);
             }
         } else if (key.equals("openapi")) {
             Manifests.child(value, "path").ifPresent(path -> scalarReference(path, "openapi file", false));
+        }
+    }
+
+    /**
+     * A literal must be "key=value". Checked here because kustomize's error for a bad one quotes every literal of
+     * the generator, secret values included; this message names the line only.
+     */
+    private void literal(Node node) {
+        if (!(node instanceof ScalarNode scalar) || scalar.getValue().indexOf('=') <= 0) {
+            problem(node, "a generator literal must be KEY=VALUE; this one has no '=' or no key");
         }
     }
 

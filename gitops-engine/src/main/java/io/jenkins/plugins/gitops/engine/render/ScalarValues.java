@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Scalar text of a resolved tag to a plain Java value, following YAML 1.1 as Kubernetes reads it: ints
@@ -37,6 +38,10 @@ final class ScalarValues {
         }
         if (Tag.FLOAT.equals(tag)) {
             return floating(text);
+        }
+        if (Tag.TIMESTAMP.equals(tag) && !Resolver.TIMESTAMP.matcher(text).matches()) {
+            // Only an explicit !!timestamp gets here with other text; Kubernetes refuses it too.
+            throw new IllegalArgumentException("not a timestamp");
         }
         return text;
     }

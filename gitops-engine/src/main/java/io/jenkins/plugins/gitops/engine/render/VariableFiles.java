@@ -2,6 +2,10 @@ package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,13 +22,14 @@ public final class VariableFiles {
     }
 
     public static Map<String, String> parse(Path file) {
-        List<String> lines;
+        byte[] bytes;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new GitopsException("cannot read variable file " + file + " (" + e.getClass().getSimpleName()
-                    + "); check that it exists and is UTF-8 text", e);
+                    + "); check that it exists and is readable", e);
         }
+        List<String> lines = decode(file, bytes).lines().toList();
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, Integer> definedAt = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -47,6 +52,23 @@ public final class VariableFiles {
             values.put(key, unquote(line.substring(eq + 1).strip(), file, lineNo));
         }
         return values;
+    }
+
+    /** Strict UTF-8, so that a file saved in another encoding is refused at its line, not read as other values. */
+    private static String decode(Path file, byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return decoder.decode(in).toString();
+        } catch (CharacterCodingException e) {
+            int line = 1;
+            for (int i = 0; i < in.position(); i++) {
+                line += bytes[i] == '\n' ? 1 : 0;
+            }
+            throw new GitopsException(file + ":" + line + ": this line holds bytes that are not valid UTF-8;"
+                    + " save the file as UTF-8");
+        }
     }
 
     private static String unquote(String value, Path file, int lineNo) {
