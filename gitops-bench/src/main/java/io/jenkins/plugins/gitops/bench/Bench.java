@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +29,8 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     private static final double MB = 1024 * 1024;
+    /** The mock API server logs every request at INFO through java.util.logging; kept here so it stays quiet. */
+    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
     /** Where results go so the JIT keeps the work that made them. */
     private static volatile int sink;
 
@@ -42,6 +46,7 @@ public final class Bench {
             System.exit(1);
             return;
         }
+        MOCK_LOG.setLevel(Level.WARNING);
         List<Row> rows = run(settings, System.err);
         print(settings, rows, System.out);
     }
@@ -129,9 +134,15 @@ public final class Bench {
     /** Plans in a fresh JVM capped at the heap to prove; an OutOfMemoryError there fails the benchmark. */
     private static Map<String, Double> child(Settings s, Corpus corpus, Path live) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-Xmx" + s.childHeap(), "-cp", System.getProperty("java.class.path"),
-                PlanChild.class.getName(), corpus.repository().toString(), live.toString(),
-                Integer.toString(s.warmup()), Integer.toString(s.runs()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + s.childHeap()));
+        // For profiling, e.g. BENCH_CHILD_OPTS=-XX:StartFlightRecording=filename=plan.jfr
+        String extra = System.getenv().getOrDefault("BENCH_CHILD_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlanChild.class.getName(),
+                corpus.repository().toString(), live.toString(), Integer.toString(s.warmup()),
+                Integer.toString(s.runs())));
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Map<String, Double> result = null;

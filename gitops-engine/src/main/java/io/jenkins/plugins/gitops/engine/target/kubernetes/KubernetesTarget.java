@@ -28,6 +28,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,6 +45,8 @@ public final class KubernetesTarget implements Target {
     private static final String CRD = "CustomResourceDefinition";
     private static final Pattern CONFLICTING_MANAGER = Pattern.compile("conflict with \"([^\"]+)\"");
     private static final Duration POLL = Duration.ofMillis(100);
+    /** Objects read at once, well under the 64 concurrent requests KubernetesClients allows per host. */
+    static final int READ_PARALLELISM = 16;
 
     private final KubernetesTargetConfig config;
     private final KubernetesClient client;
@@ -90,17 +96,50 @@ public final class KubernetesTarget implements Target {
 
     @Override
     public Map<ResourceId, LiveObject> read(Collection<ResourceId> ids) {
-        Map<ResourceId, LiveObject> live = new LinkedHashMap<>();
-        for (ResourceId id : ids) {
-            ServedKind kind = discovery.resolve(id.group(), id.kind());
-            String ns = namespaceOf(id, kind);
-            GenericKubernetesResource found = errors.call("get", id.toString(), ns,
-                    () -> operation(kind, ns, kind.version()).withName(id.name()).get());
-            if (found != null) {
-                live.put(id, liveObject(id, found));
+        List<ResourceId> wanted = List.copyOf(ids);
+        // One round trip per object: a plan of thousands must not wait for them one after the other.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(READ_PARALLELISM, wanted.size())),
+                r -> {
+                    Thread t = new Thread(r, "gitops-read");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<Future<LiveObject>> reads = wanted.stream().map(id -> pool.submit(() -> readOne(id))).toList();
+            Map<ResourceId, LiveObject> live = new LinkedHashMap<>();
+            for (int i = 0; i < wanted.size(); i++) {
+                LiveObject found = join(reads.get(i));
+                if (found != null) {
+                    live.put(wanted.get(i), found);
+                }
             }
+            return live;
+        } finally {
+            pool.shutdownNow();
         }
-        return live;
+    }
+
+    private LiveObject readOne(ResourceId id) {
+        ServedKind kind = discovery.resolve(id.group(), id.kind());
+        String ns = namespaceOf(id, kind);
+        GenericKubernetesResource found = errors.call("get", id.toString(), ns,
+                () -> operation(kind, ns, kind.version()).withName(id.name()).get());
+        return found == null ? null : liveObject(id, found);
+    }
+
+    /** The read's object, or its failure as thrown on the caller's thread (the first in id order wins). */
+    private static LiveObject join(Future<LiveObject> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TargetException("interrupted while reading objects from the cluster", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Override

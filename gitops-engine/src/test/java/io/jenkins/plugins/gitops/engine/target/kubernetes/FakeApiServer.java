@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -92,13 +93,13 @@ public final class FakeApiServer implements AutoCloseable {
     }
 
     private MockResponse handle(RecordedRequest request) {
-        if (latencyMillis > 0) {
-            try {
-                Thread.sleep(latencyMillis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        MockResponse response = respond(request);
+        // A timer on the server's event loop, not a sleep in it: requests in flight wait together, as on a
+        // real network, instead of one after the other.
+        return latencyMillis > 0 ? response.setBodyDelay(Duration.ofMillis(latencyMillis)) : response;
+    }
+
+    private MockResponse respond(RecordedRequest request) {
         for (Failure f : failures) {
             if (f.matches().test(request) && f.remaining().getAndDecrement() > 0) {
                 return new MockResponse().setResponseCode(f.code()).setBody(f.statusJson());
