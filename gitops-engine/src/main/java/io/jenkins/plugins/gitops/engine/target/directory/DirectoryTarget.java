@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -76,20 +77,30 @@ public final class DirectoryTarget implements Target {
 
     @Override
     public Map<ResourceId, LiveObject> read(Collection<ResourceId> ids) {
+        List<ResourceId> wanted = List.copyOf(ids);
+        // Files are independent and a plan reads thousands: parse them on every core, keep the caller's order.
+        List<LiveObject> found = wanted.parallelStream().map(this::readOne).toList();
         Map<ResourceId, LiveObject> live = new LinkedHashMap<>();
-        for (ResourceId id : ids) {
-            Path file = layout.fileOf(id);
-            byte[] bytes;
-            try {
-                bytes = Files.readAllBytes(file);
-            } catch (NoSuchFileException e) {
-                continue;
-            } catch (IOException e) {
-                throw new TargetException("cannot read " + id + " from " + file + ": " + e.getMessage(), e);
+        for (int i = 0; i < wanted.size(); i++) {
+            if (found.get(i) != null) {
+                live.put(wanted.get(i), found.get(i));
             }
-            live.put(id, ManifestFiles.parse(id, file, bytes));
         }
         return live;
+    }
+
+    /** The object stored for {@code id}, or null when there is no file. */
+    private LiveObject readOne(ResourceId id) {
+        Path file = layout.fileOf(id);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw new TargetException("cannot read " + id + " from " + file + ": " + e.getMessage(), e);
+        }
+        return ManifestFiles.parse(id, file, bytes);
     }
 
     @Override

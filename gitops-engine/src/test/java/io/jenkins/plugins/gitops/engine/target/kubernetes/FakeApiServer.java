@@ -29,9 +29,9 @@ import java.util.function.Predicate;
  * fabric8's CRUD mock API server plus what it does not model and this target relies on: discovery documents
  * (the mock answers empty lists; here a table of built-in kinds plus every CRD stored in the mock, as a real
  * server serves them), server-side apply (the mock answers 415) with {@code dryRun=All}, a little defaulting,
- * latency per request and injected failures.
+ * latency per request and injected failures. Public for the benchmarks (gitops-bench), which apply to it with latency.
  */
-final class FakeApiServer implements AutoCloseable {
+public final class FakeApiServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** group, version, kind, plural, namespaced */
     private static final List<Served> BUILT_IN = List.of(
@@ -66,7 +66,7 @@ final class FakeApiServer implements AutoCloseable {
     private final KubernetesClient client;
     private volatile long latencyMillis;
 
-    FakeApiServer() {
+    public FakeApiServer() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -78,11 +78,11 @@ final class FakeApiServer implements AutoCloseable {
                 .withMaxConcurrentRequestsPerHost(64).withRequestRetryBackoffLimit(0).endConfig());
     }
 
-    KubernetesClient client() {
+    public KubernetesClient client() {
         return client;
     }
 
-    void latency(long millis) {
+    public void latency(long millis) {
         latencyMillis = millis;
     }
 

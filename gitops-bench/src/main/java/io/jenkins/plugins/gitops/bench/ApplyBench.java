@@ -1,0 +1,47 @@
+package io.jenkins.plugins.gitops.bench;
+
+import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.apply.Applier;
+import io.jenkins.plugins.gitops.engine.apply.Outcome;
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.target.kubernetes.FakeApiServer;
+import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTarget;
+import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTargetConfig;
+import java.time.Clock;
+
+/**
+ * Applies a saved plan (create every resource) to fabric8's mock API server answering each request after a
+ * fixed latency, through the engine's {@link Applier}: lock, stale-plan check, waves, inventory. Timed from
+ * the apply call to its result; starting the server and planning are set-up.
+ */
+final class ApplyBench {
+    private ApplyBench() {
+    }
+
+    static Samples run(Environment env, long latencyMillis, int parallelism, int warmup, int runs) {
+        return Samples.timed(warmup, runs, () -> applyOnce(env, latencyMillis, parallelism));
+    }
+
+    private static double applyOnce(Environment env, long latencyMillis, int parallelism) {
+        KubernetesTargetConfig config = new KubernetesTargetConfig(null, null, "bench", "bench", null, null, false,
+                false, null, null);
+        try (FakeApiServer api = new FakeApiServer(); KubernetesTarget target = new KubernetesTarget(config, api.client())) {
+            Plan plan = new Planner(target, Progress.NONE, Clock.systemUTC()).plan(env, false);
+            api.latency(latencyMillis);
+            long start = System.nanoTime();
+            ApplyResult result = new Applier(target, Progress.NONE, Clock.systemUTC())
+                    .apply(plan, env, ApplyOptions.defaults("bench").withParallelism(parallelism));
+            double millis = (System.nanoTime() - start) / 1e6;
+            long done = result.outcomes().stream().filter(o -> o.status() == Outcome.Status.DONE).count();
+            if (done != env.desired().resources().size()) {
+                throw new IllegalStateException("the benchmark apply failed: " + done + " of "
+                        + env.desired().resources().size() + " resources applied");
+            }
+            return millis;
+        }
+    }
+}
