@@ -116,7 +116,11 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             throw new AbortException("the workspace " + workspace.getRemote() + " has no parent directory for temporary files");
         }
         tmp.mkdirs();
-        return tmp.createTempDir("gitops", null);
+        FilePath dir = tmp.createTempDir("gitops", null);
+        // createTempDir leaves the directory open to all (less the umask), and the kubeconfig is written before
+        // its own chmod: close the directory first so no other account on the agent can read the file meanwhile.
+        dir.chmod(0700);
+        return dir;
     }
 
     private static String user(Run<?, ?> run) {
