@@ -19,9 +19,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -56,7 +58,9 @@ public final class Applier {
     public ApplyResult apply(Plan plan, Environment env, ApplyOptions options) {
         checkSameSource(plan, env);
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress)) {
-            checkLiveUnchanged(plan);
+            Map<ResourceId, LiveObject> live = target.read(plan.changes().stream().map(Change::id).toList());
+            checkLiveUnchanged(plan, live);
+            checkConsistent(plan, env, live);
             return execute(plan, env, options, lock);
         }
     }
@@ -87,8 +91,7 @@ public final class Applier {
         }
     }
 
-    private void checkLiveUnchanged(Plan plan) {
-        Map<ResourceId, LiveObject> live = target.read(plan.changes().stream().map(Change::id).toList());
+    private void checkLiveUnchanged(Plan plan, Map<ResourceId, LiveObject> live) {
         List<String> changed = new ArrayList<>();
         for (Change c : plan.changes()) {
             LiveObject now = live.get(c.id());
@@ -103,6 +106,36 @@ public final class Applier {
             throw new StalePlanException("the plan is stale: " + changed.size() + " live resource(s) changed after it"
                     + " was made at " + plan.createdAt() + ": " + String.join(", ", changed.subList(0, shown))
                     + (changed.size() > shown ? ", ..." : "") + ". Nothing was applied; make a new plan and review it");
+        }
+    }
+
+    /**
+     * The plan file's own digest stops accidental edits; this stops a forged plan whose digest was recomputed:
+     * a plan may only create or update what the commit desires, must account for every desired resource, and
+     * may only delete what this engine owns, the commit no longer desires and is not marked
+     * {@code gitops.jenkins.io/prune: disabled}, so a plan can never reach
+     * beyond what prune itself would do.
+     */
+    private void checkConsistent(Plan plan, Environment env, Map<ResourceId, LiveObject> live) {
+        Map<ResourceId, Resource> desired = env.desired().byId();
+        Set<ResourceId> owned = target.readInventory().resources();
+        Set<ResourceId> planned = new HashSet<>();
+        List<String> wrong = new ArrayList<>();
+        for (Change c : plan.changes()) {
+            if (!planned.add(c.id())) {
+                wrong.add(c.id() + " is listed twice");
+            } else if (c.action() == Action.DELETE ? desired.containsKey(c.id()) || !owned.contains(c.id())
+                    || live.containsKey(c.id()) && Planner.pruneDisabled(live.get(c.id()))
+                    : !desired.containsKey(c.id())) {
+                wrong.add(c.action() + " " + c.id());
+            }
+        }
+        desired.keySet().stream().filter(id -> !planned.contains(id)).forEach(id -> wrong.add(id + " is missing"));
+        if (!wrong.isEmpty()) {
+            throw new StalePlanException("the plan does not match the desired state of commit " + shortId(plan.commit())
+                    + " and the target's inventory (" + String.join(", ", wrong.subList(0, Math.min(20, wrong.size())))
+                    + (wrong.size() > 20 ? ", ..." : "") + "); it was altered or made for another state."
+                    + " Nothing was applied; make a new plan");
         }
     }
 

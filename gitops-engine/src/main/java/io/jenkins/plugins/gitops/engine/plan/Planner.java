@@ -109,7 +109,7 @@ public final class Planner {
         return previews;
     }
 
-    static boolean pruneDisabled(LiveObject live) {
+    public static boolean pruneDisabled(LiveObject live) {
         return Documents.annotations(live.body()).map(a -> PRUNE_DISABLED.equals(a.get(PRUNE_ANNOTATION)))
                 .orElse(false);
     }

@@ -192,6 +192,30 @@ class DirectoryFlowTest {
     }
 
     @Test
+    void forgedPlanWithValidDigestCannotReachBeyondPrune() throws Exception {
+        flow.applyNow("HEAD");
+        ResourceId bystander = new ResourceId("", "ConfigMap", "shop", "not-ours");
+        target.apply(new io.jenkins.plugins.gitops.engine.model.Resource(bystander, "v1", Map.of("apiVersion", "v1",
+                "kind", "ConfigMap", "metadata", Map.of("name", "not-ours", "namespace", "shop")),
+                new io.jenkins.plugins.gitops.engine.model.Origin("hand-made", 0)));
+        Plan plan = flow.plan("HEAD");
+        String version = target.read(List.of(bystander)).get(bystander).version();
+        List<Change> forgedDelete = new java.util.ArrayList<>(plan.changes());
+        forgedDelete.add(new Change(bystander, Action.DELETE, null, version, ""));
+        List<Change> dropped = plan.changes().subList(1, plan.changes().size());
+        Map<String, String> before = FlowFixture.snapshot(targetDir);
+
+        for (List<Change> changes : List.of(forgedDelete, dropped)) {
+            Plan forged = PlanFile.fromJson(PlanFile.toJson(new Plan(plan.repository(), plan.commit(), plan.path(),
+                    plan.target(), plan.desiredDigest(), plan.liveFingerprint(), true, plan.createdAt(), changes)),
+                    "forged.json");
+            assertThatThrownBy(() -> flow.apply(forged)).isInstanceOf(StalePlanException.class)
+                    .hasMessageContaining("does not match");
+        }
+        assertThat(FlowFixture.snapshot(targetDir)).isEqualTo(before);
+    }
+
+    @Test
     void secretValueIsInNoPlanOutput() {
         Plan plan = flow.plan("HEAD");
         String json = PlanFile.toJson(plan);
