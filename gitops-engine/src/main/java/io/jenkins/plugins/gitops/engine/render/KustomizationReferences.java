@@ -40,6 +40,11 @@ final class KustomizationReferences {
     private final Set<String> visited = new HashSet<>();
     private String file;
     private String dir;
+    private boolean generatesSecrets;
+
+    /** What the check found: whether kustomize may run, and whether it generates Secrets from literals or files. */
+    record Result(boolean safe, boolean generatesSecrets) {
+    }
 
     private KustomizationReferences(SourceSnapshot snapshot, RenderOptions options, List<Problem> problems) {
         this.snapshot = snapshot;
@@ -47,15 +52,15 @@ final class KustomizationReferences {
         this.problems = problems;
     }
 
-    /** Adds a problem for every reference that leaves the repository; true when there was none. */
-    static boolean check(SourceSnapshot snapshot, String kustomizationFile, RenderOptions options, List<Problem> problems) {
+    /** Adds a problem for every reference that leaves the repository; safe when there was none. */
+    static Result check(SourceSnapshot snapshot, String kustomizationFile, RenderOptions options, List<Problem> problems) {
         int before = problems.size();
         KustomizationReferences check = new KustomizationReferences(snapshot, options, problems);
         check.enqueue(kustomizationFile);
         while (!check.pending.isEmpty()) {
             check.checkOne(check.pending.removeFirst());
         }
-        return problems.size() == before;
+        return new Result(problems.size() == before, check.generatesSecrets);
     }
 
     /** The kustomization file of a directory, if it has one. */
@@ -100,6 +105,7 @@ final class KustomizationReferences {
             items(value).forEach(item -> Manifests.child(item, "path")
                     .ifPresent(path -> scalarReference(path, PATH_ITEMS.get(key), false)));
         } else if (GENERATORS.contains(key)) {
+            generatesSecrets |= key.equals("secretGenerator");
             for (Node generator : items(value)) {
                 Manifests.child(generator, "literals").ifPresent(literals -> items(literals).forEach(this::literal));
                 Manifests.child(generator, "files").ifPresent(files -> items(files).forEach(this::generatorFile));

@@ -55,7 +55,9 @@ public final class Kustomize {
      */
     List<LocatedDocument> render(SourceSnapshot snapshot, String kustomizationFile, RenderOptions options,
             Variables variables, List<Problem> problems) {
-        if (!KustomizationReferences.check(snapshot, kustomizationFile, options, problems)) {
+        KustomizationReferences.Result references = KustomizationReferences.check(snapshot, kustomizationFile, options,
+                problems);
+        if (!references.safe()) {
             return List.of();
         }
         String dir = RepoPaths.parent(kustomizationFile);
@@ -63,7 +65,7 @@ public final class Kustomize {
         Path root = snapshot.checkout();
         Optional<byte[]> output;
         try {
-            output = run(command, root, kustomizationFile, options, problems);
+            output = run(command, root, kustomizationFile, options, references.generatesSecrets(), problems);
         } catch (IOException e) {
             throw new GitopsException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
         }
@@ -93,7 +95,7 @@ public final class Kustomize {
     }
 
     private Optional<byte[]> run(List<String> command, Path root, String kustomizationFile, RenderOptions options,
-            List<Problem> problems) throws IOException {
+            boolean generatesSecrets, List<Problem> problems) throws IOException {
         Path file = root.resolve(kustomizationFile);
         byte[] original = Files.readAllBytes(file);
         Path stdout = Files.createTempFile("gitops-kustomize", ".out");
@@ -110,8 +112,13 @@ public final class Kustomize {
                 return Optional.empty();
             }
             if (process.exitValue() != 0) {
-                String error = Files.readString(stderr, StandardCharsets.UTF_8);
-                problems.add(new Problem(new Origin(kustomizationFile, 0), "kustomize failed: " + clean(error, root)));
+                // Kustomize quotes generator inputs in some errors; where those are Secret values, say less.
+                String error = generatesSecrets ? "its message is withheld because this kustomization generates"
+                        + " Secrets and kustomize may quote their values; run kubectl kustomize "
+                        + (RepoPaths.parent(kustomizationFile).isEmpty() ? "." : RepoPaths.parent(kustomizationFile))
+                        + " on a trusted machine to see it"
+                        : clean(Files.readString(stderr, StandardCharsets.UTF_8), root);
+                problems.add(new Problem(new Origin(kustomizationFile, 0), "kustomize failed: " + error));
                 return Optional.empty();
             }
             return Optional.of(Files.readAllBytes(stdout));

@@ -207,6 +207,18 @@ class KustomizeTest {
     }
 
     @Test
+    void kustomizeFailureOfASecretGeneratorWithholdsKustomizesMessage() {
+        TestRepos.write(repo, "base/kustomization.yaml",
+                "secretGenerator:\n- name: creds\n  literals: [token=k0mpr0mised-value, token=second-value]\n");
+        TestRepos.write(repo, "env/kustomization.yaml", "resources: [../base]\n");
+        assertThat(problems("env")).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("env/kustomization.yaml", 0));
+            assertThat(p.message()).startsWith("kustomize failed: its message is withheld").contains("kubectl kustomize env")
+                    .doesNotContain("k0mpr0mised-value").doesNotContain("second-value");
+        });
+    }
+
+    @Test
     void missingKustomizeIsAnActionableError(@TempDir Path emptyBin) {
         TestRepos.write(repo, "env/kustomization.yaml", "resources: []\n");
         Renderer renderer = new Renderer(RenderOptions.defaults(), Progress.NONE,
