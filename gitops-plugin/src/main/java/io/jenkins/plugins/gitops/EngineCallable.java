@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
+import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
@@ -74,7 +75,7 @@ final class EngineCallable extends MasterToSlaveFileCallable<EngineResponse> {
 
     private EngineResponse plan(Target target, Progress progress, PrintStream log) {
         Environment env = load(spec(null), progress);
-        Plan plan = new Planner(target, progress, Clock.systemUTC()).plan(env, request.prune);
+        Plan plan = new Planner(target, progress, Clock.systemUTC(), diffMode()).plan(env, request.prune);
         if (request.planFile != null) {
             PlanFile.write(plan, Path.of(request.planFile));
             log.println("[gitops] plan saved to " + request.planFileLabel);
@@ -86,7 +87,7 @@ final class EngineCallable extends MasterToSlaveFileCallable<EngineResponse> {
     private EngineResponse apply(Target target, Progress progress, PrintStream log) {
         ApplyOptions options = ApplyOptions.defaults(request.user).withParallelism(request.parallelism)
                 .withLockWait(request.lockWait).withBuildUrl(request.buildUrl);
-        Applier applier = new Applier(target, progress, Clock.systemUTC());
+        Applier applier = new Applier(target, progress, Clock.systemUTC(), diffMode());
         ApplyResult result;
         if (request.planFile != null) {
             Plan plan = PlanFile.read(Path.of(request.planFile));
@@ -100,10 +101,14 @@ final class EngineCallable extends MasterToSlaveFileCallable<EngineResponse> {
     }
 
     private EngineResponse verify(Target target, Progress progress, PrintStream log) {
-        VerifyResult result = new Verifier(target, progress, Clock.systemUTC(), HEALTH_POLL)
+        VerifyResult result = new Verifier(target, progress, Clock.systemUTC(), HEALTH_POLL, diffMode())
                 .verify(load(spec(null), progress), request.await ? request.timeout : Duration.ZERO);
         log.print(VerifyText.render(result));
         return respond(StepResults.of(result), result.plan(), CheckText.forVerify(result, request.failOnDrift));
+    }
+
+    private DiffMode diffMode() {
+        return DiffMode.valueOf(request.diffMode);
     }
 
     /** The source: the plan's commit and path for a saved plan unless given, as on the command line. */

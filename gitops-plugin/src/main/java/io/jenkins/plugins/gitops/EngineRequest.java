@@ -40,6 +40,8 @@ final class EngineRequest implements Serializable {
     boolean await;
     Duration timeout = Duration.ofMinutes(5);
     boolean failOnDrift = true;
+    /** A {@link io.jenkins.plugins.gitops.engine.plan.DiffMode} name. */
+    String diffMode = "CLIENT";
     String user;
     String buildUrl;
 

@@ -73,6 +73,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         }
         EngineRequest request = new EngineRequest(step.operation()).vars(step.getVars()).ignore(step.getIgnore());
         request.path = step.getPath();
+        request.diffMode = step.diffMode().name();
         for (String file : step.getVarFiles()) {
             request.varFiles.add(workspace.child(file).getRemote());
         }

@@ -6,12 +6,15 @@ import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -35,6 +38,7 @@ public abstract class GitopsStep extends Step implements Serializable {
     private GitopsTarget target;
     private GitRepositorySource source;
     private String name;
+    private String diff = "client";
 
     public String getPath() {
         return path;
@@ -111,6 +115,26 @@ public abstract class GitopsStep extends Step implements Serializable {
         this.name = Util.fixEmptyAndTrim(name);
     }
 
+    public String getDiff() {
+        return diff;
+    }
+
+    /** {@code client} or {@code server}: how a Kubernetes target compares live and desired objects. */
+    @DataBoundSetter
+    public void setDiff(String diff) {
+        String d = Util.fixEmptyAndTrim(diff);
+        this.diff = d == null ? "client" : d;
+    }
+
+    /** The diff mode, checked when the step runs so a typo fails the build with the choices. */
+    DiffMode diffMode() throws AbortException {
+        try {
+            return DiffMode.valueOf(diff.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("diff must be 'client' or 'server', not '" + diff + "'");
+        }
+    }
+
     /** The label of this call's page and check. */
     String displayName() {
         return name != null ? name : path.isEmpty() ? "." : path;
@@ -139,6 +163,14 @@ public abstract class GitopsStep extends Step implements Serializable {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+        }
+
+        public ListBoxModel doFillDiffItems() {
+            ListBoxModel items = new ListBoxModel();
+            for (DiffMode mode : DiffMode.values()) {
+                items.add(mode.name().toLowerCase(Locale.ROOT));
+            }
+            return items;
         }
     }
 }
