@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Compare the target with the desired state and report drift per resource.",
                 "On targets with controllers (Kubernetes) also check health; --wait waits for it."},
-        footerHeading = "%nExit codes:%n", footer = {"  0  no drift, healthy", "  1  error, or resources unhealthy",
-                "  2  drift"})
+        footerHeading = "%nExit codes:%n", footer = {"  0  no drift, healthy", "  1  error, or resources unhealthy (even with drift)",
+                "  2  drift (and nothing unhealthy)"})
 final class VerifyCommand implements Callable<Integer> {
     @Mixin
     SourceOptions source;
@@ -45,9 +45,10 @@ final class VerifyCommand implements Callable<Integer> {
                     .verify(source.load(source.spec(), progress), await ? timeout : Duration.ZERO);
         }
         Printer.verify(spec.commandLine().getOut(), common.output, result);
-        if (!result.inSync()) {
-            return GitopsCommand.CHANGES;
+        // Unhealthy outranks drift: a rollout that failed needs attention before a field that differs.
+        if (!result.unhealthy().isEmpty()) {
+            return GitopsCommand.ERROR;
         }
-        return result.unhealthy().isEmpty() ? GitopsCommand.OK : GitopsCommand.ERROR;
+        return result.inSync() ? GitopsCommand.OK : GitopsCommand.CHANGES;
     }
 }

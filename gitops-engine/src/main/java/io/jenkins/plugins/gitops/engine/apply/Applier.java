@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
+import io.jenkins.plugins.gitops.engine.plan.LiveFingerprint;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
@@ -61,6 +62,7 @@ public final class Applier {
             Map<ResourceId, LiveObject> live = target.read(plan.changes().stream().map(Change::id).toList());
             checkLiveUnchanged(plan, live);
             checkConsistent(plan, env, live);
+            checkInventoryUnchanged(plan);
             return execute(plan, env, options, lock);
         }
     }
@@ -106,6 +108,18 @@ public final class Applier {
             throw new StalePlanException("the plan is stale: " + changed.size() + " live resource(s) changed after it"
                     + " was made at " + plan.createdAt() + ": " + String.join(", ", changed.subList(0, shown))
                     + (changed.size() > shown ? ", ..." : "") + ". Nothing was applied; make a new plan and review it");
+        }
+    }
+
+    /**
+     * With the versions equal and the changes consistent, the fingerprint can still differ through the
+     * inventory: another apply took or gave up ownership, which changes what this plan would prune and own.
+     */
+    private void checkInventoryUnchanged(Plan plan) {
+        if (!LiveFingerprint.of(target.readInventory().resources(), plan.changes()).equals(plan.liveFingerprint())) {
+            throw new StalePlanException("the plan is stale: the target's inventory changed after it was made at "
+                    + plan.createdAt() + " (another apply ran since), so what it would prune or own differs."
+                    + " Nothing was applied; make a new plan and review it");
         }
     }
 

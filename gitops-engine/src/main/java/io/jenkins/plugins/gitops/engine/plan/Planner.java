@@ -84,7 +84,7 @@ public final class Planner {
             }
         }
         return new Plan(env.repository(), env.commit(), env.path(), target.identity(), env.desired().digest(),
-                LiveFingerprint.of(applies, deletes), prune, clock.instant(), order(applies, desired, deletes));
+                LiveFingerprint.of(inventory.resources(), applies, deletes), prune, clock.instant(), order(applies, desired, deletes));
     }
 
     /**

@@ -174,6 +174,21 @@ class DirectoryFlowTest {
     }
 
     @Test
+    void planMadeBeforeAnotherApplyChangedOwnershipIsStale() throws Exception {
+        flow.applyNow(c1);
+        Plan noChanges = flow.plan(c1);
+        git.write("envs/prod/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"
+                + "  namespace: shop\n");
+        flow.applyNow(git.commit("extra"));
+        Map<String, String> before = FlowFixture.snapshot(targetDir);
+
+        assertThatThrownBy(() -> flow.apply(noChanges)).isInstanceOf(StalePlanException.class)
+                .hasMessageContaining("inventory changed");
+        assertThat(FlowFixture.snapshot(targetDir)).isEqualTo(before);
+        assertThat(target.readInventory().resources()).contains(new ResourceId("", "ConfigMap", "shop", "extra"));
+    }
+
+    @Test
     void planOfAnotherCommitOrAlteredPlanIsRefused() throws Exception {
         Plan plan = flow.plan("HEAD");
         git.write("envs/prod/namespace.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop2\n");
