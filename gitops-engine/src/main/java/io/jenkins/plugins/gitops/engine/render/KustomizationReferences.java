@@ -3,10 +3,12 @@ package io.jenkins.plugins.gitops.engine.render;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.source.SourceSnapshot;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,10 +42,14 @@ final class KustomizationReferences {
     private final Set<String> visited = new HashSet<>();
     private String file;
     private String dir;
-    private boolean generatesSecrets;
+    private boolean mayQuoteSecrets;
 
-    /** What the check found: whether kustomize may run, and whether it generates Secrets from literals or files. */
-    record Result(boolean safe, boolean generatesSecrets) {
+    /**
+     * What the check found: whether kustomize may run, and whether its error text may quote a Secret's values
+     * (some kustomize errors print the node they failed on): true as soon as the kustomizations or any file they
+     * name mention a Secret at all, which is cautious on purpose.
+     */
+    record Result(boolean safe, boolean mayQuoteSecrets) {
     }
 
     private KustomizationReferences(SourceSnapshot snapshot, RenderOptions options, List<Problem> problems) {
@@ -60,7 +66,7 @@ final class KustomizationReferences {
         while (!check.pending.isEmpty()) {
             check.checkOne(check.pending.removeFirst());
         }
-        return new Result(problems.size() == before, check.generatesSecrets);
+        return new Result(problems.size() == before, check.mayQuoteSecrets);
     }
 
     /** The kustomization file of a directory, if it has one. */
@@ -79,6 +85,7 @@ final class KustomizationReferences {
         file = kustomizationFile;
         dir = RepoPaths.parent(kustomizationFile);
         byte[] content = snapshot.file(kustomizationFile).orElseThrow().content();
+        noteSecrets(content);
         for (YamlDocuments.Composed document : YamlDocuments.compose(file, content, options, problems)) {
             if (document.root() instanceof MappingNode root) {
                 root.getValue().forEach(this::field);
@@ -105,7 +112,6 @@ final class KustomizationReferences {
             items(value).forEach(item -> Manifests.child(item, "path")
                     .ifPresent(path -> scalarReference(path, PATH_ITEMS.get(key), false)));
         } else if (GENERATORS.contains(key)) {
-            generatesSecrets |= key.equals("secretGenerator");
             for (Node generator : items(value)) {
                 Manifests.child(generator, "literals").ifPresent(literals -> items(literals).forEach(this::literal));
                 Manifests.child(generator, "files").ifPresent(files -> items(files).forEach(this::generatorFile));
@@ -149,9 +155,17 @@ final class KustomizationReferences {
                     + " commit; vendor them into the repository");
         } else if (resolved.isEmpty()) {
             problem(node, what + " " + reference + " leaves the repository; keep everything kustomize reads inside it");
-        } else if (mayBeKustomization) {
-            kustomizationIn(snapshot, resolved.get()).ifPresent(this::enqueue);
+        } else {
+            snapshot.file(resolved.get()).ifPresent(f -> noteSecrets(f.content()));
+            if (mayBeKustomization) {
+                kustomizationIn(snapshot, resolved.get()).ifPresent(this::enqueue);
+            }
         }
+    }
+
+    private void noteSecrets(byte[] content) {
+        // Any spelling: kind Secret, secretGenerator, a patch target naming a Secret.
+        mayQuoteSecrets |= new String(content, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("secret");
     }
 
     /** Like kustomize: a URL, a git address, or a host-looking first segment that is not a local path. */

@@ -65,7 +65,7 @@ public final class Kustomize {
         Path root = snapshot.checkout();
         Optional<byte[]> output;
         try {
-            output = run(command, root, kustomizationFile, options, references.generatesSecrets(), problems);
+            output = run(command, root, kustomizationFile, options, references.mayQuoteSecrets(), problems);
         } catch (IOException e) {
             throw new GitopsException("cannot run " + String.join(" ", command) + ": " + e.getMessage(), e);
         }
@@ -95,7 +95,7 @@ public final class Kustomize {
     }
 
     private Optional<byte[]> run(List<String> command, Path root, String kustomizationFile, RenderOptions options,
-            boolean generatesSecrets, List<Problem> problems) throws IOException {
+            boolean mayQuoteSecrets, List<Problem> problems) throws IOException {
         Path file = root.resolve(kustomizationFile);
         byte[] original = Files.readAllBytes(file);
         Path stdout = Files.createTempFile("gitops-kustomize", ".out");
@@ -112,8 +112,9 @@ public final class Kustomize {
                 return Optional.empty();
             }
             if (process.exitValue() != 0) {
-                // Kustomize quotes generator inputs in some errors; where those are Secret values, say less.
-                String error = generatesSecrets ? "its message is withheld because this kustomization generates"
+                // Some kustomize errors quote the node or literal they failed on; where that may be a Secret's
+                // value, say less.
+                String error = mayQuoteSecrets ? "its message is withheld because this kustomization renders"
                         + " Secrets and kustomize may quote their values; run kubectl kustomize "
                         + (RepoPaths.parent(kustomizationFile).isEmpty() ? "." : RepoPaths.parent(kustomizationFile))
                         + " on a trusted machine to see it"
@@ -152,9 +153,13 @@ public final class Kustomize {
         return new Yaml(dumper).dump(kustomization).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Kustomize's message with the private checkout path removed, so paths read as in the repository. */
+    /**
+     * Kustomize's message with the private checkout path removed, so paths read as in the repository, and
+     * without the node contents some errors append (document content has no place in an error).
+     */
     private static String clean(String error, Path root) {
-        String text = error;
+        int contents = error.indexOf("node contents:");
+        String text = contents < 0 ? error : error.substring(0, contents) + "(node contents withheld)";
         for (Path prefix : List.of(root.toAbsolutePath(), realPath(root))) {
             text = text.replace(prefix + File.separator, "").replace(prefix.toString(), ".");
         }

@@ -219,6 +219,39 @@ class KustomizeTest {
     }
 
     @Test
+    void kustomizeFailureOverAPlainSecretWithholdsKustomizesMessage() {
+        TestRepos.write(repo, "env/secret.yaml",
+                "apiVersion: v1\nkind: Secret\nmetadata: {name: s, namespace: ns}\ndata: {other: TOPSECRETPLAIN}\n");
+        TestRepos.write(repo, "env/kustomization.yaml", """
+                resources: [secret.yaml]
+                replacements:
+                - source: {kind: Secret, name: s, fieldPath: metadata.name}
+                  targets:
+                  - select: {kind: Secret, name: s}
+                    fieldPaths: [data.other.x]
+                """);
+        assertThat(problems("env")).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("kustomize failed: its message is withheld").doesNotContain("TOPSECRETPLAIN"));
+    }
+
+    @Test
+    void nodeContentsInKustomizeErrorsAreNeverShown() {
+        TestRepos.write(repo, "env/cm.yaml",
+                "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: ns}\ndata: {other: NODEVALUE}\n");
+        TestRepos.write(repo, "env/kustomization.yaml", """
+                resources: [cm.yaml]
+                replacements:
+                - source: {kind: ConfigMap, name: c, fieldPath: metadata.name}
+                  targets:
+                  - select: {kind: ConfigMap, name: c}
+                    fieldPaths: [data.other.x]
+                """);
+        assertThat(problems("env")).singleElement().satisfies(p -> assertThat(p.message())
+                .startsWith("kustomize failed: ").contains("data.other.x").contains("(node contents withheld)")
+                .doesNotContain("NODEVALUE"));
+    }
+
+    @Test
     void missingKustomizeIsAnActionableError(@TempDir Path emptyBin) {
         TestRepos.write(repo, "env/kustomization.yaml", "resources: []\n");
         Renderer renderer = new Renderer(RenderOptions.defaults(), Progress.NONE,
