@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitops.engine.plan.LiveFingerprint;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.TargetIds;
 import io.jenkins.plugins.gitops.engine.target.Inventory;
 import io.jenkins.plugins.gitops.engine.target.LiveObject;
 import io.jenkins.plugins.gitops.engine.target.Revision;
@@ -31,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Carries out a plan on a target, exactly as reviewed: under the target's lock, only if the desired state
@@ -116,7 +118,8 @@ public final class Applier {
      * inventory: another apply took or gave up ownership, which changes what this plan would prune and own.
      */
     private void checkInventoryUnchanged(Plan plan) {
-        if (!LiveFingerprint.of(target.readInventory().resources(), plan.changes()).equals(plan.liveFingerprint())) {
+        if (!LiveFingerprint.of(TargetIds.owned(target, target.readInventory()), plan.changes())
+                .equals(plan.liveFingerprint())) {
             throw new StalePlanException("the plan is stale: the target's inventory changed after it was made at "
                     + plan.createdAt() + " (another apply ran since), so what it would prune or own differs."
                     + " Nothing was applied; make a new plan and review it");
@@ -131,8 +134,8 @@ public final class Applier {
      * beyond what prune itself would do.
      */
     private void checkConsistent(Plan plan, Environment env, Map<ResourceId, LiveObject> live) {
-        Map<ResourceId, Resource> desired = env.desired().byId();
-        Set<ResourceId> owned = target.readInventory().resources();
+        Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
+        Set<ResourceId> owned = TargetIds.owned(target, target.readInventory());
         Set<ResourceId> planned = new HashSet<>();
         List<String> wrong = new ArrayList<>();
         for (Change c : plan.changes()) {
@@ -154,7 +157,7 @@ public final class Applier {
     }
 
     private ApplyResult execute(Plan plan, Environment env, ApplyOptions options, LockKeeper lock) {
-        Map<ResourceId, Resource> desired = env.desired().byId();
+        Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
         Inventory before = target.readInventory();
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         List<Change> applies = plan.changes().stream()
@@ -181,7 +184,7 @@ public final class Applier {
                     progress.warn("nothing was pruned because the apply failed");
                 }
             }
-            Revision revision = record(plan, env, options, before, outcomes, ok);
+            Revision revision = record(plan, env, desired.keySet(), options, before, outcomes, ok);
             return new ApplyResult(plan, ordered(plan, outcomes), revision);
         } finally {
             pool.shutdownNow();
@@ -223,9 +226,9 @@ public final class Applier {
         return ok;
     }
 
-    private Revision record(Plan plan, Environment env, ApplyOptions options, Inventory before, List<Outcome> outcomes,
-            boolean ok) {
-        TreeSet<ResourceId> owned = new TreeSet<>(before.resources());
+    private Revision record(Plan plan, Environment env, Set<ResourceId> desired, ApplyOptions options, Inventory before,
+            List<Outcome> outcomes, boolean ok) {
+        TreeSet<ResourceId> owned = new TreeSet<>(TargetIds.owned(target, before));
         List<Outcome> snapshot;
         synchronized (outcomes) {
             snapshot = List.copyOf(outcomes);
@@ -235,7 +238,7 @@ public final class Applier {
             if (plan.prune()) {
                 owned.clear();
             }
-            owned.addAll(env.desired().byId().keySet());
+            owned.addAll(desired);
         } else {
             // Keep owning what we created, so a later apply can prune it; give up only what we deleted.
             for (Outcome o : snapshot) {
@@ -254,6 +257,8 @@ public final class Applier {
                 .orElse(true);
         Revision revision = newRevision ? new Revision(plan.commit(), plan.path(), plan.desiredDigest(), clock.instant(),
                 options.user(), options.buildUrl(), env.desired().resources().size()) : null;
+        // Kinds whose CRD this apply installed have canonical ids only now.
+        owned = owned.stream().map(target::canonical).collect(Collectors.toCollection(TreeSet::new));
         Inventory after = revision == null ? new Inventory(owned, before.history())
                 : before.withRevision(owned, revision, options.historyLimit());
         if (!after.equals(before)) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 
 /**
  * Compares an environment's desired state with what a target holds and lists, in apply order, what
@@ -49,11 +50,11 @@ public final class Planner {
     }
 
     public Plan plan(Environment env, boolean prune) {
-        Map<ResourceId, Resource> desired = env.desired().byId();
+        Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
         desired.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
-        Inventory inventory = target.readInventory();
+        SortedSet<ResourceId> owned = TargetIds.owned(target, target.readInventory());
         Set<ResourceId> ids = new LinkedHashSet<>(desired.keySet());
-        ids.addAll(inventory.resources());
+        ids.addAll(owned);
         Map<ResourceId, LiveObject> live = target.read(ids);
 
         Map<ResourceId, Map<String, Object>> previews = previews(desired, live);
@@ -75,7 +76,7 @@ public final class Planner {
 
         List<Change> deletes = new ArrayList<>();
         if (prune) {
-            for (ResourceId id : inventory.resources()) {
+            for (ResourceId id : owned) {
                 LiveObject orphan = live.get(id);
                 if (!desired.containsKey(id) && orphan != null && !pruneDisabled(orphan)) {
                     deletes.add(new Change(id, Action.DELETE, null, orphan.version(),
@@ -84,7 +85,7 @@ public final class Planner {
             }
         }
         return new Plan(env.repository(), env.commit(), env.path(), target.identity(), env.desired().digest(),
-                LiveFingerprint.of(inventory.resources(), applies, deletes), prune, clock.instant(), order(applies, desired, deletes));
+                LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, desired, deletes));
     }
 
     /**

@@ -60,6 +60,23 @@ public interface Target extends AutoCloseable {
     }
 
     /**
+     * The one id under which this target stores the object {@code id} names. A cluster puts a namespaced
+     * object that names no namespace into the default namespace and ignores a namespace on a cluster-scoped
+     * one; plans, prune and the inventory compare canonical ids, so one object never has two ids.
+     */
+    default ResourceId canonical(ResourceId id) {
+        return id;
+    }
+
+    /**
+     * Whether this target can hold objects of this kind now. A cluster serves only the kinds whose API or
+     * CRD is installed; the engine accepts an unserved kind only when the desired state defines its CRD.
+     */
+    default boolean serves(String group, String kind) {
+        return true;
+    }
+
+    /**
      * Whether controllers write status into this target's objects, so that health (rolled out, bound, ready)
      * can be judged from them. A directory holds no status: there is nothing to wait for.
      */

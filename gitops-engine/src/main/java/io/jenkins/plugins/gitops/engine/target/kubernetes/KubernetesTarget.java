@@ -111,10 +111,26 @@ public final class KubernetesTarget implements Target {
         return true;
     }
 
+    /** Namespaced: the default namespace when none is named; cluster-scoped: no namespace. Unknown kinds as given. */
+    @Override
+    public ResourceId canonical(ResourceId id) {
+        return discovery.find(id.group(), id.kind()).map(kind -> id.withNamespace(namespaceOf(id, kind))).orElse(id);
+    }
+
+    @Override
+    public boolean serves(String group, String kind) {
+        return discovery.find(group, kind).isPresent();
+    }
+
+    /** An object of a kind the cluster does not serve yet (its CRD comes in the same apply) cannot exist: absent. */
     @Override
     public Map<ResourceId, LiveObject> read(Collection<ResourceId> ids) {
         return concurrently(ids, Function.identity(), id -> {
-            ServedKind kind = discovery.resolve(id.group(), id.kind());
+            Optional<ServedKind> served = discovery.find(id.group(), id.kind());
+            if (served.isEmpty()) {
+                return Optional.empty();
+            }
+            ServedKind kind = served.get();
             String ns = namespaceOf(id, kind);
             GenericKubernetesResource found = errors.call("get", id.toString(), ns,
                     () -> operation(kind, ns, kind.version()).withName(id.name()).get());
@@ -133,7 +149,11 @@ public final class KubernetesTarget implements Target {
             Collection<io.jenkins.plugins.gitops.engine.model.Resource> resources) {
         return concurrently(resources, io.jenkins.plugins.gitops.engine.model.Resource::id, resource -> {
             ResourceId id = resource.id();
-            ServedKind kind = discovery.resolve(id.group(), id.kind());
+            Optional<ServedKind> served = discovery.find(id.group(), id.kind());
+            if (served.isEmpty()) {
+                return Optional.empty();
+            }
+            ServedKind kind = served.get();
             String ns = namespaceOf(id, kind);
             try {
                 return Optional.of(liveObject(id, serverSideApply(kind, ns, manifestVersion(resource),
@@ -396,9 +416,13 @@ public final class KubernetesTarget implements Target {
 
     private GenericKubernetesResource toGeneric(Map<String, Object> body, ServedKind kind, String ns) {
         Map<String, Object> copy = Documents.mutableCopy(body);
-        if (kind.namespaced()) {
-            Documents.metadata(copy).ifPresent(m -> m.putIfAbsent("namespace", ns));
-        }
+        Documents.metadata(copy).ifPresent(m -> {
+            if (kind.namespaced()) {
+                m.putIfAbsent("namespace", ns);
+            } else {
+                m.remove("namespace"); // the server refuses a namespace on a cluster-scoped object
+            }
+        });
         return client.getKubernetesSerialization().convertValue(copy, GenericKubernetesResource.class);
     }
 

@@ -1,0 +1,155 @@
+package io.jenkins.plugins.gitops.engine.target.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionConditionBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatus;
+import io.jenkins.plugins.gitops.engine.flow.FlowFixture;
+import io.jenkins.plugins.gitops.engine.model.InvalidDesiredStateException;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.plan.Change;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** One object, one id: namespaces defaulted or stray, kinds whose CRD comes in the same apply. */
+class KubernetesIdsTest {
+    private static final String CONFIG_MAP = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: app%s
+            data: {color: blue}
+            """;
+    private final FakeApiServer api = new FakeApiServer();
+    private final KubernetesTarget target = new KubernetesTarget(
+            KubernetesTargetTest.config().withWaitTimeout(Duration.ofSeconds(20)), api.client());
+    private GitRepoFixture git;
+    private FlowFixture flow;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeEach
+    void repo() throws Exception {
+        git = GitRepoFixture.init(tmp.resolve("repo"));
+        flow = new FlowFixture(git.dir(), "env", target);
+    }
+
+    @AfterEach
+    void stop() {
+        api.close();
+    }
+
+    @Test
+    void namingTheDefaultNamespaceLaterIsTheSameObject() throws Exception {
+        git.write("env/app.yaml", CONFIG_MAP.formatted(""));
+        git.commit("no namespace");
+        assertThat(flow.applyNow("HEAD").succeeded()).isTrue();
+        ResourceId app = new ResourceId("", "ConfigMap", "shop", "app");
+        assertThat(target.readInventory().resources()).containsExactly(app);
+
+        git.write("env/app.yaml", CONFIG_MAP.formatted("\n  namespace: shop"));
+        git.commit("explicit namespace");
+        Plan plan = flow.plan("HEAD");
+        assertThat(plan.changes()).extracting(Change::id, Change::action).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(app, Action.NOOP));
+        assertThat(flow.apply(plan).succeeded()).isTrue();
+        assertThat(target.read(List.of(app))).containsKey(app);
+    }
+
+    @Test
+    void inventoryWrittenWithoutNamespaceIsReadAsTheDefaultNamespace() throws Exception {
+        ResourceId bare = new ResourceId("", "ConfigMap", "", "app");
+        git.write("env/app.yaml", CONFIG_MAP.formatted(""));
+        git.commit("app");
+        flow.applyNow("HEAD");
+        // An inventory as an older version wrote it, with the id as the manifest named it.
+        target.writeInventory(new io.jenkins.plugins.gitops.engine.target.Inventory(
+                new java.util.TreeSet<>(List.of(bare)), target.readInventory().history()));
+        git.write("env/app.yaml", CONFIG_MAP.formatted("\n  namespace: shop"));
+        git.commit("explicit");
+
+        assertThat(flow.plan("HEAD").changes()).extracting(Change::action).containsExactly(Action.NOOP);
+    }
+
+    @Test
+    void twoManifestsForOneObjectAreRefused() throws Exception {
+        git.write("env/a.yaml", CONFIG_MAP.formatted(""));
+        git.write("env/b.yaml", CONFIG_MAP.formatted("\n  namespace: shop"));
+        git.commit("twice");
+        assertThatThrownBy(() -> flow.plan("HEAD")).isInstanceOf(InvalidDesiredStateException.class)
+                .hasMessageContaining("env/b.yaml:1").hasMessageContaining("already declared at env/a.yaml:1");
+    }
+
+    @Test
+    void strayNamespaceOnAClusterScopedObjectIsIgnored() throws Exception {
+        git.write("env/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n  namespace: shop\n");
+        git.commit("stray");
+        Plan plan = flow.plan("HEAD");
+        assertThat(plan.changes()).extracting(Change::id).containsExactly(new ResourceId("", "Namespace", "", "team"));
+    }
+
+    @Test
+    void kindOfACrdInTheSameDesiredStatePlansAndApplies() throws Exception {
+        git.write("env/crd.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata: {name: widgets.example.com}
+                spec:
+                  group: example.com
+                  scope: Namespaced
+                  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
+                  versions:
+                  - name: v1
+                    served: true
+                    storage: true
+                    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
+                """);
+        git.write("env/widget.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}\n");
+        git.commit("crd and widget");
+
+        Plan plan = flow.plan("HEAD");
+        assertThat(plan.changes()).extracting(c -> c.id().kind() + ":" + c.action())
+                .containsExactly("CustomResourceDefinition:CREATE", "Widget:CREATE");
+        CompletableFuture<Void> controller = CompletableFuture.runAsync(this::establishWhenCreated);
+        assertThat(flow.apply(plan).succeeded()).isTrue();
+        controller.join();
+        ResourceId widget = new ResourceId("example.com", "Widget", "shop", "w");
+        assertThat(target.read(List.of(widget))).containsKey(widget);
+        assertThat(target.readInventory().resources()).contains(widget);
+        assertThat(flow.verify("HEAD").inSync()).isTrue();
+    }
+
+    @Test
+    void kindNobodyServesOrDefinesFailsThePlanAtItsLine() throws Exception {
+        git.write("env/widget.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n");
+        git.commit("widget without its CRD");
+        assertThatThrownBy(() -> flow.plan("HEAD")).isInstanceOf(InvalidDesiredStateException.class)
+                .hasMessageContaining("env/widget.yaml:1").hasMessageContaining("kind Widget in group example.com")
+                .hasMessageContaining("install its CRD");
+    }
+
+    private void establishWhenCreated() {
+        var crds = api.client().apiextensions().v1().customResourceDefinitions().withName("widgets.example.com");
+        CustomResourceDefinition crd;
+        while ((crd = crds.get()) == null) {
+            Thread.onSpinWait();
+        }
+        CustomResourceDefinitionStatus status = new CustomResourceDefinitionStatus();
+        status.setConditions(List.of(new CustomResourceDefinitionConditionBuilder().withType("Established")
+                .withStatus("True").build()));
+        crd.setStatus(status);
+        api.client().resource(crd).update();
+    }
+}
