@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -166,46 +167,65 @@ public final class Applier {
         plan.changes().stream().filter(c -> c.action() == Action.NOOP)
                 .forEach(c -> outcomes.add(new Outcome(c.id(), c.action(), Outcome.Status.UNCHANGED, null)));
 
+        // Refuse before the first write what could not be recorded after the last (an inventory over its limit).
+        TreeSet<ResourceId> projected = new TreeSet<>(TargetIds.owned(target, before));
+        projected.addAll(desired.keySet());
+        target.checkInventory(new Inventory(projected, before.history()));
+
         ExecutorService pool = Executors.newFixedThreadPool(options.parallelism(), r -> {
             Thread t = new Thread(r, "gitops-apply");
             t.setDaemon(true);
             return t;
         });
+        AtomicBoolean interrupted = new AtomicBoolean();
         try {
             boolean ok = runWaves(Waves.group(applies, Change::id, c -> Waves.waveOf(desired.get(c.id()))),
-                    c -> target.apply(desired.get(c.id())), "apply", pool, lock, outcomes);
+                    c -> target.apply(desired.get(c.id())), "apply", pool, lock, outcomes, interrupted);
             if (ok && plan.prune()) {
                 List<List<Change>> deleteWaves = new ArrayList<>(Waves.group(deletes, Change::id, c -> 0));
                 Collections.reverse(deleteWaves);
-                ok = runWaves(deleteWaves, c -> target.delete(c.id()), "prune", pool, lock, outcomes);
+                ok = runWaves(deleteWaves, c -> target.delete(c.id()), "prune", pool, lock, outcomes, interrupted);
             } else if (!deletes.isEmpty()) {
                 deletes.forEach(c -> outcomes.add(new Outcome(c.id(), c.action(), Outcome.Status.SKIPPED, null)));
                 if (!ok) {
-                    progress.warn("nothing was pruned because the apply failed");
+                    progress.warn("nothing was pruned because the apply " + (interrupted.get() ? "was interrupted"
+                            : "failed"));
                 }
             }
+            lock.confirm();
             Revision revision = record(plan, env, desired.keySet(), options, before, outcomes, ok);
             return new ApplyResult(plan, ordered(plan, outcomes), revision);
         } finally {
             pool.shutdownNow();
+            if (interrupted.get()) {
+                Thread.currentThread().interrupt(); // the caller (an aborted build) still learns of it
+            }
         }
     }
 
-    /** Runs waves in order, a wave's members in parallel; after a wave with a failure, later waves are skipped. */
+    /**
+     * Runs waves in order, a wave's members in parallel; after a wave with a failure, later waves are skipped.
+     * An interrupt (an aborted build) skips what has not started and waits for what has, so every outcome is
+     * known before the inventory is recorded and the lock released.
+     */
     private boolean runWaves(List<List<Change>> waves, Consumer<Change> work, String phase, ExecutorService pool,
-            LockKeeper lock, List<Outcome> outcomes) {
+            LockKeeper lock, List<Outcome> outcomes, AtomicBoolean interrupted) {
         int total = waves.stream().mapToInt(List::size).sum();
         ProgressCounter counter = new ProgressCounter(progress, phase, total);
         boolean ok = true;
         for (List<Change> wave : waves) {
-            if (!ok) {
+            if (!ok || interrupted.get()) {
+                ok = false;
                 wave.forEach(c -> outcomes.add(new Outcome(c.id(), c.action(), Outcome.Status.SKIPPED, null)));
                 continue;
             }
-            lock.check();
+            lock.confirm();
             List<Future<Outcome>> futures = new ArrayList<>(wave.size());
             for (Change c : wave) {
                 futures.add(pool.submit(() -> {
+                    if (interrupted.get()) {
+                        return new Outcome(c.id(), c.action(), Outcome.Status.SKIPPED, null);
+                    }
                     Outcome outcome;
                     try {
                         work.accept(c);
@@ -218,7 +238,7 @@ public final class Applier {
                 }));
             }
             for (Future<Outcome> f : futures) {
-                Outcome outcome = join(f);
+                Outcome outcome = join(f, interrupted);
                 outcomes.add(outcome);
                 ok &= outcome.status() == Outcome.Status.DONE;
             }
@@ -280,15 +300,19 @@ public final class Applier {
         return e instanceof GitopsException ? message : id + ": " + message;
     }
 
-    private static Outcome join(Future<Outcome> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GitopsException("interrupted while applying; the lock is released and a new apply completes"
-                    + " the work");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("apply tasks catch their own failures", e.getCause());
+    /**
+     * The task's outcome, waiting for it even when interrupted: a task that starts after the interrupt skips
+     * itself, one already writing finishes, so its outcome is true.
+     */
+    private static Outcome join(Future<Outcome> f, AtomicBoolean interrupted) {
+        while (true) {
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("apply tasks catch their own failures", e.getCause());
+            }
         }
     }
 

@@ -33,6 +33,13 @@ public interface Target extends AutoCloseable {
     void writeInventory(Inventory inventory);
 
     /**
+     * Fails, before anything is applied, if this inventory could not be written (a record over the target's
+     * size limit): objects created by an apply whose inventory cannot be recorded could never be pruned.
+     */
+    default void checkInventory(Inventory inventory) {
+    }
+
+    /**
      * Takes the target's lock for {@code holder}, valid for {@code lease} unless renewed. A lock whose lease
      * has run out is taken over (the returned lock says so in {@link TargetLock#tookOverFrom()}).
      *

@@ -213,6 +213,12 @@ public final class KubernetesTarget implements Target {
         return map == null ? Inventory.EMPTY : InventoryConfigMapCodec.decode(map.getData(), ns + "/" + config.inventoryName());
     }
 
+    /** Encodes without writing: over the ConfigMap limit it fails as {@link #writeInventory} would. */
+    @Override
+    public void checkInventory(Inventory inventory) {
+        InventoryConfigMapCodec.encode(inventory, config.inventoryNamespace() + "/" + config.inventoryName());
+    }
+
     /** One server-side apply of the whole ConfigMap: readers see the old or the new record, never a mix. */
     @Override
     public void writeInventory(Inventory inventory) {

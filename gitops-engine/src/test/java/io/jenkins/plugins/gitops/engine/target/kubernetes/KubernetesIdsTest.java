@@ -140,6 +140,40 @@ class KubernetesIdsTest {
                 .hasMessageContaining("install its CRD");
     }
 
+    @Test
+    void applyWhoseInventoryWouldOverflowIsRefusedBeforeAnyWrite() throws Exception {
+        java.util.TreeSet<ResourceId> owned = new java.util.TreeSet<>();
+        for (int i = 0; owned.size() < 100_000; i++) {
+            owned.add(new ResourceId("", "ConfigMap", "far-away", "owned-config-map-with-a-long-name-" + i));
+            if (i % 1000 == 0 && overflows(owned)) {
+                owned.remove(owned.last());
+                break;
+            }
+        }
+        while (overflows(owned)) {
+            owned.remove(owned.last());
+        }
+        target.writeInventory(new io.jenkins.plugins.gitops.engine.target.Inventory(owned, List.of()));
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            many.append(CONFIG_MAP.formatted("-" + i + "-with-a-long-enough-name-to-matter")).append("---\n");
+        }
+        git.write("env/many.yaml", many.toString());
+        git.commit("forty more");
+
+        assertThatThrownBy(() -> flow.applyNow("HEAD")).hasMessageContaining("split");
+        assertThat(api.client().configMaps().inNamespace("shop").list().getItems()).isEmpty();
+    }
+
+    private static boolean overflows(java.util.SortedSet<ResourceId> owned) {
+        try {
+            InventoryConfigMapCodec.encode(new io.jenkins.plugins.gitops.engine.target.Inventory(owned, List.of()), "x");
+            return false;
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
     private void establishWhenCreated() {
         var crds = api.client().apiextensions().v1().customResourceDefinitions().withName("widgets.example.com");
         CustomResourceDefinition crd;

@@ -1,0 +1,171 @@
+package io.jenkins.plugins.gitops.engine.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.apply.Outcome;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.target.Inventory;
+import io.jenkins.plugins.gitops.engine.target.LiveObject;
+import io.jenkins.plugins.gitops.engine.target.TargetLock;
+import io.jenkins.plugins.gitops.engine.target.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.target.kubernetes.FakeApiServer;
+import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTarget;
+import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTargetConfig;
+import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An apply that is aborted, or loses its lock to another run, leaves the target to the truth. */
+class ApplySafetyTest {
+    static final ResourceId FIRST = new ResourceId("", "ConfigMap", "shop", "first");
+    static final ResourceId LATE = new ResourceId("", "ConfigMap", "shop", "late");
+
+    @TempDir
+    Path tmp;
+    GitRepoFixture git;
+    Path dir;
+
+    @BeforeEach
+    void repo() throws Exception {
+        git = GitRepoFixture.init(tmp.resolve("repo"));
+        git.write("env/first.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n  namespace: shop\n");
+        git.write("env/late.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: late\n  namespace: shop\n"
+                + "  annotations:\n    gitops.jenkins.io/wave: \"5\"\n");
+        git.commit("two waves");
+        dir = tmp.resolve("target");
+    }
+
+    @Test
+    void abortedApplyFinishesTheWriteInFlightRecordsItSkipsTheRestAndReleasesTheLock() throws Exception {
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        DirectoryTarget real = new DirectoryTarget(dir);
+        FailingTarget blocking = new FailingTarget(real, id -> false) {
+            @Override
+            public LiveObject apply(Resource resource) {
+                if (resource.id().equals(FIRST)) {
+                    writing.countDown();
+                    awaitQuietly(release);
+                }
+                return super.apply(resource);
+            }
+        };
+        FlowFixture flow = new FlowFixture(git.dir(), "env", blocking);
+        AtomicReference<ApplyResult> result = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread applying = new Thread(() -> {
+            result.set(flow.applyNow("HEAD"));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        applying.start();
+        assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
+        applying.interrupt();
+        Thread.sleep(200);
+        release.countDown();
+        applying.join(30_000);
+
+        assertThat(result.get().outcomes()).extracting(Outcome::id, Outcome::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(FIRST, Outcome.Status.DONE),
+                org.assertj.core.groups.Tuple.tuple(LATE, Outcome.Status.SKIPPED));
+        assertThat(stillInterrupted).isTrue();
+        assertThat(real.readInventory().resources()).containsExactly(FIRST);
+        assertThat(real.readInventory().history()).isEmpty();
+        try (TargetLock next = real.lock("next run", Duration.ofMinutes(1))) {
+            assertThat(next.record().holder()).isEqualTo("next run");
+        }
+    }
+
+    @Test
+    void applyThatLostItsLockStopsAndLeavesTheInventoryToTheNewHolder() throws Exception {
+        DirectoryTarget real = new DirectoryTarget(dir);
+        Inventory theirs = new Inventory(new TreeSet<>(List.of(new ResourceId("", "ConfigMap", "shop", "made-by-b"))),
+                List.of());
+        FailingTarget stolen = new FailingTarget(real, id -> false) {
+            @Override
+            public LiveObject apply(Resource resource) {
+                LiveObject applied = super.apply(resource);
+                if (resource.id().equals(FIRST)) {
+                    // Another run finds no valid lock (ours expired during a long pause) and takes it.
+                    deleteQuietly(dir.resolve(".gitops/lock.json"));
+                    DirectoryTarget other = new DirectoryTarget(dir);
+                    other.lock("run B", Duration.ofMinutes(5));
+                    other.writeInventory(theirs);
+                }
+                return applied;
+            }
+        };
+        FlowFixture flow = new FlowFixture(git.dir(), "env", stolen);
+
+        assertThatThrownBy(() -> flow.applyNow("HEAD")).isInstanceOf(GitopsException.class)
+                .hasMessageContaining("lost the lock");
+        assertThat(real.readInventory()).isEqualTo(theirs);
+        assertThat(dir.resolve("_core/ConfigMap/shop/late.yaml")).doesNotExist();
+    }
+
+    @Test
+    void twoRunsOfOneUserOnOneClusterDoNotShareTheLease() throws Exception {
+        try (FakeApiServer api = new FakeApiServer()) {
+            KubernetesTarget cluster = new KubernetesTarget(new KubernetesTargetConfig(null, null, "shop", "env", null,
+                    null, false, false, null, null), api.client());
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            FailingTarget slow = new FailingTarget(cluster, id -> false) {
+                @Override
+                public LiveObject apply(Resource resource) {
+                    holding.countDown();
+                    awaitQuietly(done);
+                    return super.apply(resource);
+                }
+            };
+            CompletableFuture<ApplyResult> first = CompletableFuture.supplyAsync(
+                    () -> new FlowFixture(git.dir(), "env", slow).applyNow("HEAD"));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            try {
+                // Same user, same host, same JVM: only the run id tells the two apart.
+                assertThatThrownBy(() -> new FlowFixture(git.dir(), "env", cluster).applyNow("HEAD"))
+                        .hasMessageContaining("locked by tester@");
+            } finally {
+                done.countDown();
+            }
+            assertThat(first.get(30, TimeUnit.SECONDS).succeeded()).isTrue();
+        }
+    }
+
+    static void awaitQuietly(CountDownLatch latch) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                latch.await();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
