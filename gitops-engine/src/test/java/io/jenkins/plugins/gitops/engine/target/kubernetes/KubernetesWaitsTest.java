@@ -99,8 +99,9 @@ class KubernetesWaitsTest {
 
         var deployments = api.client().apps().deployments().inNamespace("shop").withName("web");
         var live = deployments.get();
-        live.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder().withReplicas(2)
-                .withUpdatedReplicas(2).withAvailableReplicas(2).withReadyReplicas(2).build());
+        live.setStatus(new io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder()
+                .withObservedGeneration(live.getMetadata().getGeneration()).withReplicas(2).withUpdatedReplicas(2)
+                .withAvailableReplicas(2).withReadyReplicas(2).build());
         api.client().resource(live).update();
 
         assertThat(HealthEvaluator.evaluate(target.read(List.of(id)).get(id).body()).status())
