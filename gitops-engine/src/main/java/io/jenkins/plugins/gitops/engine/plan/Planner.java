@@ -16,7 +16,7 @@ import io.jenkins.plugins.gitops.engine.target.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,9 +53,8 @@ public final class Planner {
         Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
         desired.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
         SortedSet<ResourceId> owned = TargetIds.owned(target, target.readInventory());
-        Set<ResourceId> ids = new LinkedHashSet<>(desired.keySet());
-        ids.addAll(owned);
-        Map<ResourceId, LiveObject> live = target.read(ids);
+        Map<ResourceId, LiveObject> live = new HashMap<>(target.readDesired(desired.values()));
+        live.putAll(target.read(owned.stream().filter(id -> !desired.containsKey(id)).toList()));
 
         Map<ResourceId, Map<String, Object>> previews = previews(desired, live);
 

@@ -21,6 +21,15 @@ public interface Target extends AutoCloseable {
     /** The live objects of those ids that exist; absent ids are left out of the map. */
     Map<ResourceId, LiveObject> read(Collection<ResourceId> ids);
 
+    /**
+     * The live objects of desired resources, read as their manifests describe them: a cluster serves an object
+     * at several API versions, and comparing it at the manifest's version avoids differences that are only
+     * conversions.
+     */
+    default Map<ResourceId, LiveObject> readDesired(Collection<Resource> resources) {
+        return read(resources.stream().map(Resource::id).toList());
+    }
+
     /** Creates or updates one object so that it matches the desired body; returns the object as now stored. */
     LiveObject apply(Resource resource);
 

@@ -122,20 +122,43 @@ public final class KubernetesTarget implements Target {
         return discovery.find(group, kind).isPresent();
     }
 
-    /** An object of a kind the cluster does not serve yet (its CRD comes in the same apply) cannot exist: absent. */
     @Override
     public Map<ResourceId, LiveObject> read(Collection<ResourceId> ids) {
-        return concurrently(ids, Function.identity(), id -> {
-            Optional<ServedKind> served = discovery.find(id.group(), id.kind());
-            if (served.isEmpty()) {
-                return Optional.empty();
-            }
-            ServedKind kind = served.get();
-            String ns = namespaceOf(id, kind);
-            GenericKubernetesResource found = errors.call("get", id.toString(), ns,
+        return concurrently(ids, Function.identity(), id -> get(id, null));
+    }
+
+    /**
+     * Each object at its manifest's version where the cluster serves it there (a v1 manifest of a kind whose
+     * preferred version is v2 compares with the v1 view, not a conversion), else at the preferred version.
+     */
+    @Override
+    public Map<ResourceId, LiveObject> readDesired(
+            Collection<io.jenkins.plugins.gitops.engine.model.Resource> resources) {
+        return concurrently(resources, io.jenkins.plugins.gitops.engine.model.Resource::id,
+                resource -> get(resource.id(), manifestVersion(resource)));
+    }
+
+    /**
+     * One object, at {@code version} if given and served, else at the preferred version. An object of a kind the
+     * cluster does not serve yet (its CRD comes in the same apply) cannot exist: absent.
+     */
+    private Optional<LiveObject> get(ResourceId id, String version) {
+        Optional<ServedKind> served = discovery.find(id.group(), id.kind());
+        if (served.isEmpty()) {
+            return Optional.empty();
+        }
+        ServedKind kind = served.get();
+        String ns = namespaceOf(id, kind);
+        GenericKubernetesResource found = null;
+        if (version != null && !version.equals(kind.version())) {
+            found = errors.call("get", id.toString(), ns, () -> operation(kind, ns, version).withName(id.name()).get());
+        }
+        if (found == null) {
+            // Absent, or not served at the manifest's version: the preferred version tells which.
+            found = errors.call("get", id.toString(), ns,
                     () -> operation(kind, ns, kind.version()).withName(id.name()).get());
-            return Optional.ofNullable(found).map(f -> liveObject(id, f));
-        });
+        }
+        return Optional.ofNullable(found).map(f -> liveObject(id, f));
     }
 
     /**

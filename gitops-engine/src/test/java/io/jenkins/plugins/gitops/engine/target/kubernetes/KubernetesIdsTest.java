@@ -84,6 +84,25 @@ class KubernetesIdsTest {
     }
 
     @Test
+    void objectAppliedAtANonPreferredVersionIsComparedAtThatVersion() throws Exception {
+        // The fake server prefers autoscaling/v2; this manifest is v1 (the mock stores each version apart, so
+        // reading at the preferred version would not even find it: the plan would create it again and again).
+        git.write("env/hpa.yaml", """
+                apiVersion: autoscaling/v1
+                kind: HorizontalPodAutoscaler
+                metadata: {name: web}
+                spec:
+                  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+                  minReplicas: 1
+                  maxReplicas: 3
+                  targetCPUUtilizationPercentage: 80
+                """);
+        git.commit("v1 hpa");
+        assertThat(flow.applyNow("HEAD").succeeded()).isTrue();
+        assertThat(flow.plan("HEAD").changes()).extracting(Change::action).containsExactly(Action.NOOP);
+    }
+
+    @Test
     void twoManifestsForOneObjectAreRefused() throws Exception {
         git.write("env/a.yaml", CONFIG_MAP.formatted(""));
         git.write("env/b.yaml", CONFIG_MAP.formatted("\n  namespace: shop"));
