@@ -15,8 +15,4 @@ public record Resource(ResourceId id, String apiVersion, Map<String, Object> bod
     public Optional<String> annotation(String key) {
         return Documents.annotations(body).map(a -> a.get(key)).map(String::valueOf);
     }
-
-    public Optional<String> label(String key) {
-        return Documents.labels(body).map(a -> a.get(key)).map(String::valueOf);
-    }
 }

@@ -15,10 +15,6 @@ public record PlanSummary(int create, int update, int delete, int noop) {
         return create + update + delete > 0;
     }
 
-    public int total() {
-        return create + update + delete + noop;
-    }
-
     @Override
     public String toString() {
         return create + " to create, " + update + " to update, " + delete + " to delete, " + noop + " unchanged";
