@@ -60,4 +60,8 @@ public final class Documents {
     public static Optional<Map<String, Object>> annotations(Map<String, ?> body) {
         return metadata(body).flatMap(m -> map(m, "annotations"));
     }
+
+    public static Optional<Map<String, Object>> labels(Map<String, ?> body) {
+        return metadata(body).flatMap(m -> map(m, "labels"));
+    }
 }
