@@ -60,8 +60,4 @@ public final class Documents {
     public static Optional<Map<String, Object>> annotations(Map<String, ?> body) {
         return metadata(body).flatMap(m -> map(m, "annotations"));
     }
-
-    public static Optional<Map<String, Object>> labels(Map<String, ?> body) {
-        return metadata(body).flatMap(m -> map(m, "labels"));
-    }
 }
