@@ -1,11 +1,14 @@
 package io.jenkins.plugins.gitops.bench;
 
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.nio.charset.StandardCharsets;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 
 /**
  * A generated desired state of {@code size} resources, committed to a real Git repository under
@@ -56,7 +59,20 @@ record Corpus(Path repository, int size) {
             }
             repo.commit("generated desired state of " + size + " resources");
         }
+        pack(repository);
         return new Corpus(repository, size);
+    }
+
+    /**
+     * Packs the objects, as a clone or any repository after its first {@code git gc} holds them: a fresh commit
+     * leaves one loose file per blob, which no repository a pipeline reads looks like.
+     */
+    private static void pack(Path repository) {
+        try (Git git = Git.open(repository.toFile())) {
+            git.gc().setAggressive(false).call();
+        } catch (IOException | GitAPIException e) {
+            throw new IllegalStateException("cannot pack " + repository + ": " + e.getMessage(), e);
+        }
     }
 
     private static String namespace(int team) {

@@ -1,16 +1,20 @@
 package io.jenkins.plugins.gitops.engine.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -23,29 +27,71 @@ import org.yaml.snakeyaml.Yaml;
 public final class Canonical {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final int DIGEST_BATCH = 512;
+    /** Building a {@code Yaml} costs more than dumping a small manifest; one per thread, as it is not thread-safe. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(Canonical::yaml);
     private static final List<String> HEAD_KEYS = List.of("apiVersion", "kind", "metadata");
 
     private Canonical() {
     }
 
     public static String json(Object tree) {
-        try {
-            return JSON.writeValueAsString(tree);
-        } catch (JsonProcessingException e) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator generator = JSON.writer().createGenerator(out)) {
+            writeSorted(generator, tree);
+        } catch (IOException e) {
             throw new IllegalStateException("manifest trees are plain maps, lists and scalars", e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Exactly what {@code JSON} writes, without the sorted copy of every map it makes to order the keys: maps
+     * with string keys and lists are walked here, each map's keys sorted in an array; anything else (a scalar,
+     * a map with other keys, a sorted map) is written by {@code JSON} itself.
+     */
+    private static void writeSorted(JsonGenerator generator, Object value) throws IOException {
+        // A sorted map keeps its own order in JSON's output, whatever its comparator.
+        if (value instanceof Map<?, ?> map && !(map instanceof SortedMap)
+                && map.keySet().stream().allMatch(String.class::isInstance)) {
+            String[] keys = map.keySet().toArray(new String[0]);
+            Arrays.sort(keys);
+            generator.writeStartObject();
+            for (String key : keys) {
+                generator.writeFieldName(key);
+                writeSorted(generator, map.get(key));
+            }
+            generator.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            generator.writeStartArray();
+            for (Object item : list) {
+                writeSorted(generator, item);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value == null) {
+            generator.writeNull();
+        } else {
+            JSON.writeValue(generator, value);
         }
     }
 
     public static String yaml(Map<String, ?> body) {
-        return yaml().dump(ordered(body, true));
+        return YAML.get().dump(ordered(body, true));
     }
 
     /** SHA-256 over the canonical JSON of the resources, in id order. */
     public static String digest(List<Resource> sortedResources) {
         MessageDigest sha = sha256();
-        for (Resource r : sortedResources) {
-            sha.update(json(r.body()).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) '\n');
+        // Serialising is the cost, hashing is cheap: serialise a batch on every core, hash it in order.
+        // Batches bound the text held at once.
+        for (int from = 0; from < sortedResources.size(); from += DIGEST_BATCH) {
+            List<Resource> batch = sortedResources.subList(from, Math.min(sortedResources.size(), from + DIGEST_BATCH));
+            for (byte[] line : batch.parallelStream().map(r -> json(r.body()).getBytes(StandardCharsets.UTF_8)).toList()) {
+                sha.update(line);
+                sha.update((byte) '\n');
+            }
         }
         return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }

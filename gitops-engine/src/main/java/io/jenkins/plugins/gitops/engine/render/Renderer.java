@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.ProgressCounter;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.InvalidDesiredStateException;
 import io.jenkins.plugins.gitops.engine.model.Problem;
@@ -43,14 +44,24 @@ public final class Renderer {
     public DesiredState render(SourceSnapshot snapshot) {
         Variables variables = Variables.of(options.variables());
         List<Unit> units = units(snapshot);
+        ProgressCounter counter = new ProgressCounter(progress, "render", units.size());
+        // Plain files are independent and most of the work: parse them on every core, each into its own
+        // problem list, then merge everything in unit order so the result does not depend on scheduling.
+        // Kustomize runs one directory at a time, as it always has.
+        List<Rendered> parsed = units.parallelStream()
+                .map(unit -> unit.kustomization() ? null : plain(unit, variables, counter))
+                .toList();
         List<Problem> problems = new ArrayList<>();
         List<LocatedDocument> documents = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
-            Unit unit = units.get(i);
-            documents.addAll(unit.kustomization()
-                    ? kustomize.render(snapshot, unit.file().path(), options, variables, problems)
-                    : Manifests.read(unit.file().path(), unit.file().content(), options, variables, problems));
-            progress.update("render", i + 1, units.size());
+            Rendered rendered = parsed.get(i);
+            if (rendered == null) {
+                documents.addAll(kustomize.render(snapshot, units.get(i).file().path(), options, variables, problems));
+                counter.step();
+            } else {
+                documents.addAll(rendered.documents());
+                problems.addAll(rendered.problems());
+            }
         }
         List<Resource> resources = ResourceValidator.validate(documents, problems);
         if (!problems.isEmpty()) {
@@ -58,6 +69,18 @@ public final class Renderer {
             throw new InvalidDesiredStateException(problems);
         }
         return DesiredState.of(resources);
+    }
+
+    private Rendered plain(Unit unit, Variables variables, ProgressCounter counter) {
+        List<Problem> problems = new ArrayList<>();
+        List<LocatedDocument> documents = Manifests.read(unit.file().path(), unit.file().content(), options, variables,
+                problems);
+        counter.step();
+        return new Rendered(documents, problems);
+    }
+
+    /** What one plain manifest file yields. */
+    private record Rendered(List<LocatedDocument> documents, List<Problem> problems) {
     }
 
     /** A plain manifest file, or the kustomization file of a directory rendered as a whole. */

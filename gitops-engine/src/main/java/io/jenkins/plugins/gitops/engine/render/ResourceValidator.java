@@ -22,12 +22,15 @@ final class ResourceValidator {
     }
 
     static List<Resource> validate(List<LocatedDocument> documents, List<Problem> problems) {
+        // Each document is checked (and its resource built, a deep copy) on its own, on every core; duplicates
+        // and problems are then gathered in document order.
+        List<Checked> checked = documents.parallelStream().map(ResourceValidator::check).toList();
         List<Resource> resources = new ArrayList<>(documents.size());
         Map<ResourceId, Origin> declared = new HashMap<>();
-        for (LocatedDocument document : documents) {
-            List<String> wrong = new ArrayList<>();
-            Resource resource = resource(document, wrong);
-            wrong.forEach(message -> problems.add(new Problem(document.origin(), message)));
+        for (int i = 0; i < documents.size(); i++) {
+            Origin origin = documents.get(i).origin();
+            checked.get(i).wrong().forEach(message -> problems.add(new Problem(origin, message)));
+            Resource resource = checked.get(i).resource();
             if (resource == null) {
                 continue;
             }
@@ -40,6 +43,16 @@ final class ResourceValidator {
             }
         }
         return resources;
+    }
+
+    /** A document's resource, or null and why not. */
+    private record Checked(Resource resource, List<String> wrong) {
+    }
+
+    private static Checked check(LocatedDocument document) {
+        List<String> wrong = new ArrayList<>();
+        Resource resource = resource(document, wrong);
+        return new Checked(resource, wrong);
     }
 
     /** The resource, or null when {@code wrong} got a reason. */

@@ -18,6 +18,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /** Turns the bytes of a resource file into the live object: plain maps, and a hash of the exact bytes as version. */
 final class ManifestFiles {
+    /** Building a {@code Yaml} costs more than parsing a small file; one per thread, as it is not thread-safe. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(ManifestFiles::yaml);
+
     private ManifestFiles() {
     }
 
@@ -25,13 +28,15 @@ final class ManifestFiles {
     static LiveObject parse(ResourceId id, Path file, byte[] bytes) {
         Object tree;
         try {
-            tree = yaml().load(new ByteArrayInputStream(bytes));
+            tree = YAML.get().load(new ByteArrayInputStream(bytes));
         } catch (MarkedYAMLException e) {
+            YAML.remove(); // a failed load may leave state behind: start the next file afresh
             // The problem text is generic; the exception's full message would quote the line, maybe a secret.
             Mark mark = e.getProblemMark();
             String where = mark == null ? file.toString() : file + ":" + (mark.getLine() + 1);
             throw unreadable(id, where, "is not valid YAML (" + e.getProblem() + ")");
         } catch (YAMLException e) {
+            YAML.remove();
             throw unreadable(id, file.toString(), "is not valid YAML");
         }
         if (!(tree instanceof Map<?, ?> body)) {

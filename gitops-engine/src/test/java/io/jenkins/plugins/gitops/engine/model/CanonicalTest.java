@@ -1,0 +1,64 @@
+package io.jenkins.plugins.gitops.engine.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class CanonicalTest {
+    /** The form digests were first computed with: plans written before must keep their digest. */
+    private static final ObjectMapper SORTED_JACKSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    @Test
+    void jsonIsWhatJacksonWritesWithSortedKeysForEveryKindOfValue() throws Exception {
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("zeta", "last \"quoted\" \\ back\tslash\n\u0001 \u00e9\u20ac \ud83d\ude00 </script>");
+        tree.put("alpha", Arrays.asList(1, -7L, 12345678901234L, new BigInteger("123456789012345678901234567890"),
+                1.5, 1e300, -0.0, Double.NaN, new BigDecimal("1.10"), true, false, null, "", List.of()));
+        tree.put("Upper", Map.of());
+        tree.put("nested", Collections.unmodifiableMap(new LinkedHashMap<>(Map.of("b", List.of(Map.of("y", 1, "x", 2)),
+                "a", new ArrayList<>(List.of("s"))))));
+        tree.put("nothing", null);
+        tree.put("intKeys", new LinkedHashMap<>(Map.of(10, "ten", 9, "nine")));
+        TreeMap<String, Object> reversed = new TreeMap<>(Comparator.reverseOrder());
+        reversed.putAll(Map.of("a", 1, "b", 2));
+        tree.put("reversed", reversed);
+        tree.put("set", new LinkedHashSet<>(List.of("q", "p")));
+        tree.put("bytes", new byte[] {1, 2, 3});
+        tree.put("10", "digits sort before letters");
+
+        assertThat(Canonical.json(tree)).isEqualTo(SORTED_JACKSON.writeValueAsString(tree));
+        assertThat(Canonical.json(tree)).startsWith("{\"10\":");
+        assertThat(Canonical.json(List.of(tree, "x"))).isEqualTo(SORTED_JACKSON.writeValueAsString(List.of(tree, "x")));
+        assertThat(Canonical.json(null)).isEqualTo("null");
+        assertThat(Canonical.json(42)).isEqualTo("42");
+    }
+
+    @Test
+    void digestIsTheHashOfEachResourceJsonLineInOrder() throws Exception {
+        List<Resource> resources = new ArrayList<>();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 1_300; i++) { // more than one batch
+            Map<String, Object> body = Map.of("apiVersion", "v1", "kind", "ConfigMap",
+                    "metadata", Map.of("name", String.format("cm-%04d", i)), "data", Map.of("k", "v" + i));
+            resources.add(new Resource(new ResourceId("", "ConfigMap", "", String.format("cm-%04d", i)), "v1", body,
+                    new Origin("cm.yaml", i + 1)));
+            lines.append(SORTED_JACKSON.writeValueAsString(body)).append('\n');
+        }
+
+        assertThat(Canonical.digest(resources)).isEqualTo(Canonical.sha256(lines.toString()));
+    }
+}
