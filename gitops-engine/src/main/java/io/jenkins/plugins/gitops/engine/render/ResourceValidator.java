@@ -83,7 +83,8 @@ final class ResourceValidator {
                     + " letters, digits and '-', starting and ending with a letter or digit");
         }
         return wrong.isEmpty() && apiVersion != null && kind != null && name != null && namespace != null
-                ? new Resource(new ResourceId(group, kind, namespace, name), apiVersion, body, document.origin())
+                ? new Resource(new ResourceId(group, kind, namespace, name), apiVersion, Documents.freeze(body),
+                        document.origin())
                 : null;
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.target.directory;
 
+import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.target.LiveObject;
 import io.jenkins.plugins.gitops.engine.target.TargetException;
@@ -42,7 +43,7 @@ final class ManifestFiles {
         if (!(tree instanceof Map<?, ?> body)) {
             throw unreadable(id, file.toString(), "does not hold a YAML mapping");
         }
-        return new LiveObject(id, (Map<String, Object>) body, version(bytes));
+        return new LiveObject(id, Documents.freeze((Map<String, Object>) body), version(bytes));
     }
 
     /** Any change to the file, even a comment added by hand, is a new version. */

@@ -458,7 +458,7 @@ public final class KubernetesTarget implements Target {
     @SuppressWarnings("unchecked")
     private LiveObject liveObject(ResourceId id, GenericKubernetesResource live) {
         Map<String, Object> body = client.getKubernetesSerialization().convertValue(live, Map.class);
-        return new LiveObject(id, body, live.getMetadata().getResourceVersion());
+        return new LiveObject(id, Documents.freeze(body), live.getMetadata().getResourceVersion());
     }
 
     private String inventoryWhat() {
