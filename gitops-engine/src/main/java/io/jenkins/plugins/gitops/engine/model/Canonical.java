@@ -96,6 +96,11 @@ public final class Canonical {
         return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 
+    /** The digest of one body, as a target that records what it applied compares it with the desired one. */
+    public static String digest(Map<String, ?> body) {
+        return sha256(json(body));
+    }
+
     public static String sha256(String text) {
         return "sha256:" + HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
     }

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.apply.Waves;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiff;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiffer;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.model.Canonical;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
@@ -66,6 +67,7 @@ public final class Planner {
             LiveObject current = live.get(resource.id());
             Map<String, Object> preview = previews.get(resource.id());
             ResourceDiff diff = preview != null ? previewDiffer.diff(resource.id(), current.body(), preview)
+                    : unchangedSinceApplied(current, resource) ? ResourceDiff.UNCHANGED
                     : differ.diff(resource.id(), current == null ? null : current.body(), resource.body());
             Action action = current == null ? Action.CREATE : diff.changed() ? Action.UPDATE : Action.NOOP;
             counter.step();
@@ -107,6 +109,12 @@ public final class Planner {
                     + "); compared them client-side, on the fields their manifests set");
         }
         return previews;
+    }
+
+    /** The target holds, untouched, exactly the body now desired: nothing to compare. */
+    private static boolean unchangedSinceApplied(LiveObject current, Resource resource) {
+        return current != null && current.appliedDigest()
+                .filter(applied -> applied.equals(Canonical.digest(resource.body()))).isPresent();
     }
 
     public static boolean pruneDisabled(LiveObject live) {

@@ -44,6 +44,7 @@ public final class DirectoryTarget implements Target {
     private final JsonRecord<Inventory> inventory;
     private final JsonRecord<LockRecord> lockRecord;
     private final LockGuard lockGuard;
+    private final AppliedIndex applied;
     private final Clock clock;
     /** Writes share it; removing emptied folders takes it alone, so no folder vanishes under a write just starting in it. */
     private final ReadWriteLock folders = new ReentrantReadWriteLock();
@@ -64,6 +65,7 @@ public final class DirectoryTarget implements Target {
         this.lockRecord = new JsonRecord<>(records.resolve("lock.json"), LockRecord.class, "lock",
                 "delete it if no gitops run is applying to this folder");
         this.lockGuard = new LockGuard(records.resolve("lock.guard"));
+        this.applied = new AppliedIndex(records.resolve("applied.json"));
     }
 
     public Path root() {
@@ -78,8 +80,9 @@ public final class DirectoryTarget implements Target {
     @Override
     public Map<ResourceId, LiveObject> read(Collection<ResourceId> ids) {
         List<ResourceId> wanted = List.copyOf(ids);
-        // Files are independent and a plan reads thousands: parse them on every core, keep the caller's order.
-        List<LiveObject> found = wanted.parallelStream().map(this::readOne).toList();
+        Map<String, AppliedIndex.Entry> index = applied.current();
+        // Files are independent and a plan reads thousands: read them on every core, keep the caller's order.
+        List<LiveObject> found = wanted.parallelStream().map(id -> readOne(id, index)).toList();
         Map<ResourceId, LiveObject> live = new LinkedHashMap<>();
         for (int i = 0; i < wanted.size(); i++) {
             if (found.get(i) != null) {
@@ -89,8 +92,11 @@ public final class DirectoryTarget implements Target {
         return live;
     }
 
-    /** The object stored for {@code id}, or null when there is no file. */
-    private LiveObject readOne(ResourceId id) {
+    /**
+     * The object stored for {@code id}, or null when there is no file. A file unchanged since the engine wrote it
+     * is parsed only if its body is asked for.
+     */
+    private LiveObject readOne(ResourceId id, Map<String, AppliedIndex.Entry> index) {
         Path file = layout.fileOf(id);
         byte[] bytes;
         try {
@@ -100,7 +106,15 @@ public final class DirectoryTarget implements Target {
         } catch (IOException e) {
             throw new TargetException("cannot read " + id + " from " + file + ": " + e.getMessage(), e);
         }
-        return ManifestFiles.parse(id, file, bytes);
+        String version = ManifestFiles.version(bytes);
+        return applied.find(index, key(file), version)
+                .map(entry -> LiveObject.unchangedSinceApplied(id, version, entry.digest(),
+                        () -> ManifestFiles.parse(id, file, bytes).body()))
+                .orElseGet(() -> ManifestFiles.parse(id, file, bytes));
+    }
+
+    private String key(Path file) {
+        return root.relativize(file).toString().replace('\\', '/');
     }
 
     @Override
@@ -116,13 +130,16 @@ public final class DirectoryTarget implements Target {
             folders.readLock().unlock();
         }
         // Parsed back from the bytes written, so the result is exactly what a later read returns.
-        return ManifestFiles.parse(resource.id(), file, bytes);
+        LiveObject written = ManifestFiles.parse(resource.id(), file, bytes);
+        applied.written(key(file), new AppliedIndex.Entry(written.version(), Canonical.digest(resource.body())));
+        return written;
     }
 
     /** Deletes the file, then every folder above it that is left empty, up to (not including) the root. */
     @Override
     public void delete(ResourceId id) {
         Path file = layout.fileOf(id);
+        applied.deleted(key(file));
         folders.writeLock().lock();
         try {
             Files.deleteIfExists(file);
@@ -161,6 +178,7 @@ public final class DirectoryTarget implements Target {
 
     @Override
     public void writeInventory(Inventory newInventory) {
+        applied.save();
         inventory.write(newInventory);
     }
 

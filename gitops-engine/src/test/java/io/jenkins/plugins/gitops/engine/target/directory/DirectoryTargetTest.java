@@ -123,7 +123,8 @@ class DirectoryTargetTest {
         target.writeInventory(inventoryWith(1));
 
         assertThat(filesUnder(root())).containsExactlyInAnyOrder(
-                root().resolve("apps/Deployment/shop/web.yaml"), root().resolve(".gitops/inventory.json"));
+                root().resolve("apps/Deployment/shop/web.yaml"), root().resolve(".gitops/inventory.json"),
+                root().resolve(".gitops/applied.json"));
     }
 
     @Test
