@@ -27,7 +27,6 @@ import org.yaml.snakeyaml.Yaml;
 public final class Canonical {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
-    private static final int DIGEST_BATCH = 512;
     /** Building a {@code Yaml} costs more than dumping a small manifest; one per thread, as it is not thread-safe. */
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(Canonical::yaml);
     private static final List<String> HEAD_KEYS = List.of("apiVersion", "kind", "metadata");
@@ -81,17 +80,15 @@ public final class Canonical {
         return YAML.get().dump(ordered(body, true));
     }
 
-    /** SHA-256 over the canonical JSON of the resources, in id order. */
+    /**
+     * The digest of a desired state: SHA-256 over the digests of its resources, in id order. Each resource's
+     * digest covers its canonical JSON, so this pins every byte of every body while costing no second pass.
+     */
     public static String digest(List<Resource> sortedResources) {
         MessageDigest sha = sha256();
-        // Serialising is the cost, hashing is cheap: serialise a batch on every core, hash it in order.
-        // Batches bound the text held at once.
-        for (int from = 0; from < sortedResources.size(); from += DIGEST_BATCH) {
-            List<Resource> batch = sortedResources.subList(from, Math.min(sortedResources.size(), from + DIGEST_BATCH));
-            for (byte[] line : batch.parallelStream().map(r -> json(r.body()).getBytes(StandardCharsets.UTF_8)).toList()) {
-                sha.update(line);
-                sha.update((byte) '\n');
-            }
+        for (Resource r : sortedResources) {
+            sha.update(r.digest().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) '\n');
         }
         return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }

@@ -6,7 +6,6 @@ import io.jenkins.plugins.gitops.engine.apply.Waves;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiff;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiffer;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
-import io.jenkins.plugins.gitops.engine.model.Canonical;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
@@ -114,7 +113,7 @@ public final class Planner {
     /** The target holds, untouched, exactly the body now desired: nothing to compare. */
     private static boolean unchangedSinceApplied(LiveObject current, Resource resource) {
         return current != null && current.appliedDigest()
-                .filter(applied -> applied.equals(Canonical.digest(resource.body()))).isPresent();
+                .filter(resource.digest()::equals).isPresent();
     }
 
     public static boolean pruneDisabled(LiveObject live) {

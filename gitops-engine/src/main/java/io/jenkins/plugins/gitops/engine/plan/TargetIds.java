@@ -47,7 +47,7 @@ public final class TargetIds {
             }
             ResourceId canonical = target.canonical(id);
             Resource previous = byId.putIfAbsent(canonical,
-                    canonical.equals(id) ? r : new Resource(canonical, r.apiVersion(), r.body(), r.origin()));
+                    canonical.equals(id) ? r : r.withId(canonical));
             if (previous != null) {
                 problems.add(new Problem(r.origin(), id + " is the object " + canonical + " already declared at "
                         + previous.origin() + "; keep one of them"));

@@ -131,7 +131,7 @@ public final class DirectoryTarget implements Target {
         }
         // Parsed back from the bytes written, so the result is exactly what a later read returns.
         LiveObject written = ManifestFiles.parse(resource.id(), file, bytes);
-        applied.written(key(file), new AppliedIndex.Entry(written.version(), Canonical.digest(resource.body())));
+        applied.written(key(file), new AppliedIndex.Entry(written.version(), resource.digest()));
         return written;
     }
 
