@@ -33,8 +33,9 @@ import java.util.stream.Stream;
 /**
  * The zero-setup target: a local folder with one canonical YAML file per resource, laid out as
  * {@code <group>/<Kind>/<namespace>/<name>.yaml} ({@code _core} for the core group, {@code _cluster} for
- * cluster-scoped resources), and the engine's records in {@code .gitops/}: {@code inventory.json} and
- * {@code lock.json}. Every file is replaced atomically, so a killed run leaves old or new content, never half.
+ * cluster-scoped resources), and the engine's records in {@code .gitops/}: {@code inventory.json},
+ * {@code lock.json}, {@code applied.json} (what was written, see {@link AppliedIndex}) and {@code version.key}
+ * (see {@link FileVersions}). Every file is replaced atomically, so a killed run leaves old or new content, never half.
  */
 public final class DirectoryTarget implements Target {
     private static final String RECORDS = ".gitops";
@@ -45,6 +46,7 @@ public final class DirectoryTarget implements Target {
     private final JsonRecord<LockRecord> lockRecord;
     private final LockGuard lockGuard;
     private final AppliedIndex applied;
+    private final FileVersions versions;
     private final Clock clock;
     /** Writes share it; removing emptied folders takes it alone, so no folder vanishes under a write just starting in it. */
     private final ReadWriteLock folders = new ReentrantReadWriteLock();
@@ -66,6 +68,7 @@ public final class DirectoryTarget implements Target {
                 "delete it if no gitops run is applying to this folder");
         this.lockGuard = new LockGuard(records.resolve("lock.guard"));
         this.applied = new AppliedIndex(records.resolve("applied.json"));
+        this.versions = new FileVersions(records.resolve("version.key"));
     }
 
     public Path root() {
@@ -106,11 +109,11 @@ public final class DirectoryTarget implements Target {
         } catch (IOException e) {
             throw new TargetException("cannot read " + id + " from " + file + ": " + e.getMessage(), e);
         }
-        String version = ManifestFiles.version(bytes);
+        String version = versions.of(bytes);
         return applied.find(index, key(file), version)
                 .map(entry -> LiveObject.unchangedSinceApplied(id, version, entry.digest(),
-                        () -> ManifestFiles.parse(id, file, bytes).body()))
-                .orElseGet(() -> ManifestFiles.parse(id, file, bytes));
+                        () -> ManifestFiles.parse(id, file, bytes, version).body()))
+                .orElseGet(() -> ManifestFiles.parse(id, file, bytes, version));
     }
 
     private String key(Path file) {
@@ -130,7 +133,7 @@ public final class DirectoryTarget implements Target {
             folders.readLock().unlock();
         }
         // Parsed back from the bytes written, so the result is exactly what a later read returns.
-        LiveObject written = ManifestFiles.parse(resource.id(), file, bytes);
+        LiveObject written = ManifestFiles.parse(resource.id(), file, bytes, versions.of(bytes));
         applied.written(key(file), new AppliedIndex.Entry(written.version(), resource.digest()));
         return written;
     }

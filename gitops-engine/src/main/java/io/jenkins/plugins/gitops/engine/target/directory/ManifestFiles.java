@@ -6,9 +6,6 @@ import io.jenkins.plugins.gitops.engine.target.LiveObject;
 import io.jenkins.plugins.gitops.engine.target.TargetException;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -17,7 +14,7 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** Turns the bytes of a resource file into the live object: plain maps, and a hash of the exact bytes as version. */
+/** Turns the bytes of a resource file, with its version, into the live object of plain maps. */
 final class ManifestFiles {
     /** Building a {@code Yaml} costs more than parsing a small file; one per thread, as it is not thread-safe. */
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(ManifestFiles::yaml);
@@ -26,7 +23,7 @@ final class ManifestFiles {
     }
 
     @SuppressWarnings("unchecked")
-    static LiveObject parse(ResourceId id, Path file, byte[] bytes) {
+    static LiveObject parse(ResourceId id, Path file, byte[] bytes, String version) {
         Object tree;
         try {
             tree = YAML.get().load(new ByteArrayInputStream(bytes));
@@ -43,16 +40,7 @@ final class ManifestFiles {
         if (!(tree instanceof Map<?, ?> body)) {
             throw unreadable(id, file.toString(), "does not hold a YAML mapping");
         }
-        return new LiveObject(id, Documents.freeze((Map<String, Object>) body), version(bytes));
-    }
-
-    /** Any change to the file, even a comment added by hand, is a new version. */
-    static String version(byte[] bytes) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return new LiveObject(id, Documents.freeze((Map<String, Object>) body), version);
     }
 
     private static Yaml yaml() {
