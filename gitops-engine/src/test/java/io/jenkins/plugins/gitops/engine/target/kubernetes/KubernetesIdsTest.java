@@ -3,9 +3,6 @@ package io.jenkins.plugins.gitops.engine.target.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionConditionBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatus;
 import io.jenkins.plugins.gitops.engine.flow.FlowFixture;
 import io.jenkins.plugins.gitops.engine.model.InvalidDesiredStateException;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
@@ -121,27 +118,14 @@ class KubernetesIdsTest {
 
     @Test
     void kindOfACrdInTheSameDesiredStatePlansAndApplies() throws Exception {
-        git.write("env/crd.yaml", """
-                apiVersion: apiextensions.k8s.io/v1
-                kind: CustomResourceDefinition
-                metadata: {name: widgets.example.com}
-                spec:
-                  group: example.com
-                  scope: Namespaced
-                  names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
-                  versions:
-                  - name: v1
-                    served: true
-                    storage: true
-                    schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
-                """);
+        git.write("env/crd.yaml", WidgetCrd.MANIFEST);
         git.write("env/widget.yaml", "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 3}\n");
         git.commit("crd and widget");
 
         Plan plan = flow.plan("HEAD");
         assertThat(plan.changes()).extracting(c -> c.id().kind() + ":" + c.action())
                 .containsExactly("CustomResourceDefinition:CREATE", "Widget:CREATE");
-        CompletableFuture<Void> controller = CompletableFuture.runAsync(this::establishWhenCreated);
+        CompletableFuture<Void> controller = CompletableFuture.runAsync(() -> WidgetCrd.establishWhenCreated(api));
         assertThat(flow.apply(plan).succeeded()).isTrue();
         controller.join();
         ResourceId widget = new ResourceId("example.com", "Widget", "shop", "w");
@@ -193,16 +177,4 @@ class KubernetesIdsTest {
         }
     }
 
-    private void establishWhenCreated() {
-        var crds = api.client().apiextensions().v1().customResourceDefinitions().withName("widgets.example.com");
-        CustomResourceDefinition crd;
-        while ((crd = crds.get()) == null) {
-            Thread.onSpinWait();
-        }
-        CustomResourceDefinitionStatus status = new CustomResourceDefinitionStatus();
-        status.setConditions(List.of(new CustomResourceDefinitionConditionBuilder().withType("Established")
-                .withStatus("True").build()));
-        crd.setStatus(status);
-        api.client().resource(crd).update();
-    }
 }

@@ -3,9 +3,6 @@ package io.jenkins.plugins.gitops.engine.target.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionConditionBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionStatus;
 import io.jenkins.plugins.gitops.engine.health.HealthEvaluator;
 import io.jenkins.plugins.gitops.engine.health.HealthStatus;
 import io.jenkins.plugins.gitops.engine.model.Resource;
@@ -19,20 +16,6 @@ import org.junit.jupiter.api.Test;
 
 /** CRDs wait for Established, and health follows status written into the mock's objects as controllers would. */
 class KubernetesWaitsTest {
-    private static final String CRD = """
-            apiVersion: apiextensions.k8s.io/v1
-            kind: CustomResourceDefinition
-            metadata: {name: widgets.example.com}
-            spec:
-              group: example.com
-              scope: Namespaced
-              names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
-              versions:
-              - name: v1
-                served: true
-                storage: true
-                schema: {openAPIV3Schema: {type: object, x-kubernetes-preserve-unknown-fields: true}}
-            """;
     private final FakeApiServer api = new FakeApiServer();
 
     @AfterEach
@@ -47,9 +30,9 @@ class KubernetesWaitsTest {
     @Test
     void crdApplyReturnsOnceEstablishedAndItsKindIsThenServed() {
         KubernetesTarget target = target(Duration.ofSeconds(20));
-        CompletableFuture<Void> controller = CompletableFuture.runAsync(this::establishWhenCreated);
+        CompletableFuture<Void> controller = CompletableFuture.runAsync(() -> WidgetCrd.establishWhenCreated(api));
 
-        target.apply(Manifests.one(CRD));
+        target.apply(Manifests.one(WidgetCrd.MANIFEST));
 
         controller.join();
         Resource widget = Manifests.one("apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, namespace: shop}\n"
@@ -60,23 +43,11 @@ class KubernetesWaitsTest {
 
     @Test
     void crdThatNeverBecomesEstablishedTimesOut() {
-        assertThatThrownBy(() -> target(Duration.ofMillis(400)).apply(Manifests.one(CRD)))
+        assertThatThrownBy(() -> target(Duration.ofMillis(400)).apply(Manifests.one(WidgetCrd.MANIFEST)))
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining("timed out after 0s waiting for CustomResourceDefinition widgets.example.com to be Established");
     }
 
-    private void establishWhenCreated() {
-        var crds = api.client().apiextensions().v1().customResourceDefinitions().withName("widgets.example.com");
-        CustomResourceDefinition crd;
-        while ((crd = crds.get()) == null) {
-            Thread.onSpinWait();
-        }
-        CustomResourceDefinitionStatus status = new CustomResourceDefinitionStatus();
-        status.setConditions(List.of(new CustomResourceDefinitionConditionBuilder().withType("Established")
-                .withStatus("True").build()));
-        crd.setStatus(status);
-        api.client().resource(crd).update();
-    }
 
     @Test
     void deploymentHealthFollowsTheStatusTheControllerWrites() {
