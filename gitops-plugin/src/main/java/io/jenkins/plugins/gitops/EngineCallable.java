@@ -10,6 +10,8 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
+import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
@@ -23,6 +25,8 @@ import io.jenkins.plugins.gitops.engine.report.StepResults;
 import io.jenkins.plugins.gitops.engine.report.VerifyText;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.target.Target;
+import io.jenkins.plugins.gitops.engine.verify.HealthWait;
+import io.jenkins.plugins.gitops.engine.verify.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.verify.Verifier;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.io.File;
@@ -97,7 +101,14 @@ final class EngineCallable extends MasterToSlaveFileCallable<EngineResponse> {
             result = applier.planAndApply(load(spec(null), progress), request.prune, options);
         }
         log.print(ApplyText.render(result));
-        return respond(StepResults.of(result, request.planFileLabel), result.plan(), CheckText.forApply(result));
+        List<ResourceHealth> unhealthy = request.await && result.succeeded()
+                ? new HealthWait(target, progress, HEALTH_POLL).await(
+                        result.plan().changes().stream().filter(c -> c.action() != Action.DELETE).map(Change::id).toList(),
+                        request.timeout)
+                : List.of();
+        unhealthy.forEach(h -> log.println("[gitops] unhealthy: " + h));
+        return respond(StepResults.of(result, request.planFileLabel, unhealthy), result.plan(),
+                CheckText.forApply(result, unhealthy));
     }
 
     private EngineResponse verify(Target target, Progress progress, PrintStream log) {

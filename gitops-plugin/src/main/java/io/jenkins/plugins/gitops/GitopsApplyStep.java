@@ -10,9 +10,10 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * {@code gitopsApply}: carries out a saved plan exactly as reviewed ({@code planFile}), or plans and applies
- * at once ({@code autoApprove: true}). Like {@code gitops apply}.
+ * at once ({@code autoApprove: true}), then optionally waits for health ({@code wait: true}). Like
+ * {@code gitops apply}.
  */
-public final class GitopsApplyStep extends GitopsStep {
+public final class GitopsApplyStep extends GitopsHealthStep {
     private static final long serialVersionUID = 1L;
 
     private String planFile;
@@ -92,6 +93,7 @@ public final class GitopsApplyStep extends GitopsStep {
         request.prune = prune;
         request.parallelism = parallelism;
         request.lockWait = duration("lockWait", lockWait);
+        configureHealth(request);
         if (planFile != null) {
             request.planFile = workspace.child(planFile).getRemote();
             request.planFileLabel = planFile;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitops;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
-import hudson.Util;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -11,35 +10,13 @@ import org.kohsuke.stapler.DataBoundSetter;
  * {@code gitopsVerify}: compares the target with the desired state (drift) and, on targets with
  * controllers, checks health, waiting up to {@code timeout} with {@code wait: true}. Like {@code gitops verify}.
  */
-public final class GitopsVerifyStep extends GitopsStep {
+public final class GitopsVerifyStep extends GitopsHealthStep {
     private static final long serialVersionUID = 1L;
 
-    private boolean wait;
-    private String timeout = "PT5M";
     private boolean failOnDrift = true;
 
     @DataBoundConstructor
     public GitopsVerifyStep() {
-    }
-
-    public boolean isWait() {
-        return wait;
-    }
-
-    @DataBoundSetter
-    public void setWait(boolean wait) {
-        this.wait = wait;
-    }
-
-    public String getTimeout() {
-        return timeout;
-    }
-
-    /** How long {@code wait} waits for health, ISO-8601 ({@code PT10M}). */
-    @DataBoundSetter
-    public void setTimeout(String timeout) {
-        String t = Util.fixEmptyAndTrim(timeout);
-        this.timeout = t == null ? "PT5M" : t;
     }
 
     public boolean isFailOnDrift() {
@@ -59,8 +36,7 @@ public final class GitopsVerifyStep extends GitopsStep {
 
     @Override
     void configure(EngineRequest request, FilePath workspace) throws AbortException {
-        request.await = wait;
-        request.timeout = duration("timeout", timeout);
+        configureHealth(request);
         request.failOnDrift = failOnDrift;
     }
 

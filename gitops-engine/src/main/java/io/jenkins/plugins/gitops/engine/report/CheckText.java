@@ -4,7 +4,9 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
+import io.jenkins.plugins.gitops.engine.verify.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+import java.util.List;
 
 /**
  * The words of a pull-request check for one plan, apply or verify: a title, a short Markdown summary and
@@ -27,16 +29,19 @@ public record CheckText(boolean success, String title, String summary, String te
         return withDiff(true, title, header(plan) + "Plan: " + s + ".\n", plan);
     }
 
-    public static CheckText forApply(ApplyResult result) {
+    /** An apply, and the resources not healthy when waited for (empty when there was no wait). */
+    public static CheckText forApply(ApplyResult result, List<ResourceHealth> unhealthy) {
         Plan plan = result.plan();
         long failed = result.outcomes().stream().filter(o -> o.status() == Outcome.Status.FAILED).count();
-        String title = result.succeeded() ? "Applied: " + plan.summary() : "Apply failed for " + failed
-                + " resource(s)";
+        String title = !result.succeeded() ? "Apply failed for " + failed + " resource(s)"
+                : unhealthy.isEmpty() ? "Applied: " + plan.summary()
+                : "Applied, " + unhealthy.size() + " unhealthy";
         StringBuilder summary = new StringBuilder(header(plan)).append(title).append(".\n");
         for (Outcome o : result.failures()) {
             summary.append("\n- `").append(o.id()).append("`: ").append(o.error());
         }
-        return withDiff(result.succeeded(), title, summary.toString(), plan);
+        unhealthy.forEach(h -> summary.append("\n- unhealthy: `").append(h).append('`'));
+        return withDiff(result.succeeded() && unhealthy.isEmpty(), title, summary.toString(), plan);
     }
 
     public static CheckText forVerify(VerifyResult result, boolean driftFails) {

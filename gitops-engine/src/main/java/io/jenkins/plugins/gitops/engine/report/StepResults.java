@@ -30,8 +30,11 @@ public final class StepResults {
         return map(s.create(), s.update(), s.delete(), s.noop(), plan, planFile, List.of(), List.of());
     }
 
-    /** An apply: what it did (only resources actually created, updated or deleted count). */
-    public static LinkedHashMap<String, Object> of(ApplyResult result, String planFile) {
+    /**
+     * An apply: what it did (only resources actually created, updated or deleted count), and the resources not
+     * healthy when waited for (empty when there was no wait).
+     */
+    public static LinkedHashMap<String, Object> of(ApplyResult result, String planFile, List<ResourceHealth> unhealthy) {
         int[] done = new int[Action.values().length];
         for (Outcome o : result.outcomes()) {
             if (o.status() == Outcome.Status.DONE) {
@@ -40,7 +43,7 @@ public final class StepResults {
         }
         int unchanged = (int) result.outcomes().stream().filter(o -> o.status() == Outcome.Status.UNCHANGED).count();
         return map(done[Action.CREATE.ordinal()], done[Action.UPDATE.ordinal()], done[Action.DELETE.ordinal()],
-                unchanged, result.plan(), planFile, List.of(), List.of());
+                unchanged, result.plan(), planFile, List.of(), names(unhealthy));
     }
 
     /** A verify: the fresh plan's counts, the drifted resources and the unhealthy ones. */
@@ -50,11 +53,12 @@ public final class StepResults {
         for (Change c : result.drifted()) {
             drifted.add(c.id().toString());
         }
-        List<String> unhealthy = new ArrayList<>();
-        for (ResourceHealth h : result.unhealthy()) {
-            unhealthy.add(h.toString());
-        }
-        return map(s.create(), s.update(), s.delete(), s.noop(), result.plan(), null, drifted, unhealthy);
+        return map(s.create(), s.update(), s.delete(), s.noop(), result.plan(), null, drifted,
+                names(result.unhealthy()));
+    }
+
+    private static List<String> names(List<ResourceHealth> unhealthy) {
+        return unhealthy.stream().map(ResourceHealth::toString).toList();
     }
 
     private static LinkedHashMap<String, Object> map(int creates, int updates, int deletes, int unchanged, Plan plan,

@@ -10,10 +10,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
+import io.jenkins.plugins.gitops.engine.health.Health;
+import io.jenkins.plugins.gitops.engine.health.HealthStatus;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.verify.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,11 +58,26 @@ class CheckTextTest {
         Plan plan = mixedPlan();
         CheckText check = CheckText.forApply(new ApplyResult(plan, List.of(
                 new Outcome(WEB, Action.CREATE, Outcome.Status.DONE, null),
-                new Outcome(CONFIG, Action.UPDATE, Outcome.Status.FAILED, "admission webhook denied")), null));
+                new Outcome(CONFIG, Action.UPDATE, Outcome.Status.FAILED, "admission webhook denied")), null),
+                List.of());
 
         assertThat(check.success()).isFalse();
         assertThat(check.title()).isEqualTo("Apply failed for 1 resource(s)");
         assertThat(check.summary()).contains(CONFIG.toString(), "admission webhook denied");
+    }
+
+    @Test
+    void applyWhoseResourcesStayUnhealthyIsAFailureNamingThem() {
+        Plan plan = mixedPlan();
+        ApplyResult applied = new ApplyResult(plan, List.of(new Outcome(WEB, Action.CREATE, Outcome.Status.DONE,
+                null)), null);
+        ResourceHealth stuck = new ResourceHealth(WEB, new Health(HealthStatus.IN_PROGRESS, "1 of 3 replicas updated"));
+
+        CheckText check = CheckText.forApply(applied, List.of(stuck));
+        assertThat(check.success()).isFalse();
+        assertThat(check.title()).isEqualTo("Applied, 1 unhealthy");
+        assertThat(check.summary()).contains("unhealthy: `" + stuck + "`");
+        assertThat(CheckText.forApply(applied, List.of()).success()).isTrue();
     }
 
     @Test

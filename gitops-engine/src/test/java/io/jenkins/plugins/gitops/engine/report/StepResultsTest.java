@@ -54,10 +54,13 @@ class StepResultsTest {
                 new Outcome(SAME, Action.NOOP, Outcome.Status.UNCHANGED, null),
                 new Outcome(OLD, Action.DELETE, Outcome.Status.SKIPPED, null)), null);
 
-        Map<String, Object> m = StepResults.of(result, "plan.json");
+        Map<String, Object> m = StepResults.of(result, "plan.json", List.of(new ResourceHealth(WEB,
+                new Health(HealthStatus.FAILED, "BackoffLimitExceeded"))));
 
         assertThat(m).containsEntry("creates", 1).containsEntry("updates", 0).containsEntry("deletes", 0)
                 .containsEntry("unchanged", 1).containsEntry("hasChanges", true).containsEntry("planFile", "plan.json");
+        assertThat((List<?>) m.get("unhealthy")).singleElement().asString().contains(WEB.toString())
+                .contains("BackoffLimitExceeded");
     }
 
     @Test
