@@ -12,6 +12,8 @@ import io.jenkins.plugins.gitops.engine.target.kubernetes.FakeApiServer;
 import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTargetConfig;
 import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Applies a saved plan (create every resource) to fabric8's mock API server answering each request after a
@@ -20,6 +22,13 @@ import java.time.Clock;
  */
 final class ApplyBench {
     private ApplyBench() {
+    }
+
+    /** The mock API server logs every request at INFO through java.util.logging; held here so it stays quiet. */
+    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
+    static {
+        MOCK_LOG.setLevel(Level.WARNING);
     }
 
     static Samples run(Environment env, long latencyMillis, int parallelism, int warmup, int runs) {

@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -29,8 +27,6 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     private static final double MB = 1024 * 1024;
-    /** The mock API server logs every request at INFO through java.util.logging; kept here so it stays quiet. */
-    private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
     /** Where results go so the JIT keeps the work that made them. */
     private static volatile int sink;
 
@@ -46,7 +42,6 @@ public final class Bench {
             System.exit(1);
             return;
         }
-        MOCK_LOG.setLevel(Level.WARNING);
         List<Row> rows = run(settings, System.err);
         print(settings, rows, System.out);
     }
