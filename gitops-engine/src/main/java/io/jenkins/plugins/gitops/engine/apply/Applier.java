@@ -192,7 +192,7 @@ public final class Applier {
                             : "failed"));
                 }
             }
-            lock.confirm();
+            lock.confirm(interrupted);
             Revision revision = record(plan, env, desired.keySet(), options, before, outcomes, ok);
             return new ApplyResult(plan, ordered(plan, outcomes), revision);
         } finally {
@@ -219,7 +219,7 @@ public final class Applier {
                 wave.forEach(c -> outcomes.add(new Outcome(c.id(), c.action(), Outcome.Status.SKIPPED, null)));
                 continue;
             }
-            lock.confirm();
+            lock.confirm(interrupted);
             List<Future<Outcome>> futures = new ArrayList<>(wave.size());
             for (Change c : wave) {
                 futures.add(pool.submit(() -> {

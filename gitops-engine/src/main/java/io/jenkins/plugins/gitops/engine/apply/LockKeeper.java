@@ -11,18 +11,20 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Holds a target's lock for the length of an apply: waits for another holder up to a limit, warns when it
  * takes over a lock whose holder died, and renews the lease in the background so a long apply keeps it.
- * Before each wave and before the inventory is written, {@link #confirm()} renews synchronously, which the
+ * Before each wave and before the inventory is written, {@link #confirm} renews synchronously, which the
  * target refuses if another run took the lock over (after a pause longer than the lease, say): the apply then
  * stops instead of writing over the other run's work.
  */
 final class LockKeeper implements AutoCloseable {
     private final TargetLock lock;
     private final ScheduledExecutorService renewer;
-    private volatile RuntimeException lost;
+    private static final int CONFIRM_ATTEMPTS = 3;
+    private static final long CONFIRM_BACKOFF_MILLIS = 200;
 
     private LockKeeper(TargetLock lock, long leaseMillis) {
         this.lock = lock;
@@ -69,24 +71,41 @@ final class LockKeeper implements AutoCloseable {
                 + UUID.randomUUID().toString().substring(0, 8) + ")";
     }
 
+    /** A failed background renewal is not yet a lost lock (a network blip): {@link #confirm} decides. */
     private void renew() {
         try {
             lock.renew();
         } catch (RuntimeException e) {
-            lost = e;
+            // the next renewal, or confirm(), tries again
         }
     }
 
-    /** Renews now and fails if the lock is no longer ours. */
-    void confirm() {
-        if (lost == null) {
-            renew();
+    /**
+     * Renews now and fails if the lock cannot be confirmed as ours after a few tries (another run took it over,
+     * or the target is unreachable). An interrupt pending on this thread is cleared first and reported in
+     * {@code interrupted}, because file locking on an interrupted thread fails.
+     */
+    void confirm(AtomicBoolean interrupted) {
+        RuntimeException failure = null;
+        for (int attempt = 0; attempt < CONFIRM_ATTEMPTS; attempt++) {
+            if (Thread.interrupted()) {
+                interrupted.set(true);
+            }
+            try {
+                lock.renew();
+                return;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            try {
+                Thread.sleep(CONFIRM_BACKOFF_MILLIS);
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            }
         }
-        if (lost != null) {
-            throw new GitopsException("lost the lock on the target while applying (" + lost.getMessage()
-                    + "); stopped, and left the inventory to the run that holds the lock now. Run apply again to"
-                    + " complete the work", lost);
-        }
+        throw new GitopsException("cannot confirm the lock on the target (" + failure.getMessage() + "); stopped"
+                + " without writing the inventory, which may belong to the run that holds the lock now. Run apply"
+                + " again to complete the work", failure);
     }
 
     private static void sleep(long millis) {

@@ -1,8 +1,10 @@
 package io.jenkins.plugins.gitops.engine.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +27,14 @@ import org.yaml.snakeyaml.Yaml;
  * apiVersion, kind and metadata first and every other key sorted, as kubectl prints objects.
  */
 public final class Canonical {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /**
+     * Non-finite numbers are written bare ({@code NaN}, not {@code "NaN"}): quoted, {@code .nan} and the string
+     * "NaN" would have one canonical form, and so one digest.
+     */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .build();
     /** Building a {@code Yaml} costs more than dumping a small manifest; one per thread, as it is not thread-safe. */
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(Canonical::yaml);
     private static final List<String> HEAD_KEYS = List.of("apiVersion", "kind", "metadata");

@@ -112,9 +112,76 @@ class ApplySafetyTest {
         FlowFixture flow = new FlowFixture(git.dir(), "env", stolen);
 
         assertThatThrownBy(() -> flow.applyNow("HEAD")).isInstanceOf(GitopsException.class)
-                .hasMessageContaining("lost the lock");
+                .hasMessageContaining("cannot confirm the lock");
         assertThat(real.readInventory()).isEqualTo(theirs);
         assertThat(dir.resolve("_core/ConfigMap/shop/late.yaml")).doesNotExist();
+    }
+
+    /** The real target, whose lock runs {@code beforeRenew} with the renewal's number before each renewal. */
+    private FailingTarget withRenewHook(DirectoryTarget real, java.util.function.IntConsumer beforeRenew) {
+        java.util.concurrent.atomic.AtomicInteger renewals = new java.util.concurrent.atomic.AtomicInteger();
+        return new FailingTarget(real, id -> false) {
+            @Override
+            public TargetLock lock(String holder, Duration lease) {
+                TargetLock lock = super.lock(holder, lease);
+                return new TargetLock() {
+                    @Override
+                    public io.jenkins.plugins.gitops.engine.target.LockRecord record() {
+                        return lock.record();
+                    }
+
+                    @Override
+                    public java.util.Optional<io.jenkins.plugins.gitops.engine.target.LockRecord> tookOverFrom() {
+                        return lock.tookOverFrom();
+                    }
+
+                    @Override
+                    public void renew() {
+                        beforeRenew.accept(renewals.incrementAndGet());
+                        lock.renew();
+                    }
+
+                    @Override
+                    public void close() {
+                        lock.close();
+                    }
+                };
+            }
+        };
+    }
+
+    private ApplyResult applyThrough(FailingTarget target) {
+        return new io.jenkins.plugins.gitops.engine.apply.Applier(target, io.jenkins.plugins.gitops.engine.Progress.NONE,
+                java.time.Clock.systemUTC()).planAndApply(new FlowFixture(git.dir(), "env", target).load("HEAD"), true,
+                FlowFixture.options());
+    }
+
+    @Test
+    void aRenewalThatFailsOnceIsNotALostLock() {
+        DirectoryTarget real = new DirectoryTarget(dir);
+        ApplyResult result = applyThrough(withRenewHook(real, n -> {
+            if (n == 1) {
+                throw new io.jenkins.plugins.gitops.engine.target.TargetException("API server timed out");
+            }
+        }));
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(real.readInventory().resources()).containsExactly(FIRST, LATE);
+    }
+
+    @Test
+    void anInterruptBetweenWavesStillRecordsWhatWasWritten() {
+        DirectoryTarget real = new DirectoryTarget(dir);
+        // The third renewal is the one before the inventory: an abort arriving just then.
+        ApplyResult result = applyThrough(withRenewHook(real, n -> {
+            if (n == 3) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+
+        assertThat(Thread.interrupted()).as("the interrupt is handed back to the caller").isTrue();
+        assertThat(result.outcomes()).extracting(Outcome::status).containsOnly(Outcome.Status.DONE);
+        assertThat(real.readInventory().resources()).containsExactly(FIRST, LATE);
     }
 
     @Test

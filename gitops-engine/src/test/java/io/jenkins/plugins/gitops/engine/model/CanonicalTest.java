@@ -2,8 +2,10 @@ package io.jenkins.plugins.gitops.engine.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -19,8 +21,17 @@ import org.junit.jupiter.api.Test;
 
 class CanonicalTest {
     /** The canonical JSON is Jackson's with sorted keys, whatever the fast path does. */
-    private static final ObjectMapper SORTED_JACKSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final ObjectMapper SORTED_JACKSON = JsonMapper.builder()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .build();
+
+    @Test
+    void nonFiniteNumbersAndTheirNamesAsStringsDiffer() {
+        assertThat(Canonical.json(Map.of("x", Double.NaN))).isNotEqualTo(Canonical.json(Map.of("x", "NaN")));
+        assertThat(Canonical.json(Map.of("x", Double.POSITIVE_INFINITY)))
+                .isNotEqualTo(Canonical.json(Map.of("x", "Infinity")));
+    }
 
     @Test
     void jsonIsWhatJacksonWritesWithSortedKeysForEveryKindOfValue() throws Exception {
