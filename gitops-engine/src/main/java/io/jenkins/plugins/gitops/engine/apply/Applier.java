@@ -131,8 +131,8 @@ public final class Applier {
      * The plan file's own digest stops accidental edits; this stops a forged plan whose digest was recomputed:
      * a plan may only create or update what the commit desires, must account for every desired resource, and
      * may only delete what this engine owns, the commit no longer desires and is not marked
-     * {@code gitops.jenkins.io/prune: disabled}, so a plan can never reach
-     * beyond what prune itself would do.
+     * {@code gitops.jenkins.io/prune: disabled}, and a pruning plan must delete every such resource, so a plan
+     * can never reach beyond what prune itself would do.
      */
     private void checkConsistent(Plan plan, Environment env, Map<ResourceId, LiveObject> live) {
         Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
@@ -149,6 +149,13 @@ public final class Applier {
             }
         }
         desired.keySet().stream().filter(id -> !planned.contains(id)).forEach(id -> wrong.add(id + " is missing"));
+        if (plan.prune()) {
+            // A pruning plan gives up ownership of every orphan: each one it leaves out would be abandoned, not deleted.
+            List<ResourceId> orphans = owned.stream().filter(id -> !desired.containsKey(id) && !planned.contains(id))
+                    .toList();
+            target.read(orphans).values().stream().filter(o -> !Planner.pruneDisabled(o))
+                    .forEach(o -> wrong.add("the delete of " + o.id() + " is missing"));
+        }
         if (!wrong.isEmpty()) {
             throw new StalePlanException("the plan does not match the desired state of commit " + shortId(plan.commit())
                     + " and the target's inventory (" + String.join(", ", wrong.subList(0, Math.min(20, wrong.size())))

@@ -182,8 +182,10 @@ class DirectoryFlowTest {
         flow.applyNow(git.commit("extra"));
         Map<String, String> before = FlowFixture.snapshot(targetDir);
 
+        // The newer apply made "extra" ours; the old plan would give it up without deleting it.
         assertThatThrownBy(() -> flow.apply(noChanges)).isInstanceOf(StalePlanException.class)
-                .hasMessageContaining("inventory changed");
+                .hasMessageContaining("the delete of ConfigMap/shop/extra is missing")
+                .hasMessageContaining("Nothing was applied");
         assertThat(FlowFixture.snapshot(targetDir)).isEqualTo(before);
         assertThat(target.readInventory().resources()).contains(new ResourceId("", "ConfigMap", "shop", "extra"));
     }
@@ -228,6 +230,38 @@ class DirectoryFlowTest {
                     .hasMessageContaining("does not match");
         }
         assertThat(FlowFixture.snapshot(targetDir)).isEqualTo(before);
+    }
+
+    @Test
+    void planMadeBeforeAnotherApplyAdoptedTheResourcesIsStale() {
+        // The objects exist already, put there by hand: same bytes as the engine writes, owned by nobody.
+        flow.load(c1).desired().resources().forEach(target::apply);
+        Plan adoptAll = flow.plan(c1);
+        assertThat(adoptAll.summary().hasChanges()).isFalse();
+        flow.applyNow(c1); // another run adopts them: the files stay as they are, the inventory changes
+        Map<String, String> before = FlowFixture.snapshot(targetDir);
+
+        assertThatThrownBy(() -> flow.apply(adoptAll)).isInstanceOf(StalePlanException.class)
+                .hasMessageContaining("inventory changed");
+        assertThat(FlowFixture.snapshot(targetDir)).isEqualTo(before);
+    }
+
+    @Test
+    void forgedPruningPlanCannotAbandonAnOrphan() throws Exception {
+        flow.applyNow("HEAD");
+        git.write("envs/prod/app.yaml", Files.readString(git.dir().resolve("envs/prod/app.yaml"))
+                .replaceFirst("(?s)apiVersion: v1\nkind: ConfigMap.*?---\n", ""));
+        git.commit("drop the config map");
+        Plan plan = flow.plan("HEAD");
+        List<Change> withoutDelete = plan.changes().stream().filter(c -> c.action() != Action.DELETE).toList();
+        assertThat(withoutDelete).hasSize(plan.changes().size() - 1);
+        Plan forged = PlanFile.fromJson(PlanFile.toJson(new Plan(plan.repository(), plan.commit(), plan.path(),
+                plan.target(), plan.desiredDigest(), plan.liveFingerprint(), true, plan.createdAt(), withoutDelete)),
+                "forged.json");
+
+        assertThatThrownBy(() -> flow.apply(forged)).isInstanceOf(StalePlanException.class)
+                .hasMessageContaining("the delete of " + CONFIG + " is missing");
+        assertThat(target.readInventory().resources()).contains(CONFIG);
     }
 
     @Test
