@@ -48,6 +48,41 @@ final class YamlDocuments {
     private YamlDocuments() {
     }
 
+    /**
+     * JSON allows tabs between tokens where YAML does not, so those become spaces. A raw tab inside a string is
+     * not valid JSON (it must be written \\t): reported at its line, not silently turned into a space.
+     */
+    static String jsonTabs(String file, String json, List<Problem> problems) {
+        StringBuilder out = new StringBuilder(json.length());
+        boolean inString = false;
+        boolean escaped = false;
+        int line = 1;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (c == '\n') {
+                line++;
+            }
+            if (c == '\t') {
+                if (inString) {
+                    problems.add(new Problem(new Origin(file, line), "a tab inside a JSON string is not valid JSON;"
+                            + " write it as \\t"));
+                }
+                out.append(' ');
+                escaped = false;
+                continue;
+            }
+            if (inString && escaped) {
+                escaped = false;
+            } else if (inString && c == '\\') {
+                escaped = true;
+            } else if (c == '"') {
+                inString = !inString;
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
     static List<Composed> compose(String file, byte[] content, RenderOptions options, List<Problem> problems) {
         Optional<String> text = decode(file, content, problems);
         if (text.isEmpty()) {
@@ -62,8 +97,7 @@ final class YamlDocuments {
         // Nothing is ever instantiated from a tag: NodeConstructor reports each unsupported one with its line,
         // instead of SnakeYAML stopping the whole file at the first.
         loader.setTagInspector(tag -> true);
-        // JSON allows tabs between tokens where YAML does not; a tab is never valid inside a JSON string.
-        String yaml = file.endsWith(".json") ? text.get().replace('\t', ' ') : text.get();
+        String yaml = file.endsWith(".json") ? jsonTabs(file, text.get(), problems) : text.get();
         TrackingParser parser = new TrackingParser(new ParserImpl(new StreamReader(yaml), loader));
         Composer composer = new Composer(parser, new Resolver(), loader);
         Utf8Offsets offsets = new Utf8Offsets(yaml);

@@ -74,6 +74,17 @@ class SafeYamlTest {
     }
 
     @Test
+    void rawTabInsideAJsonStringIsAnErrorAtItsLineNotASpace() {
+        List<Problem> problems = new java.util.ArrayList<>();
+        SafeYaml.load("cm.json", "{\n\t\"kind\": \"ConfigMap\",\n\t\"data\": {\"a\\\"b\": \"x\ty\"}\n}\n"
+                .getBytes(StandardCharsets.UTF_8), OPTIONS, Variables.OFF, problems);
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("cm.json", 3));
+            assertThat(p.message()).contains("tab inside a JSON string");
+        });
+    }
+
+    @Test
     void mergeKeysMergeWithoutOverridingExplicitKeys() {
         Map<String, Object> body = load("""
                 base: &base {a: 1, b: 2}
