@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -64,9 +65,10 @@ public final class Applier {
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress)) {
             Map<ResourceId, LiveObject> live = target.read(plan.changes().stream().map(Change::id).toList());
             checkLiveUnchanged(plan, live);
-            checkConsistent(plan, env, live);
-            checkInventoryUnchanged(plan);
-            return execute(plan, env, options, lock);
+            State state = State.read(target, env);
+            checkConsistent(plan, state, live);
+            checkInventoryUnchanged(plan, state);
+            return execute(plan, env, state, options, lock);
         }
     }
 
@@ -74,7 +76,7 @@ public final class Applier {
     public ApplyResult planAndApply(Environment env, boolean prune, ApplyOptions options) {
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress)) {
             Plan plan = new Planner(target, progress, clock, diffMode).plan(env, prune);
-            return execute(plan, env, options, lock);
+            return execute(plan, env, State.read(target, env), options, lock);
         }
     }
 
@@ -118,9 +120,8 @@ public final class Applier {
      * With the versions equal and the changes consistent, the fingerprint can still differ through the
      * inventory: another apply took or gave up ownership, which changes what this plan would prune and own.
      */
-    private void checkInventoryUnchanged(Plan plan) {
-        if (!LiveFingerprint.of(TargetIds.owned(target, target.readInventory()), plan.changes())
-                .equals(plan.liveFingerprint())) {
+    private void checkInventoryUnchanged(Plan plan, State state) {
+        if (!LiveFingerprint.of(state.owned(), plan.changes()).equals(plan.liveFingerprint())) {
             throw new StalePlanException("the plan is stale: the target's inventory changed after it was made at "
                     + plan.createdAt() + " (another apply ran since), so what it would prune or own differs."
                     + " Nothing was applied; make a new plan and review it");
@@ -134,9 +135,9 @@ public final class Applier {
      * {@code gitops.jenkins.io/prune: disabled}, and a pruning plan must delete every such resource, so a plan
      * can never reach beyond what prune itself would do.
      */
-    private void checkConsistent(Plan plan, Environment env, Map<ResourceId, LiveObject> live) {
-        Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
-        Set<ResourceId> owned = TargetIds.owned(target, target.readInventory());
+    private void checkConsistent(Plan plan, State state, Map<ResourceId, LiveObject> live) {
+        Map<ResourceId, Resource> desired = state.desired();
+        Set<ResourceId> owned = state.owned();
         Set<ResourceId> planned = new HashSet<>();
         List<String> wrong = new ArrayList<>();
         for (Change c : plan.changes()) {
@@ -164,9 +165,9 @@ public final class Applier {
         }
     }
 
-    private ApplyResult execute(Plan plan, Environment env, ApplyOptions options, LockKeeper lock) {
-        Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
-        Inventory before = target.readInventory();
+    private ApplyResult execute(Plan plan, Environment env, State state, ApplyOptions options, LockKeeper lock) {
+        Map<ResourceId, Resource> desired = state.desired();
+        Inventory before = state.inventory();
         List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         List<Change> applies = plan.changes().stream()
                 .filter(c -> c.action() == Action.CREATE || c.action() == Action.UPDATE).toList();
@@ -175,7 +176,7 @@ public final class Applier {
                 .forEach(c -> outcomes.add(new Outcome(c.id(), c.action(), Outcome.Status.UNCHANGED, null)));
 
         // Refuse before the first write what could not be recorded after the last (an inventory over its limit).
-        TreeSet<ResourceId> projected = new TreeSet<>(TargetIds.owned(target, before));
+        TreeSet<ResourceId> projected = new TreeSet<>(state.owned());
         projected.addAll(desired.keySet());
         target.checkInventory(new Inventory(projected, before.history()));
 
@@ -200,7 +201,7 @@ public final class Applier {
                 }
             }
             lock.confirm(interrupted);
-            Revision revision = record(plan, env, desired.keySet(), options, before, outcomes, ok);
+            Revision revision = record(plan, env, state, options, outcomes, ok);
             return new ApplyResult(plan, ordered(plan, outcomes), revision);
         } finally {
             pool.shutdownNow();
@@ -253,9 +254,10 @@ public final class Applier {
         return ok;
     }
 
-    private Revision record(Plan plan, Environment env, Set<ResourceId> desired, ApplyOptions options, Inventory before,
-            List<Outcome> outcomes, boolean ok) {
-        TreeSet<ResourceId> owned = new TreeSet<>(TargetIds.owned(target, before));
+    private Revision record(Plan plan, Environment env, State state, ApplyOptions options, List<Outcome> outcomes,
+            boolean ok) {
+        Inventory before = state.inventory();
+        TreeSet<ResourceId> owned = new TreeSet<>(state.owned());
         List<Outcome> snapshot;
         synchronized (outcomes) {
             snapshot = List.copyOf(outcomes);
@@ -265,7 +267,7 @@ public final class Applier {
             if (plan.prune()) {
                 owned.clear();
             }
-            owned.addAll(desired);
+            owned.addAll(state.desired().keySet());
         } else {
             // Keep owning what we created, so a later apply can prune it; give up only what we deleted.
             for (Outcome o : snapshot) {
@@ -300,6 +302,17 @@ public final class Applier {
             outcomes.forEach(o -> byId.put(o.id(), o));
         }
         return plan.changes().stream().map(c -> byId.get(c.id())).filter(Objects::nonNull).toList();
+    }
+
+    /**
+     * What an apply starts from, read once under the lock: the desired resources and the inventory, both under
+     * the target's canonical ids.
+     */
+    private record State(Map<ResourceId, Resource> desired, Inventory inventory, SortedSet<ResourceId> owned) {
+        static State read(Target target, Environment env) {
+            Inventory inventory = target.readInventory();
+            return new State(TargetIds.desired(target, env.desired()), inventory, TargetIds.owned(target, inventory));
+        }
     }
 
     private static String describe(ResourceId id, RuntimeException e) {
