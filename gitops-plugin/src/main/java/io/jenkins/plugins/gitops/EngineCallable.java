@@ -10,8 +10,6 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
-import io.jenkins.plugins.gitops.engine.plan.Action;
-import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
@@ -102,9 +100,7 @@ final class EngineCallable extends MasterToSlaveFileCallable<EngineResponse> {
         }
         log.print(ApplyText.render(result));
         List<ResourceHealth> unhealthy = request.await && result.succeeded()
-                ? new HealthWait(target, progress, HEALTH_POLL).await(
-                        result.plan().changes().stream().filter(c -> c.action() != Action.DELETE).map(Change::id).toList(),
-                        request.timeout)
+                ? new HealthWait(target, progress, HEALTH_POLL).awaitApplied(result, request.timeout)
                 : List.of();
         unhealthy.forEach(h -> log.println("[gitops] unhealthy: " + h));
         return respond(StepResults.of(result, request.planFileLabel, unhealthy), result.plan(),

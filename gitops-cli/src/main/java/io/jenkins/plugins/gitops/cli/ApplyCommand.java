@@ -5,7 +5,6 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Applier;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
-import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
@@ -98,8 +97,7 @@ final class ApplyCommand implements Callable<Integer> {
             Environment env = source.load(sourceSpec, progress);
             result = plan != null ? applier.apply(plan, env, options) : applier.planAndApply(env, !noPrune, options);
             if (await && result.succeeded()) {
-                unhealthy = new HealthWait(t, progress, Duration.ofSeconds(2))
-                        .await(env.desired().resources().stream().map(Resource::id).toList(), timeout);
+                unhealthy = new HealthWait(t, progress, Duration.ofSeconds(2)).awaitApplied(result, timeout);
             }
         }
         Printer.apply(spec.commandLine().getOut(), common.output, result, unhealthy);

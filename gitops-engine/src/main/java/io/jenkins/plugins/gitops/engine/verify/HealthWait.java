@@ -2,10 +2,13 @@ package io.jenkins.plugins.gitops.engine.verify;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.health.Health;
 import io.jenkins.plugins.gitops.engine.health.HealthEvaluator;
 import io.jenkins.plugins.gitops.engine.health.HealthStatus;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.target.LiveObject;
 import io.jenkins.plugins.gitops.engine.target.Target;
 import java.time.Duration;
@@ -27,6 +30,12 @@ public final class HealthWait {
         this.target = target;
         this.progress = progress;
         this.interval = interval;
+    }
+
+    /** After an apply: waits for every resource the plan kept (all but its deletes). */
+    public List<ResourceHealth> awaitApplied(ApplyResult result, Duration timeout) {
+        return await(result.plan().changes().stream().filter(c -> c.action() != Action.DELETE).map(Change::id)
+                .toList(), timeout);
     }
 
     public List<ResourceHealth> await(Collection<ResourceId> ids, Duration timeout) {
