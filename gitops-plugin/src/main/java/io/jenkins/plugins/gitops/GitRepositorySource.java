@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitops;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
@@ -106,15 +105,7 @@ public final class GitRepositorySource extends AbstractDescribableImpl<GitReposi
         }
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            StandardListBoxModel model = new StandardListBoxModel();
-            if (item == null || !item.hasPermission(Item.CONFIGURE)) {
-                model.includeCurrentValue(credentialsId);
-                return model;
-            }
-            model.includeEmptyValue();
-            model.include(item, StandardCredentials.class);
-            model.includeCurrentValue(credentialsId);
-            return model;
+            return CredentialItems.of(item, credentialsId, StandardCredentials.class);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitops;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
@@ -99,17 +98,7 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
         }
 
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
-            StandardListBoxModel model = new StandardListBoxModel();
-            // Listing credentials reveals their names: only to those who may configure the job.
-            if (item == null || !item.hasPermission(Item.CONFIGURE)) {
-                model.includeCurrentValue(credentialsId);
-                return model;
-            }
-            model.includeEmptyValue();
-            model.include(item, FileCredentials.class);
-            model.include(item, StringCredentials.class);
-            model.includeCurrentValue(credentialsId);
-            return model;
+            return CredentialItems.of(item, credentialsId, FileCredentials.class, StringCredentials.class);
         }
     }
 }
