@@ -12,13 +12,23 @@ import java.util.stream.Collectors;
  */
 public record DesiredState(List<Resource> resources, String digest) {
     public DesiredState {
-        resources = resources.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        resources = sorted(resources);
     }
 
     /** Builds the state and its digest from resources in any order. */
     public static DesiredState of(List<Resource> resources) {
-        List<Resource> sorted = resources.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        List<Resource> sorted = sorted(resources);
         return new DesiredState(sorted, Canonical.digest(sorted));
+    }
+
+    /** In id order; a list already in order (as {@link #of} passes it on) is not sorted again. */
+    private static List<Resource> sorted(List<Resource> resources) {
+        for (int i = 1; i < resources.size(); i++) {
+            if (resources.get(i - 1).id().compareTo(resources.get(i).id()) > 0) {
+                return resources.stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+            }
+        }
+        return List.copyOf(resources);
     }
 
     public Map<ResourceId, Resource> byId() {
