@@ -1,9 +1,9 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.engine.target.Target;
-import io.jenkins.plugins.gitops.engine.target.directory.DirectoryTarget;
-import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTarget;
-import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTargetConfig;
+import io.jenkins.plugins.gitops.engine.targets.Target;
+import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
 import java.io.Serializable;
 import java.nio.file.Path;
 

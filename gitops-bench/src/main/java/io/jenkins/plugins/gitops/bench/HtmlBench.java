@@ -6,7 +6,7 @@ import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.report.PlanHtml;
-import io.jenkins.plugins.gitops.engine.target.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
-import io.jenkins.plugins.gitops.engine.target.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitops.cli;
 
-import io.jenkins.plugins.gitops.engine.target.Inventory;
-import io.jenkins.plugins.gitops.engine.target.Target;
+import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

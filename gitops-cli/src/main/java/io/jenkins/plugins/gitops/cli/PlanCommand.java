@@ -4,7 +4,7 @@ import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
-import io.jenkins.plugins.gitops.engine.target.Target;
+import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
-import io.jenkins.plugins.gitops.engine.target.Target;
-import io.jenkins.plugins.gitops.engine.target.directory.DirectoryTarget;
-import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTarget;
-import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTargetConfig;
+import io.jenkins.plugins.gitops.engine.targets.Target;
+import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitops.cli;
 
-import io.jenkins.plugins.gitops.engine.target.Target;
+import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.verify.Verifier;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.time.Clock;

@@ -175,7 +175,7 @@ class CommandLineTest {
 
     @Test
     void lockedTargetNamesTheHolder() throws Exception {
-        var other = new io.jenkins.plugins.gitops.engine.target.directory.DirectoryTarget(tmp.resolve("target"));
+        var other = new io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget(tmp.resolve("target"));
         try (var lock = other.lock("jenkins@ci (pid 42)", java.time.Duration.ofMinutes(5))) {
             Cli apply = Cli.run(args("apply", "--auto-approve"));
             assertThat(apply.exitCode()).isEqualTo(1);

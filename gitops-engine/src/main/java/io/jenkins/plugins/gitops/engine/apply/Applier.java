@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
+import io.jenkins.plugins.gitops.engine.plan.Waves;
+
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.ProgressCounter;
@@ -13,10 +15,10 @@ import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.plan.TargetIds;
-import io.jenkins.plugins.gitops.engine.target.Inventory;
-import io.jenkins.plugins.gitops.engine.target.LiveObject;
-import io.jenkins.plugins.gitops.engine.target.Revision;
-import io.jenkins.plugins.gitops.engine.target.Target;
+import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.LiveObject;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
+import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;

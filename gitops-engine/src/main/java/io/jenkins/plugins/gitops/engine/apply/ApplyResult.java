@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
 import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.target.Revision;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 

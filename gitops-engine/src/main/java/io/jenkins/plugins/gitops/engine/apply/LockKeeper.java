@@ -2,9 +2,9 @@ package io.jenkins.plugins.gitops.engine.apply;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
-import io.jenkins.plugins.gitops.engine.target.Target;
-import io.jenkins.plugins.gitops.engine.target.TargetLock;
-import io.jenkins.plugins.gitops.engine.target.TargetLockedException;
+import io.jenkins.plugins.gitops.engine.targets.Target;
+import io.jenkins.plugins.gitops.engine.targets.TargetLock;
+import io.jenkins.plugins.gitops.engine.targets.TargetLockedException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.UUID;

@@ -4,7 +4,6 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import io.jenkins.plugins.gitops.engine.model.Canonical;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
-import io.jenkins.plugins.gitops.engine.target.DiffScope;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.gitops.engine.plan;
 
-import io.jenkins.plugins.gitops.engine.target.DiffScope;
+import io.jenkins.plugins.gitops.engine.diff.DiffScope;
 
 /** How the planner learns what applying a resource would change. */
 public enum DiffMode {

@@ -1,18 +1,19 @@
 package io.jenkins.plugins.gitops.engine.plan;
 
+import io.jenkins.plugins.gitops.engine.model.Annotations;
+
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.ProgressCounter;
-import io.jenkins.plugins.gitops.engine.apply.Waves;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiff;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiffer;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
-import io.jenkins.plugins.gitops.engine.target.DiffScope;
-import io.jenkins.plugins.gitops.engine.target.Inventory;
-import io.jenkins.plugins.gitops.engine.target.LiveObject;
-import io.jenkins.plugins.gitops.engine.target.Target;
+import io.jenkins.plugins.gitops.engine.diff.DiffScope;
+import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.LiveObject;
+import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,8 +29,6 @@ import java.util.SortedSet;
  */
 public final class Planner {
     /** Resources carrying this annotation with this value are never pruned. */
-    public static final String PRUNE_ANNOTATION = "gitops.jenkins.io/prune";
-    public static final String PRUNE_DISABLED = "disabled";
 
     private static final int NAMED_IN_WARNING = 3;
 
@@ -117,7 +116,7 @@ public final class Planner {
     }
 
     public static boolean pruneDisabled(LiveObject live) {
-        return Documents.annotations(live.body()).map(a -> PRUNE_DISABLED.equals(a.get(PRUNE_ANNOTATION)))
+        return Documents.annotations(live.body()).map(a -> Annotations.DISABLED.equals(a.get(Annotations.PRUNE)))
                 .orElse(false);
     }
 

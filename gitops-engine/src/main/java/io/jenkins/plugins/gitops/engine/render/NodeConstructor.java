@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.engine.render;
 
+import io.jenkins.plugins.gitops.engine.model.Annotations;
+
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;
 import java.util.ArrayList;
@@ -34,7 +36,6 @@ final class NodeConstructor {
      * Turns substitution off for one resource whose values legitimately hold {@code ${...}}, such as a shell
      * script in a container command (the same escape hatch Flux offers), without escaping every occurrence.
      */
-    static final String SUBSTITUTE_ANNOTATION = "gitops.jenkins.io/substitute";
 
     private final YamlDocuments.Composed document;
     private final RenderOptions options;
@@ -79,8 +80,8 @@ final class NodeConstructor {
 
     private static boolean substitutionDisabled(MappingNode root) {
         return child(root, "metadata").flatMap(metadata -> child(metadata, "annotations"))
-                .flatMap(annotations -> child(annotations, SUBSTITUTE_ANNOTATION))
-                .filter(v -> v instanceof ScalarNode s && "disabled".equals(s.getValue())).isPresent();
+                .flatMap(annotations -> child(annotations, Annotations.SUBSTITUTE))
+                .filter(v -> v instanceof ScalarNode s && Annotations.DISABLED.equals(s.getValue())).isPresent();
     }
 
     private static Optional<Node> child(Node parent, String key) {

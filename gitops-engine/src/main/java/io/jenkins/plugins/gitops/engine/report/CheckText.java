@@ -4,7 +4,7 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
-import io.jenkins.plugins.gitops.engine.verify.ResourceHealth;
+import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitops.engine.report;
 
-import io.jenkins.plugins.gitops.engine.target.Inventory;
-import io.jenkins.plugins.gitops.engine.target.Revision;
+import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;

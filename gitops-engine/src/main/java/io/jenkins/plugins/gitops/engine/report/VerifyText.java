@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitops.engine.report;
 
 import io.jenkins.plugins.gitops.engine.plan.Change;
-import io.jenkins.plugins.gitops.engine.verify.ResourceHealth;
+import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 
 /** A verify result for a terminal or build log: drift per resource with its diff, then health. */

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.engine.verify;
 
+import io.jenkins.plugins.gitops.engine.health.HealthWait;
+
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Resource;
@@ -7,7 +9,7 @@ import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
-import io.jenkins.plugins.gitops.engine.target.Target;
+import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

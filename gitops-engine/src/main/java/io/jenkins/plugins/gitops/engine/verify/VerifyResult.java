@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.engine.verify;
 
+import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
+
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitops.engine.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
-import io.jenkins.plugins.gitops.engine.target.DiffScope;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitops.engine.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
-import io.jenkins.plugins.gitops.engine.target.DiffScope;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;

@@ -8,13 +8,13 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
-import io.jenkins.plugins.gitops.engine.target.Inventory;
-import io.jenkins.plugins.gitops.engine.target.LiveObject;
-import io.jenkins.plugins.gitops.engine.target.TargetLock;
-import io.jenkins.plugins.gitops.engine.target.directory.DirectoryTarget;
-import io.jenkins.plugins.gitops.engine.target.kubernetes.FakeApiServer;
-import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTarget;
-import io.jenkins.plugins.gitops.engine.target.kubernetes.KubernetesTargetConfig;
+import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.LiveObject;
+import io.jenkins.plugins.gitops.engine.targets.TargetLock;
+import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -126,12 +126,12 @@ class ApplySafetyTest {
                 TargetLock lock = super.lock(holder, lease);
                 return new TargetLock() {
                     @Override
-                    public io.jenkins.plugins.gitops.engine.target.LockRecord record() {
+                    public io.jenkins.plugins.gitops.engine.targets.LockRecord record() {
                         return lock.record();
                     }
 
                     @Override
-                    public java.util.Optional<io.jenkins.plugins.gitops.engine.target.LockRecord> tookOverFrom() {
+                    public java.util.Optional<io.jenkins.plugins.gitops.engine.targets.LockRecord> tookOverFrom() {
                         return lock.tookOverFrom();
                     }
 
@@ -161,7 +161,7 @@ class ApplySafetyTest {
         DirectoryTarget real = new DirectoryTarget(dir);
         ApplyResult result = applyThrough(withRenewHook(real, n -> {
             if (n == 1) {
-                throw new io.jenkins.plugins.gitops.engine.target.TargetException("API server timed out");
+                throw new io.jenkins.plugins.gitops.engine.targets.TargetException("API server timed out");
             }
         }));
 

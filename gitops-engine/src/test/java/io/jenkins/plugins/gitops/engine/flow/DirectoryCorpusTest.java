@@ -6,7 +6,7 @@ import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.target.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

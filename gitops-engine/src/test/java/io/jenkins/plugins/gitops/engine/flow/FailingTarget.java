@@ -2,12 +2,12 @@ package io.jenkins.plugins.gitops.engine.flow;
 
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
-import io.jenkins.plugins.gitops.engine.target.DiffScope;
-import io.jenkins.plugins.gitops.engine.target.Inventory;
-import io.jenkins.plugins.gitops.engine.target.LiveObject;
-import io.jenkins.plugins.gitops.engine.target.Target;
-import io.jenkins.plugins.gitops.engine.target.TargetException;
-import io.jenkins.plugins.gitops.engine.target.TargetLock;
+import io.jenkins.plugins.gitops.engine.diff.DiffScope;
+import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.LiveObject;
+import io.jenkins.plugins.gitops.engine.targets.Target;
+import io.jenkins.plugins.gitops.engine.targets.TargetException;
+import io.jenkins.plugins.gitops.engine.targets.TargetLock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;

@@ -10,7 +10,7 @@ import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
-import io.jenkins.plugins.gitops.engine.target.Target;
+import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.verify.Verifier;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.io.IOException;

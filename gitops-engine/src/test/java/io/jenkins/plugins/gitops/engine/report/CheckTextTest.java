@@ -16,7 +16,7 @@ import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.verify.ResourceHealth;
+import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.util.ArrayList;
 import java.util.List;

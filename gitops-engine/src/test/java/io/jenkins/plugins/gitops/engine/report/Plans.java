@@ -7,7 +7,7 @@ import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.target.DiffScope;
+import io.jenkins.plugins.gitops.engine.diff.DiffScope;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;

@@ -15,7 +15,7 @@ import io.jenkins.plugins.gitops.engine.health.Health;
 import io.jenkins.plugins.gitops.engine.health.HealthStatus;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.verify.ResourceHealth;
+import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

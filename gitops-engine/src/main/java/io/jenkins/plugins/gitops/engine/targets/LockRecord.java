@@ -1,0 +1,10 @@
+package io.jenkins.plugins.gitops.engine.targets;
+
+import java.time.Instant;
+
+/** Who holds a target's lock, since when, and until when the lease runs unless renewed. */
+public record LockRecord(String holder, Instant acquiredAt, Instant expiresAt) {
+    public boolean expired(Instant now) {
+        return !now.isBefore(expiresAt);
+    }
+}

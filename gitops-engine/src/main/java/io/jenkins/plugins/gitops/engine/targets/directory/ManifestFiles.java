@@ -1,0 +1,56 @@
+package io.jenkins.plugins.gitops.engine.targets.directory;
+
+import io.jenkins.plugins.gitops.engine.model.Documents;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.targets.LiveObject;
+import io.jenkins.plugins.gitops.engine.targets.TargetException;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/** Turns the bytes of a resource file, with its version, into the live object of plain maps. */
+final class ManifestFiles {
+    /** Building a {@code Yaml} costs more than parsing a small file; one per thread, as it is not thread-safe. */
+    private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(ManifestFiles::yaml);
+
+    private ManifestFiles() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static LiveObject parse(ResourceId id, Path file, byte[] bytes, String version) {
+        Object tree;
+        try {
+            tree = YAML.get().load(new ByteArrayInputStream(bytes));
+        } catch (MarkedYAMLException e) {
+            YAML.remove(); // a failed load may leave state behind: start the next file afresh
+            // The problem text is generic; the exception's full message would quote the line, maybe a secret.
+            Mark mark = e.getProblemMark();
+            String where = mark == null ? file.toString() : file + ":" + (mark.getLine() + 1);
+            throw unreadable(id, where, "is not valid YAML (" + e.getProblem() + ")");
+        } catch (YAMLException e) {
+            YAML.remove();
+            throw unreadable(id, file.toString(), "is not valid YAML");
+        }
+        if (!(tree instanceof Map<?, ?> body)) {
+            throw unreadable(id, file.toString(), "does not hold a YAML mapping");
+        }
+        return new LiveObject(id, Documents.freeze((Map<String, Object>) body), version);
+    }
+
+    private static Yaml yaml() {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        return new Yaml(new SafeConstructor(options));
+    }
+
+    private static TargetException unreadable(ResourceId id, String where, String problem) {
+        return new TargetException(where + " (" + id + ") " + problem
+                + "; fix the file, or delete it so that the next apply writes it again");
+    }
+}

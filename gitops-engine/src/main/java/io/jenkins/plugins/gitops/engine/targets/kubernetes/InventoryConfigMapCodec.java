@@ -1,0 +1,85 @@
+package io.jenkins.plugins.gitops.engine.targets.kubernetes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
+import io.jenkins.plugins.gitops.engine.targets.TargetException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The inventory as the {@code data} of a ConfigMap: {@code resources} is a JSON array of
+ * {@code [group, kind, namespace, name]} (arrays rather than objects: a third of the size, so about 20,000
+ * resources with typical names fit), {@code history} a JSON array of revisions, oldest first.
+ *
+ * <p>A ConfigMap holds at most 1 MiB; {@link #MAX_DATA_BYTES} leaves room for its metadata. An inventory over
+ * it is refused with advice rather than truncated, because a truncated inventory would stop pruning.
+ */
+final class InventoryConfigMapCodec {
+    static final int MAX_DATA_BYTES = 1_000_000;
+    static final String RESOURCES = "resources";
+    static final String HISTORY = "history";
+    static final String FORMAT = "format";
+    private static final String FORMAT_VERSION = "1";
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private InventoryConfigMapCodec() {
+    }
+
+    static Map<String, String> encode(Inventory inventory, String where) {
+        List<List<String>> ids = inventory.resources().stream()
+                .map(id -> List.of(id.group(), id.kind(), id.namespace(), id.name())).toList();
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put(FORMAT, FORMAT_VERSION);
+        data.put(RESOURCES, write(ids));
+        data.put(HISTORY, write(inventory.history()));
+        int bytes = data.entrySet().stream()
+                .mapToInt(e -> e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
+        if (bytes > MAX_DATA_BYTES) {
+            throw new TargetException("the inventory of " + inventory.resources().size() + " resources needs " + bytes
+                    + " bytes, more than the " + MAX_DATA_BYTES + " a ConfigMap (" + where + ") can hold; split this"
+                    + " environment into several, each with its own inventory name");
+        }
+        return data;
+    }
+
+    static Inventory decode(Map<String, String> data, String where) {
+        if (data == null || data.isEmpty()) {
+            return Inventory.EMPTY;
+        }
+        if (!FORMAT_VERSION.equals(data.get(FORMAT))) {
+            throw new TargetException("inventory ConfigMap " + where + " has format '" + data.get(FORMAT)
+                    + "', this version reads format " + FORMAT_VERSION + "; upgrade gitops-pipeline");
+        }
+        try {
+            List<List<String>> ids = JSON.readValue(data.getOrDefault(RESOURCES, "[]"), new TypeReference<>() { });
+            TreeSet<ResourceId> resources = new TreeSet<>();
+            for (List<String> id : ids) {
+                resources.add(new ResourceId(id.get(0), id.get(1), id.get(2), id.get(3)));
+            }
+            List<Revision> history = JSON.readValue(data.getOrDefault(HISTORY, "[]"), new TypeReference<>() { });
+            return new Inventory(resources, new ArrayList<>(history));
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new TargetException("inventory ConfigMap " + where + " is damaged (" + e.getClass().getSimpleName()
+                    + "); restore it from a backup or delete it (the next apply then prunes nothing)", e);
+        }
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("ids and revisions are plain values", e);
+        }
+    }
+}
