@@ -54,7 +54,11 @@ final class AppliedIndex {
         return entries;
     }
 
+    /** Saves the unsaved writes and deletes; with none, writes nothing. */
     void save() {
+        if (pending.isEmpty()) {
+            return;
+        }
         Map<String, Entry> entries = current();
         record.write(new Entries(entries));
         pending.keySet().removeIf(k -> true);

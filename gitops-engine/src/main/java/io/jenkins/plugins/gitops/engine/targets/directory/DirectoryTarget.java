@@ -181,8 +181,13 @@ public final class DirectoryTarget implements Target {
 
     @Override
     public void writeInventory(Inventory newInventory) {
-        applied.save();
         inventory.write(newInventory);
+    }
+
+    /** Saves the index of the files written since the last flush ({@code applied.json}). */
+    @Override
+    public void flush() {
+        applied.save();
     }
 
     @Override
