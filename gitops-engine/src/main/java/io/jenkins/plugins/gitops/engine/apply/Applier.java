@@ -11,7 +11,6 @@ import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.plan.Waves;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
-import io.jenkins.plugins.gitops.engine.targets.Revision;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 
 /**
  * Carries out a plan on a target, exactly as reviewed: under the target's lock, only if the desired state
@@ -32,6 +32,7 @@ public final class Applier {
     private final Progress progress;
     private final Clock clock;
     private final DiffMode diffMode;
+    private final LongSupplier nanoTime;
 
     public Applier(Target target, Progress progress, Clock clock) {
         this(target, progress, clock, DiffMode.CLIENT);
@@ -39,27 +40,47 @@ public final class Applier {
 
     /** {@code diffMode} is how {@link #planAndApply} plans; a saved plan was made with its own. */
     public Applier(Target target, Progress progress, Clock clock, DiffMode diffMode) {
+        this(target, progress, clock, diffMode, System::nanoTime);
+    }
+
+    /**
+     * {@code nanoTime} is the monotonic clock the lock's lease is measured on before each write; a test that
+     * simulates a paused process advances it.
+     */
+    public Applier(Target target, Progress progress, Clock clock, DiffMode diffMode, LongSupplier nanoTime) {
         this.target = target;
         this.progress = progress;
         this.clock = clock;
         this.diffMode = diffMode;
+        this.nanoTime = nanoTime;
     }
 
-    /** Applies a saved plan. {@code env} is the same source re-rendered now; it must match the plan. */
+    /**
+     * Applies a saved plan. {@code env} is the same source re-rendered now; it must match the plan. The plan is
+     * checked against the target once without the lock, so a stale plan is refused without writing anything
+     * (not even the lock), and again under the lock, where it counts.
+     */
     public ApplyResult apply(Plan plan, Environment env, ApplyOptions options) {
         StalePlanChecks.checkSameSource(plan, env, target);
-        try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress)) {
-            Map<ResourceId, LiveObject> live = target.read(plan.changes().stream().map(Change::id).toList());
-            StalePlanChecks.checkLiveUnchanged(plan, live);
-            ApplyState state = ApplyState.read(target, env);
-            StalePlanChecks.checkAgainstTarget(plan, state, live, target);
-            return execute(plan, env, state, options, lock);
+        checkAgainstTarget(plan, env);
+        try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress,
+                nanoTime)) {
+            return execute(plan, env, checkAgainstTarget(plan, env), options, lock);
         }
+    }
+
+    private ApplyState checkAgainstTarget(Plan plan, Environment env) {
+        Map<ResourceId, LiveObject> live = target.read(plan.changes().stream().map(Change::id).toList());
+        StalePlanChecks.checkLiveUnchanged(plan, live);
+        ApplyState state = ApplyState.read(target, env);
+        StalePlanChecks.checkAgainstTarget(plan, state, live, target);
+        return state;
     }
 
     /** Plans and applies in one go under one lock ({@code --auto-approve}): nothing can change in between. */
     public ApplyResult planAndApply(Environment env, boolean prune, ApplyOptions options) {
-        try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress)) {
+        try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress,
+                nanoTime)) {
             Plan plan = new Planner(target, progress, clock, diffMode).plan(env, prune);
             return execute(plan, env, ApplyState.read(target, env), options, lock);
         }
@@ -67,7 +88,7 @@ public final class Applier {
 
     private ApplyResult execute(Plan plan, Environment env, ApplyState state, ApplyOptions options, LockKeeper lock) {
         Map<ResourceId, Resource> desired = state.desired();
-        InventoryRecorder recorder = new InventoryRecorder(target, clock);
+        InventoryRecorder recorder = new InventoryRecorder(target, clock, lock, state);
         recorder.checkRecordable(state);
         List<Change> applies = plan.changes().stream()
                 .filter(c -> c.action() == Action.CREATE || c.action() == Action.UPDATE).toList();
@@ -76,11 +97,11 @@ public final class Applier {
             plan.changes().stream().filter(c -> c.action() == Action.NOOP)
                     .forEach(c -> runner.record(c, Outcome.Status.UNCHANGED));
             boolean ok = runner.run(Waves.group(applies, Change::id, c -> Waves.waveOf(desired.get(c.id()))),
-                    c -> target.apply(desired.get(c.id())), "apply", wave -> { });
+                    c -> target.apply(desired.get(c.id())), "apply", recorder);
             if (ok && plan.prune()) {
                 List<List<Change>> deleteWaves = new ArrayList<>(Waves.group(deletes, Change::id, c -> 0));
                 Collections.reverse(deleteWaves);
-                ok = runner.run(deleteWaves, c -> target.delete(c.id()), "prune", wave -> { });
+                ok = runner.run(deleteWaves, c -> target.delete(c.id()), "prune", recorder);
             } else if (!deletes.isEmpty()) {
                 deletes.forEach(c -> runner.record(c, Outcome.Status.SKIPPED));
                 if (!ok) {
@@ -89,9 +110,7 @@ public final class Applier {
                 }
             }
             runner.confirmLock(); // the inventory may only be written by the lock's holder
-            List<Outcome> outcomes = runner.outcomes();
-            Revision revision = recorder.record(plan, env, state, options, outcomes, ok);
-            return new ApplyResult(plan, ordered(plan, outcomes), revision);
+            return recorder.record(plan, env, state, options, ordered(plan, runner.outcomes()), ok);
         }
     }
 

@@ -20,9 +20,12 @@ import java.util.function.Consumer;
  * what has, so every outcome is known before the inventory is recorded and the lock released.
  */
 final class WaveRunner implements AutoCloseable {
-    /** Called between waves with the outcomes of the wave just run, before the next one starts. */
+    /** Told of each wave before it starts and after it ends. */
     interface WaveListener {
-        void waveDone(List<Outcome> wave);
+        /** Runs before the wave's first write; if it throws, the wave fails with its message and is not run. */
+        void beforeWave(List<Change> wave);
+
+        void afterWave(List<Outcome> done);
     }
 
     private final ExecutorService pool;
@@ -72,6 +75,14 @@ final class WaveRunner implements AutoCloseable {
                 continue;
             }
             confirmLock();
+            try {
+                listener.beforeWave(wave);
+            } catch (RuntimeException e) {
+                ok = false;
+                String why = "not written: " + message(e);
+                wave.forEach(c -> outcomes.add(new Outcome(c.id(), c.action(), Outcome.Status.FAILED, why)));
+                continue;
+            }
             List<Future<Outcome>> futures = new ArrayList<>(wave.size());
             for (Change c : wave) {
                 futures.add(pool.submit(() -> runOne(c, work, counter)));
@@ -83,7 +94,7 @@ final class WaveRunner implements AutoCloseable {
                 ok &= outcome.status() == Outcome.Status.DONE;
             }
             outcomes.addAll(done);
-            listener.waveDone(done);
+            listener.afterWave(done);
         }
         return ok;
     }
@@ -94,6 +105,7 @@ final class WaveRunner implements AutoCloseable {
         }
         Outcome outcome;
         try {
+            lock.checkLease();
             work.accept(c);
             outcome = new Outcome(c.id(), c.action(), Outcome.Status.DONE, null);
         } catch (RuntimeException e) {
@@ -120,8 +132,11 @@ final class WaveRunner implements AutoCloseable {
     }
 
     private static String describe(ResourceId id, RuntimeException e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return e instanceof GitopsException ? message : id + ": " + message;
+        return e instanceof GitopsException ? message(e) : id + ": " + message(e);
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     @Override

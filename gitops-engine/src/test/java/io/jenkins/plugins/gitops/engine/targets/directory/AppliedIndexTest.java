@@ -69,6 +69,6 @@ class AppliedIndexTest {
         target.delete(ID);
         target.flush();
         target.writeInventory(Inventory.EMPTY);
-        assertThat(new AppliedIndex(dir.resolve(".gitops/applied.json")).current()).isEmpty();
+        assertThat(new AppliedIndex(dir, dir.resolve(".gitops/applied.json"), new AtomicFiles(Disk.REAL, dir)).current()).isEmpty();
     }
 }
