@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.apply;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.model.StateDigest;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.LiveFingerprint;
@@ -38,9 +39,10 @@ final class StalePlanChecks {
                     + "', but the source resolves to commit " + env.commit() + " path '" + env.path()
                     + "'; nothing was applied. Apply with --ref " + plan.commit() + ", or make a new plan");
         }
-        if (!plan.desiredDigest().equals(env.desired().digest())) {
+        String now = StateDigest.like(plan.desiredDigest(), env.desired(), target.digestKey());
+        if (!plan.desiredDigest().equals(now)) {
             throw new StalePlanException("the desired state of commit " + shortId(plan.commit())
-                    + " renders differently now than when it was planned (digest " + env.desired().digest()
+                    + " renders differently now than when it was planned (digest " + now
                     + ", plan has " + plan.desiredDigest() + "): pass the same --var and --var-file values as for"
                     + " the plan, or make a new plan; nothing was applied");
         }
