@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
@@ -37,14 +38,14 @@ final class StalePlanChecks {
         if (!plan.commit().equals(env.commit()) || !plan.path().equals(env.path())) {
             throw new StalePlanException("the plan is for commit " + plan.commit() + " path '" + plan.path()
                     + "', but the source resolves to commit " + env.commit() + " path '" + env.path()
-                    + "'; nothing was applied. Apply with --ref " + plan.commit() + ", or make a new plan");
+                    + "'; nothing was applied", Remedy.of(Remedy.Kind.REF, plan.commit()));
         }
         String now = StateDigest.like(plan.desiredDigest(), env.desired(), target.digestKey());
         if (!plan.desiredDigest().equals(now)) {
             throw new StalePlanException("the desired state of commit " + shortId(plan.commit())
                     + " renders differently now than when it was planned (digest " + now
-                    + ", plan has " + plan.desiredDigest() + "): pass the same --var and --var-file values as for"
-                    + " the plan, or make a new plan; nothing was applied");
+                    + ", plan has " + plan.desiredDigest() + "); nothing was applied",
+                    Remedy.of(Remedy.Kind.VARIABLES));
         }
     }
 

@@ -109,7 +109,8 @@ final class WaveRunner implements AutoCloseable {
             work.accept(c);
             outcome = new Outcome(c.id(), c.action(), Outcome.Status.DONE, null);
         } catch (RuntimeException e) {
-            outcome = new Outcome(c.id(), c.action(), Outcome.Status.FAILED, describe(c.id(), e));
+            outcome = Outcome.failed(c, describe(c.id(), e),
+                    e instanceof GitopsException g ? g.remedy().orElse(null) : null);
         }
         counter.step();
         return outcome;
