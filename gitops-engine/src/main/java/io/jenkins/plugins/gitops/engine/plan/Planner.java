@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.model.StateDigest;
 import io.jenkins.plugins.gitops.engine.diff.DiffScope;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.ApiServer;
@@ -87,7 +88,8 @@ public final class Planner {
                 }
             }
         }
-        return new Plan(env.repository(), env.commit(), env.path(), target.identity(), env.desired().digest(),
+        return new Plan(env.repository(), env.commit(), env.path(), target.identity(),
+                StateDigest.of(env.desired(), target.digestKey()),
                 LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, desired, deletes));
     }
 

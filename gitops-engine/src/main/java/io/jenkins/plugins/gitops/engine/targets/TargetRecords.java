@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.targets;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The engine's own records in a target: the inventory with the history, and the lock. */
 public interface TargetRecords {
@@ -24,4 +25,13 @@ public interface TargetRecords {
      * @throws TargetLockedException when another holder's lease is still valid
      */
     TargetLock lock(String holder, Duration lease);
+
+    /**
+     * A random key kept in the target, as protected as its Secrets, if it has one: digests of Secret content
+     * that leave the process are made with it ({@link io.jenkins.plugins.gitops.engine.model.StateDigest}).
+     * Reading it creates nothing.
+     */
+    default Optional<byte[]> digestKey() {
+        return Optional.empty();
+    }
 }

@@ -81,6 +81,11 @@ public class FailingTarget implements Target {
     }
 
     @Override
+    public Optional<byte[]> digestKey() {
+        return delegate.digestKey();
+    }
+
+    @Override
     public Capabilities capabilities() {
         return delegate.capabilities();
     }

@@ -243,6 +243,12 @@ public final class DirectoryTarget implements Target {
         inventory.write(newInventory, fence());
     }
 
+    /** The key file versions are made with ({@code version.key}), once a write created it. */
+    @Override
+    public Optional<byte[]> digestKey() {
+        return versions.existingKeyBytes();
+    }
+
     /** Saves the index of the files written since the last flush ({@code applied.json}). */
     @Override
     public void flush() {
