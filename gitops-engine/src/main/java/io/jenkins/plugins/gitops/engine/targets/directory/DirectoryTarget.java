@@ -112,8 +112,8 @@ public final class DirectoryTarget implements Target {
         String version = versions.of(bytes);
         return applied.find(index, key(file), version)
                 .map(entry -> LiveObject.unchangedSinceApplied(id, version, entry.digest(),
-                        () -> ManifestFiles.parse(id, file, bytes, version).body()))
-                .orElseGet(() -> ManifestFiles.parse(id, file, bytes, version));
+                        () -> ManifestFiles.parse(id, file.toString(), bytes, version).body()))
+                .orElseGet(() -> ManifestFiles.parse(id, file.toString(), bytes, version));
     }
 
     private String key(Path file) {
@@ -133,7 +133,7 @@ public final class DirectoryTarget implements Target {
             folders.readLock().unlock();
         }
         // Parsed back from the bytes written, so the result is exactly what a later read returns.
-        LiveObject written = ManifestFiles.parse(resource.id(), file, bytes, versions.of(bytes));
+        LiveObject written = ManifestFiles.parse(resource.id(), file.toString(), bytes, versions.of(bytes));
         applied.written(key(file), new AppliedIndex.Entry(written.version(), resource.digest()));
         return written;
     }

@@ -12,8 +12,11 @@ import java.util.Optional;
  * <p>API groups and namespaces are DNS names, which never start with an underscore, so the placeholders
  * cannot meet a real group or namespace. No segment may start with a dot, which keeps resources apart
  * from the engine's {@code .gitops} folder and from temp files. So every id has exactly one path and back.
+ *
+ * <p>The environment-branch target keeps the same layout inside a Git tree, through the '/'-separated
+ * {@link #relativePath} and {@link #idOfRelative}.
  */
-final class ResourceLayout {
+public final class ResourceLayout {
     static final String CORE_GROUP = "_core";
     static final String CLUSTER_SCOPE = "_cluster";
     private static final String SUFFIX = ".yaml";
@@ -26,29 +29,37 @@ final class ResourceLayout {
 
     /** @throws TargetException when a part of the id would not be a single safe file name */
     Path fileOf(ResourceId id) {
-        String group = id.group().isEmpty() ? CORE_GROUP : placeable(id, "group", id.group());
-        String namespace = id.namespace().isEmpty() ? CLUSTER_SCOPE : placeable(id, "namespace", id.namespace());
-        return root.resolve(group)
-                .resolve(safe(id, "kind", id.kind()))
-                .resolve(namespace)
-                .resolve(safe(id, "name", id.name()) + SUFFIX);
+        return root.resolve(relativePath(id));
     }
 
     /** The id stored at {@code file}, or empty when the file is not where {@link #fileOf} puts a resource. */
     Optional<ResourceId> idOf(Path file) {
-        Path relative = root.relativize(file.toAbsolutePath().normalize());
-        String fileName = relative.getFileName().toString();
-        if (relative.getNameCount() != 4 || !fileName.endsWith(SUFFIX)) {
+        return idOfRelative(root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/'));
+    }
+
+    /**
+     * The '/'-separated path of the resource's file below the layout's root.
+     *
+     * @throws TargetException when a part of the id would not be a single safe file name
+     */
+    public static String relativePath(ResourceId id) {
+        String group = id.group().isEmpty() ? CORE_GROUP : placeable(id, "group", id.group());
+        String namespace = id.namespace().isEmpty() ? CLUSTER_SCOPE : placeable(id, "namespace", id.namespace());
+        return group + "/" + safe(id, "kind", id.kind()) + "/" + namespace + "/" + safe(id, "name", id.name()) + SUFFIX;
+    }
+
+    /** The id whose file is at this '/'-separated relative path, or empty for any other file. */
+    public static Optional<ResourceId> idOfRelative(String relative) {
+        String[] parts = relative.split("/", -1);
+        if (parts.length != 4 || !parts[3].endsWith(SUFFIX)) {
             return Optional.empty();
         }
-        String group = relative.getName(0).toString();
-        String namespace = relative.getName(2).toString();
-        String name = fileName.substring(0, fileName.length() - SUFFIX.length());
+        String name = parts[3].substring(0, parts[3].length() - SUFFIX.length());
         try {
-            ResourceId id = new ResourceId(group.equals(CORE_GROUP) ? "" : group, relative.getName(1).toString(),
-                    namespace.equals(CLUSTER_SCOPE) ? "" : namespace, name);
+            ResourceId id = new ResourceId(parts[0].equals(CORE_GROUP) ? "" : parts[0], parts[1],
+                    parts[2].equals(CLUSTER_SCOPE) ? "" : parts[2], name);
             // Only a path that maps back to itself is a resource; anything else is a stray file.
-            return fileOf(id).equals(root.resolve(relative)) ? Optional.of(id) : Optional.empty();
+            return relativePath(id).equals(relative) ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException | TargetException e) {
             return Optional.empty();
         }
@@ -70,7 +81,7 @@ final class ResourceLayout {
     }
 
     private static TargetException unsafe(ResourceId id, String part) {
-        return new TargetException("cannot store " + id + " in a directory target: its " + part
+        return new TargetException("cannot store " + id + " as a file: its " + part
                 + " is not a valid Kubernetes " + part + " (it would not be a single file name inside the folder);"
                 + " fix the " + part + " in the manifest");
     }
