@@ -14,6 +14,7 @@ import io.jenkins.plugins.gitops.engine.plan.LiveFingerprint;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.SecretRule;
 import io.jenkins.plugins.gitops.engine.plan.TargetIds;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
@@ -64,6 +65,7 @@ public final class Applier {
     /** Applies a saved plan. {@code env} is the same source re-rendered now; it must match the plan. */
     public ApplyResult apply(Plan plan, Environment env, ApplyOptions options) {
         checkSameSource(plan, env);
+        SecretRule.check(target, env);
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress)) {
             Map<ResourceId, LiveObject> live = target.read(plan.changes().stream().map(Change::id).toList());
             checkLiveUnchanged(plan, live);

@@ -102,6 +102,15 @@ public interface Target extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Whether this target may store a Secret whose values came from variables (a Pipeline's credentials)
+     * rather than from the repository as it is. A target that publishes what it stores (a Git branch, which
+     * every clone keeps forever) refuses them, so that applying never puts a credential into Git.
+     */
+    default boolean acceptsSecretsFromVariables() {
+        return true;
+    }
+
     @Override
     default void close() {
     }

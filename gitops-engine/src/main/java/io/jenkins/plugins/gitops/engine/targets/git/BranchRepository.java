@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,10 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.EmptyTreeIterator;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
@@ -110,6 +114,54 @@ final class BranchRepository implements AutoCloseable {
         } catch (IOException e) {
             throw new TargetException("cannot read commit " + commit.name() + " of " + spec.identity() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The commits from {@code head} back to the newest one gitops wrote (not included), newest first, each
+     * with the paths it changed below {@code folder}; at most {@code limit}. Commits that changed nothing there
+     * are left out.
+     */
+    List<HandCommit> handCommits(RevCommit head, String folder, int limit) {
+        List<HandCommit> found = new ArrayList<>();
+        if (head == null) {
+            return found;
+        }
+        try (RevWalk walk = new RevWalk(repository)) {
+            walk.markStart(walk.parseCommit(head));
+            for (RevCommit commit : walk) {
+                if (ApplyCommitMessage.of(commit).isPresent() || found.size() >= limit) {
+                    break;
+                }
+                List<String> changed = changedPaths(commit, folder);
+                if (!changed.isEmpty()) {
+                    PersonIdent who = commit.getAuthorIdent();
+                    found.add(new HandCommit(commit.name(), who.getName(), who.getEmailAddress(), who.getWhenAsInstant(),
+                            commit.getShortMessage(), changed));
+                }
+            }
+            return found;
+        } catch (IOException e) {
+            throw new TargetException("cannot read the history of " + spec.identity() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> changedPaths(RevCommit commit, String folder) throws IOException {
+        try (TreeWalk walk = new TreeWalk(repository)) {
+            walk.setRecursive(true);
+            walk.setFilter(folder.isEmpty() ? TreeFilter.ANY_DIFF
+                    : AndTreeFilter.create(PathFilter.create(folder), TreeFilter.ANY_DIFF));
+            if (commit.getParentCount() > 0) {
+                walk.addTree(commit.getParent(0).getTree());
+            } else {
+                walk.addTree(new EmptyTreeIterator());
+            }
+            walk.addTree(commit.getTree());
+            List<String> paths = new ArrayList<>();
+            while (walk.next()) {
+                paths.add(walk.getPathString());
+            }
+            return paths;
         }
     }
 

@@ -49,6 +49,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
  */
 public final class GitBranchTarget implements Target {
     static final String INVENTORY = ".gitops/inventory.json";
+    private static final int HAND_COMMITS_SHOWN = 50;
     private static final PersonIdent COMMITTER_DEFAULT = new PersonIdent("gitops-pipeline", "gitops-pipeline@localhost");
 
     private final GitBranchSpec spec;
@@ -186,6 +187,19 @@ public final class GitBranchTarget implements Target {
         writes.clear();
         deletes.clear();
         moveTo(repository.parse(commit));
+    }
+
+    /**
+     * The commits made on the branch by hand since gitops last wrote it, newest first (at most 50): whoever
+     * changed what the agent pulls without going through a plan.
+     */
+    public List<HandCommit> handCommits() {
+        return repository.handCommits(head, spec.folder(), HAND_COMMITS_SHOWN);
+    }
+
+    @Override
+    public boolean acceptsSecretsFromVariables() {
+        return false;
     }
 
     /** No record to hold: the compare-and-swap push refuses whichever of two applies comes second. */
