@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -100,6 +101,14 @@ public interface Target extends AutoCloseable {
      */
     default boolean observesHealth() {
         return false;
+    }
+
+    /**
+     * Who or what changed these drifted objects behind the engine's back, one line each, as far as the target
+     * records it (a Git branch knows the commits made on it by hand and their authors). Empty when unknown.
+     */
+    default List<String> driftCauses(Collection<ResourceId> drifted) {
+        return List.of();
     }
 
     /**

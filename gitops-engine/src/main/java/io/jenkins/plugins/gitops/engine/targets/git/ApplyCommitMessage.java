@@ -9,15 +9,17 @@ import org.eclipse.jgit.revwalk.RevCommit;
 /**
  * What an apply commit says about where its content came from, as Git trailers that history and metrics read
  * back ({@code git log --format=%(trailers)} shows them too). It holds names, ids and digests only: never a
- * resource body, so never a secret value. A commit without the {@value #SOURCE} trailer was not written by
- * gitops: on the environment branch that is a hand edit.
+ * resource body, so never a secret value. A commit without the {@value #ENVIRONMENT} trailer was not written
+ * by gitops: on the environment branch that is a hand edit.
  *
- * @param sourceRepository the source repository as shown (no password); {@code commit}, {@code path} and
+ * @param environment the target written, {@code git:<repository>#<branch>[:<folder>]}
+ * @param sourceRepository the source repository as shown (no password), or null; {@code commit}, {@code path} and
  *     {@code desiredDigest} are null for an apply that failed part way and recorded no new revision
  * @param planDigest the reviewed plan file's digest, null when planned and applied at once
  */
-public record ApplyCommitMessage(String sourceRepository, String commit, String path, String desiredDigest,
+public record ApplyCommitMessage(String environment, String sourceRepository, String commit, String path, String desiredDigest,
         String planDigest, String buildUrl, String user) {
+    static final String ENVIRONMENT = "Gitops-Environment";
     static final String SOURCE = "Gitops-Source";
     static final String COMMIT = "Gitops-Commit";
     static final String PATH = "Gitops-Path";
@@ -26,11 +28,12 @@ public record ApplyCommitMessage(String sourceRepository, String commit, String 
     static final String BUILD = "Gitops-Build";
     static final String USER = "Gitops-User";
 
-    String format(String environment) {
+    String format() {
         String subject = commit == null
                 ? "gitops: partial apply to " + environment + " (some resources failed; re-run the apply)"
                 : "gitops: apply " + (path.isEmpty() ? "the repository root" : path) + " at " + shortId(commit);
         Map<String, String> trailers = new LinkedHashMap<>();
+        trailers.put(ENVIRONMENT, environment);
         trailers.put(SOURCE, sourceRepository);
         trailers.put(COMMIT, commit);
         trailers.put(PATH, path);
@@ -53,10 +56,10 @@ public record ApplyCommitMessage(String sourceRepository, String commit, String 
         for (FooterLine line : commit.getFooterLines()) {
             trailers.putIfAbsent(line.getKey(), line.getValue());
         }
-        if (!trailers.containsKey(SOURCE)) {
+        if (!trailers.containsKey(ENVIRONMENT)) {
             return Optional.empty();
         }
-        return Optional.of(new ApplyCommitMessage(trailers.get(SOURCE), trailers.get(COMMIT),
+        return Optional.of(new ApplyCommitMessage(trailers.get(ENVIRONMENT), trailers.get(SOURCE), trailers.get(COMMIT),
                 trailers.getOrDefault(PATH, trailers.containsKey(COMMIT) ? "" : null), trailers.get(DESIRED),
                 trailers.get(PLAN), trailers.get(BUILD), trailers.get(USER)));
     }

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +171,7 @@ public final class GitBranchTarget implements Target {
         changed.put(full(INVENTORY), inventoryBytes(inventory));
         List<String> removed = new ArrayList<>(deletes.stream().map(this::full).sorted().toList());
         String user = revision != null ? revision.user() : options.user();
-        ApplyCommitMessage message = new ApplyCommitMessage(options.sourceRepository(),
+        ApplyCommitMessage message = new ApplyCommitMessage(spec.identity(), options.sourceRepository(),
                 revision == null ? null : revision.commit(), revision == null ? null : revision.path(),
                 revision == null ? null : revision.desiredDigest(), options.planDigest(),
                 revision != null ? revision.buildUrl() : options.buildUrl(), user);
@@ -179,7 +180,7 @@ public final class GitBranchTarget implements Target {
                 ZoneOffset.UTC);
         PersonIdent committer = new PersonIdent(COMMITTER_DEFAULT, now, ZoneOffset.UTC);
         ObjectId commit = repository.commit(head, changed, removed, author, committer,
-                message.format(spec.identity()), options.sign() ? CommitSigner.configured() : CommitSigner.NONE);
+                message.format(), options.sign() ? CommitSigner.configured() : CommitSigner.NONE);
         Optional<String> refused = repository.push(commit, head);
         if (refused.isPresent()) {
             throw BranchMovedException.atPush(spec, head, refused.get());
@@ -195,6 +196,19 @@ public final class GitBranchTarget implements Target {
      */
     public List<HandCommit> handCommits() {
         return repository.handCommits(head, spec.folder(), HAND_COMMITS_SHOWN);
+    }
+
+    /** The hand commits that changed the files of drifted resources, with their authors. */
+    @Override
+    public List<String> driftCauses(Collection<ResourceId> drifted) {
+        Set<String> files = new HashSet<>();
+        drifted.forEach(id -> files.add(full(ResourceLayout.relativePath(id))));
+        return handCommits().stream().filter(c -> c.files().stream().anyMatch(files::contains))
+                .map(c -> "commit " + c.commit().substring(0, 12) + " by " + c.author() + " <" + c.email() + "> at "
+                        + c.when() + " (\"" + c.subject() + "\") changed " + String.join(", ",
+                                c.files().stream().filter(files::contains).toList())
+                        + " on " + spec.branch() + " by hand")
+                .toList();
     }
 
     @Override

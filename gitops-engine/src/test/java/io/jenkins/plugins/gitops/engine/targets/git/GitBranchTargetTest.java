@@ -14,6 +14,7 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.report.VerifyText;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.nio.file.Path;
@@ -108,7 +109,7 @@ class GitBranchTargetTest {
         assertThat(files.get(CONFIG_FILE)).contains("color: blue");
         assertThat(files.get("manifests/.gitops/inventory.json")).contains(c1).contains("tester");
         ApplyCommitMessage message = ApplyCommitMessage.of(log.get(0)).orElseThrow();
-        assertThat(message).isEqualTo(new ApplyCommitMessage(source.dir().toString(), c1, "envs/staging",
+        assertThat(message).isEqualTo(new ApplyCommitMessage(spec().identity(), source.dir().toString(), c1, "envs/staging",
                 message.desiredDigest(), "sha256:0123", "https://ci/job/7/", "tester"));
         assertThat(message.desiredDigest()).startsWith("sha256:");
         assertThat(log.get(0).getAuthorIdent().getName()).isEqualTo("tester");
@@ -235,8 +236,11 @@ class GitBranchTargetTest {
             VerifyResult result = flow(target).verify("HEAD");
 
             assertThat(result.drifted()).extracting(Change::id).containsExactly(CONFIG);
-            assertThat(result.unhealthy()).isEmpty();
-            assertThat(target.observesHealth()).isFalse();
+            assertThat(result.driftCauses()).singleElement().asString()
+                    .contains("by Mallory <mallory@example.invalid>").contains("\"quick fix\"")
+                    .contains(CONFIG_FILE).contains("by hand");
+            assertThat(result.healthObserved()).isFalse();
+            assertThat(VerifyText.render(result)).contains("Health: not observed").doesNotContain("healthy:");
             assertThat(target.handCommits()).singleElement().satisfies(c -> {
                 assertThat(c.author()).isEqualTo("Mallory");
                 assertThat(c.email()).isEqualTo("mallory@example.invalid");
@@ -246,10 +250,13 @@ class GitBranchTargetTest {
     }
 
     @Test
-    void aBranchOnlyGitopsWroteHasNoHandCommits() {
+    void aHandCommitOutsideTheFolderIsNoDriftOfThisEnvironment() {
         applyNow("HEAD");
+        remote.commitByHand(BRANCH, "Mallory", "README.md", "outside the folder\n", tmp.resolve("w"));
         try (GitBranchTarget target = open()) {
-            assertThat(flow(target).verify("HEAD").drifted()).isEmpty();
+            VerifyResult result = flow(target).verify("HEAD");
+            assertThat(result.drifted()).isEmpty();
+            assertThat(result.driftCauses()).isEmpty();
             assertThat(target.handCommits()).isEmpty();
         }
     }
