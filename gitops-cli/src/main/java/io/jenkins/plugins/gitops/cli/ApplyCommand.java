@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.apply.Applier;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.source.RepositoryLocation;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.health.HealthWait;
@@ -92,7 +93,11 @@ final class ApplyCommand implements Callable<Integer> {
         SourceSpec sourceSpec = plan == null ? source.spec() : source.specFor(plan);
         ApplyResult result;
         List<ResourceHealth> unhealthy = List.of();
-        try (Target t = target.open(sourceSpec.path())) {
+        TargetOptions.GitCommit commit = new TargetOptions.GitCommit(plan == null ? null : plan.target(),
+                plan == null ? null : PlanFile.digest(plan),
+                plan == null ? RepositoryLocation.parse(sourceSpec.repository()).shown() : plan.repository(),
+                user, buildUrl);
+        try (Target t = target.open(sourceSpec.path(), commit)) {
             Applier applier = new Applier(t, progress, Clock.systemUTC(), diff.mode());
             Environment env = source.load(sourceSpec, progress);
             result = plan != null ? applier.apply(plan, env, options) : applier.planAndApply(env, !noPrune, options);
