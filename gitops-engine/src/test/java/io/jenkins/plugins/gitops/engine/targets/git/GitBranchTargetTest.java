@@ -341,6 +341,18 @@ class GitBranchTargetTest {
                 .hasMessageNotContaining(SECRET);
     }
 
+    @Test
+    void signingWithoutASignerOnTheClassPathIsRefusedBeforeAnythingIsPushed() {
+        try (GitBranchTarget target = GitBranchTarget.open(spec(),
+                new GitBranchOptions(null, null, "source", null, "tester", null, true))) {
+            assertThatThrownBy(() -> flow(target).applyNow("HEAD"))
+                    .isInstanceOf(GitopsException.class)
+                    .hasMessageContaining("cannot sign the commit")
+                    .hasMessageContaining("apply without signing");
+        }
+        assertThat(remote.head(BRANCH)).isNull();
+    }
+
     private RevCommit applyHeadAndGet() {
         applyNow("HEAD");
         return remote.head(BRANCH);
