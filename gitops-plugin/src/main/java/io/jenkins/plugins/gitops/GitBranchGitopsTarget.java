@@ -12,6 +12,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitops.steps.StepTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.jenkinsci.Symbol;
@@ -66,14 +67,14 @@ public final class GitBranchGitopsTarget extends GitopsTarget {
     }
 
     @Override
-    TargetSpec prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
+    StepTarget prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
             throws IOException, InterruptedException {
         if (url.isEmpty() || branch.isEmpty()) {
             throw new AbortException("gitBranch(...) needs url: (the repository the agent pulls) and branch:"
                     + " (the environment branch, e.g. 'env/staging')");
         }
         if (credentialsId == null) {
-            return new TargetSpec.GitBranch(url, branch, folder, null, null);
+            return new StepTarget.GitBranch(url, branch, folder, null, null);
         }
         StandardUsernamePasswordCredentials credentials = CredentialsProvider.findCredentialById(credentialsId,
                 StandardUsernamePasswordCredentials.class, run);
@@ -84,7 +85,7 @@ public final class GitBranchGitopsTarget extends GitopsTarget {
         FilePath password = callTmp.child("git-password");
         password.write(credentials.getPassword().getPlainText(), StandardCharsets.UTF_8.name());
         password.chmod(0600);
-        return new TargetSpec.GitBranch(url, branch, folder, credentials.getUsername(), password.getRemote());
+        return new StepTarget.GitBranch(url, branch, folder, credentials.getUsername(), password.getRemote());
     }
 
     @Extension

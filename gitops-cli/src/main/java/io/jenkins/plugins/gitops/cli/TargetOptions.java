@@ -1,12 +1,8 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
-import io.jenkins.plugins.gitops.engine.targets.Target;
-import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
-import io.jenkins.plugins.gitops.engine.targets.git.GitBranchOptions;
+import io.jenkins.plugins.gitops.engine.api.TargetSpec;
 import io.jenkins.plugins.gitops.engine.targets.git.GitBranchSpec;
-import io.jenkins.plugins.gitops.engine.targets.git.GitBranchTarget;
-import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -49,7 +45,7 @@ final class TargetOptions {
 
     @Option(names = "--inventory", paramLabel = "NAME",
             description = "kubernetes: name of this environment's inventory ConfigMap and lock Lease "
-                    + "(default: derived from --path).")
+                    + "(default: derived from --path, or from the plan's path).")
     String inventory;
 
     @Option(names = "--inventory-namespace", paramLabel = "NAME",
@@ -65,34 +61,18 @@ final class TargetOptions {
             description = "kubernetes: delete and re-create an object whose change touches an immutable field.")
     boolean replaceImmutable;
 
-    /** Opens the target; {@code environmentPath} names the Kubernetes inventory unless --inventory does. */
-    Target open(String environmentPath) {
-        return open(environmentPath, GitCommit.READ_ONLY);
-    }
-
-    /**
-     * Opens the target for an apply, whose Git commit says where it came from; with a saved plan, a Git
-     * target is opened at the branch head the plan read.
-     */
-    Target open(String environmentPath, GitCommit commit) {
+    TargetSpec spec() {
         if (target.startsWith(GitBranchSpec.PREFIX)) {
-            GitBranchSpec branch = GitBranchSpec.parse(target);
-            GitBranchSpec.Pin pin = commit.planTarget() == null ? null
-                    : branch.pinnedIn(commit.planTarget()).orElse(null);
-            return GitBranchTarget.open(branch, new GitBranchOptions(gitCredentials(), pin, commit.sourceRepository(),
-                    commit.planDigest(), commit.user(), commit.buildUrl(), sign));
+            return new TargetSpec.GitBranch(GitBranchSpec.parse(target), gitCredentials(), sign);
         }
         if (target.startsWith("dir:") && target.length() > 4) {
-            return new DirectoryTarget(Path.of(target.substring(4)));
+            return TargetSpec.directory(Path.of(target.substring(4)));
         }
         if (target.equals("kubernetes")) {
-            String name = inventory != null ? inventory : KubernetesTargetConfig.inventoryNameFor(environmentPath);
-            try {
-                return new KubernetesTarget(new KubernetesTargetConfig(kubeconfig, context, namespace, name,
-                        inventoryNamespace, null, forceConflicts, replaceImmutable, null, null));
-            } catch (IllegalArgumentException e) {
-                throw new GitopsException(e.getMessage());
-            }
+            KubernetesTargetConfig config = KubernetesTargetConfig.builder().kubeconfig(kubeconfig).context(context)
+                    .namespace(namespace).inventoryNamespace(inventoryNamespace).forceConflicts(forceConflicts)
+                    .replaceImmutable(replaceImmutable).build();
+            return new TargetSpec.Kubernetes(config, inventory);
         }
         throw new GitopsException("unknown --target '" + target + "'; use dir:PATH, kubernetes or"
                 + " git:REPOSITORY#BRANCH[:FOLDER]");
@@ -112,11 +92,4 @@ final class TargetOptions {
         }
     }
 
-    /**
-     * What an apply commit on a Git target records: the plan's target (its pinned head), the plan's digest, the
-     * source repository, the user and the build. All null when only reading.
-     */
-    record GitCommit(String planTarget, String planDigest, String sourceRepository, String user, String buildUrl) {
-        static final GitCommit READ_ONLY = new GitCommit(null, null, null, null, null);
-    }
 }
