@@ -15,7 +15,7 @@ public final class SecretRule {
     }
 
     public static void check(Target target, Environment env) {
-        if (target.acceptsSecretsFromVariables() || env.secretsFromVariables().isEmpty()) {
+        if (target.capabilities().acceptsSecretsFromVariables() || env.secretsFromVariables().isEmpty()) {
             return;
         }
         throw new GitopsException("refused: " + env.secretsFromVariables().stream().map(ResourceId::toString)

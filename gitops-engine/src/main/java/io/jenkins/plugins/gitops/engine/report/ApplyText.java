@@ -36,11 +36,15 @@ public final class ApplyText {
                 case FAILED -> s.append("FAILED  ").append(o.id()).append(": ")
                         .append(wording.withRemedy(o.error(), o.remedy())).append('\n');
                 case SKIPPED -> s.append("skipped ").append(o.id()).append(" (").append(o.action().name().toLowerCase())
-                        .append(" not attempted after a failure)\n");
+                        .append(" not written after a failure)\n");
                 case UNCHANGED -> { }
             }
         }
         int unchanged = counts.getOrDefault(Outcome.Status.UNCHANGED, 0);
+        if (result.recordError() != null) {
+            s.append("The inventory and history were not recorded: ").append(result.recordError())
+                    .append(". What was written is owned already; fix the cause and run apply again.\n");
+        }
         if (result.succeeded()) {
             s.append(String.format("Apply complete: %d created, %d updated, %d deleted, %d unchanged.%n", created,
                     updated, deleted, unchanged));

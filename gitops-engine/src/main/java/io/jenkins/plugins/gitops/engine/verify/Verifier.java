@@ -44,7 +44,9 @@ public final class Verifier {
         List<ResourceId> ids = env.desired().resources().stream().map(Resource::id).toList();
         List<ResourceId> drifted = plan.changes().stream().filter(c -> c.action() != Action.NOOP).map(Change::id)
                 .toList();
+        List<String> causes = drifted.isEmpty() ? List.of()
+                : target.changeHistory().map(history -> history.driftCauses(drifted)).orElse(List.of());
         return new VerifyResult(plan, new HealthWait(target, progress, pollInterval).await(ids, healthTimeout),
-                target.observesHealth(), drifted.isEmpty() ? List.of() : target.driftCauses(drifted));
+                target.capabilities().observesHealth(), causes);
     }
 }

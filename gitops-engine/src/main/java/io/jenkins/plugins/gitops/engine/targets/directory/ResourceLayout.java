@@ -2,8 +2,13 @@ package io.jenkins.plugins.gitops.engine.targets.directory;
 
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where each resource lives: {@code <group>/<Kind>/<namespace>/<name>.yaml} under the root, with
@@ -13,28 +18,44 @@ import java.util.Optional;
  * cannot meet a real group or namespace. No segment may start with a dot, which keeps resources apart
  * from the engine's {@code .gitops} folder and from temp files. So every id has exactly one path and back.
  *
+ * <p>A name is valid Kubernetes up to 253 characters, but a file name may have only 255 bytes, temp suffix
+ * included: a name whose file name would be longer than {@value #MAX_PLAIN_BYTES} bytes is stored as its
+ * first characters, {@code ~} (never part of a Kubernetes name) and a hash of the whole name; the real name
+ * is the {@code metadata.name} inside the file.
+ *
  * <p>The environment-branch target keeps the same layout inside a Git tree, through the '/'-separated
- * {@link #relativePath} and {@link #idOfRelative}.
+ * {@link #relativePath}.
  */
 public final class ResourceLayout {
     static final String CORE_GROUP = "_core";
     static final String CLUSTER_SCOPE = "_cluster";
     private static final String SUFFIX = ".yaml";
+    static final int MAX_PLAIN_BYTES = 200;
+    private static final int KEPT_CHARS = 100;
+    private static final char HASHED = '~';
 
     private final Path root;
+    private final Function<Path, Optional<String>> nameInFile;
 
-    ResourceLayout(Path root) {
+    /** @param nameInFile reads {@code metadata.name} from a stored file, for names that were hashed */
+    ResourceLayout(Path root, Function<Path, Optional<String>> nameInFile) {
         this.root = root;
+        this.nameInFile = nameInFile;
+    }
+
+    /** Secrets and the folders that hold them are readable by the owner alone. */
+    static boolean ownerOnly(ResourceId id) {
+        return id.group().isEmpty() && id.kind().equals("Secret");
+    }
+
+    /** The highest folder that must be owner-only for {@code id}, or null if none must. */
+    Path ownerOnlyFrom(ResourceId id) {
+        return ownerOnly(id) ? root.resolve(CORE_GROUP).resolve(id.kind()) : null;
     }
 
     /** @throws TargetException when a part of the id would not be a single safe file name */
     Path fileOf(ResourceId id) {
         return root.resolve(relativePath(id));
-    }
-
-    /** The id stored at {@code file}, or empty when the file is not where {@link #fileOf} puts a resource. */
-    Optional<ResourceId> idOf(Path file) {
-        return idOfRelative(root.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/'));
     }
 
     /**
@@ -45,21 +66,51 @@ public final class ResourceLayout {
     public static String relativePath(ResourceId id) {
         String group = id.group().isEmpty() ? CORE_GROUP : placeable(id, "group", id.group());
         String namespace = id.namespace().isEmpty() ? CLUSTER_SCOPE : placeable(id, "namespace", id.namespace());
-        return group + "/" + safe(id, "kind", id.kind()) + "/" + namespace + "/" + safe(id, "name", id.name()) + SUFFIX;
+        return group + "/" + safe(id, "kind", id.kind()) + "/" + namespace + "/"
+                + fileName(safe(id, "name", id.name()));
     }
 
-    /** The id whose file is at this '/'-separated relative path, or empty for any other file. */
-    public static Optional<ResourceId> idOfRelative(String relative) {
-        String[] parts = relative.split("/", -1);
-        if (parts.length != 4 || !parts[3].endsWith(SUFFIX)) {
+    private static String fileName(String name) {
+        String plain = name + SUFFIX;
+        if (plain.getBytes(StandardCharsets.UTF_8).length <= MAX_PLAIN_BYTES && name.indexOf(HASHED) < 0) {
+            return plain;
+        }
+        String kept = name.codePoints().limit(KEPT_CHARS).filter(c -> c < 128)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return kept + HASHED + hash(name) + SUFFIX;
+    }
+
+    private static String hash(String name) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The id stored at {@code file}, or empty when the file is not where {@link #fileOf} puts a resource. */
+    Optional<ResourceId> idOf(Path file) {
+        Path relative = root.relativize(file.toAbsolutePath().normalize());
+        String fileName = relative.getFileName().toString();
+        if (relative.getNameCount() != 4 || !fileName.endsWith(SUFFIX)) {
             return Optional.empty();
         }
-        String name = parts[3].substring(0, parts[3].length() - SUFFIX.length());
+        String group = relative.getName(0).toString();
+        String namespace = relative.getName(2).toString();
+        String name = fileName.substring(0, fileName.length() - SUFFIX.length());
+        if (name.indexOf(HASHED) >= 0) {
+            Optional<String> real = nameInFile.apply(root.resolve(relative));
+            if (real.isEmpty()) {
+                return Optional.empty();
+            }
+            name = real.get();
+        }
         try {
-            ResourceId id = new ResourceId(parts[0].equals(CORE_GROUP) ? "" : parts[0], parts[1],
-                    parts[2].equals(CLUSTER_SCOPE) ? "" : parts[2], name);
+            ResourceId id = new ResourceId(group.equals(CORE_GROUP) ? "" : group, relative.getName(1).toString(),
+                    namespace.equals(CLUSTER_SCOPE) ? "" : namespace, name);
             // Only a path that maps back to itself is a resource; anything else is a stray file.
-            return relativePath(id).equals(relative) ? Optional.of(id) : Optional.empty();
+            return fileOf(id).equals(root.resolve(relative)) ? Optional.of(id) : Optional.empty();
         } catch (IllegalArgumentException | TargetException e) {
             return Optional.empty();
         }
@@ -81,7 +132,7 @@ public final class ResourceLayout {
     }
 
     private static TargetException unsafe(ResourceId id, String part) {
-        return new TargetException("cannot store " + id + " as a file: its " + part
+        return new TargetException("cannot store " + id + " in a directory target: its " + part
                 + " is not a valid Kubernetes " + part + " (it would not be a single file name inside the folder);"
                 + " fix the " + part + " in the manifest");
     }

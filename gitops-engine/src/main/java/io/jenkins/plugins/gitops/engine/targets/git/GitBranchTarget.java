@@ -1,10 +1,13 @@
 package io.jenkins.plugins.gitops.engine.targets.git;
 
 import io.jenkins.plugins.gitops.engine.Json;
+import io.jenkins.plugins.gitops.engine.diff.DiffScope;
 import io.jenkins.plugins.gitops.engine.model.Canonical;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.source.RepositoryLocation;
+import io.jenkins.plugins.gitops.engine.targets.Capabilities;
+import io.jenkins.plugins.gitops.engine.targets.ChangeHistory;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.LockRecord;
@@ -42,9 +45,11 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * beside them.
  *
  * <p>The target reads the branch at the head commit fetched when it is opened, or at the head a plan pinned;
- * its identity names that head, so a plan pins it. Applies and deletes are only staged; writing the inventory
- * turns them into one commit and pushes it as a compare-and-swap on that head. The push is the lock: of two
- * applies built on one head one lands, the other is refused as stale and writes nothing.
+ * its identity names that head, so a plan pins it. Applies and deletes are only staged ({@link
+ * Capabilities#stagesWrites()}); writing the inventory turns them into one commit and pushes it as a
+ * compare-and-swap on that head. The push is the lock: of two applies built on one head one lands, the other is
+ * refused as stale and writes nothing. What is staged belongs to the apply that holds the lock: releasing the
+ * lock without writing the inventory (a failed apply) drops it, so nothing of a failed apply is ever pushed.
  *
  * <p>Every object's version is the head commit: any commit to the branch makes a plan stale.
  */
@@ -52,6 +57,11 @@ public final class GitBranchTarget implements Target {
     static final String INVENTORY = ".gitops/inventory.json";
     private static final int HAND_COMMITS_SHOWN = 50;
     private static final PersonIdent COMMITTER_DEFAULT = new PersonIdent("gitops-pipeline", "gitops-pipeline@localhost");
+    /**
+     * Stores manifests exactly as given and holds no status; publishes them to every clone, so refuses Secrets
+     * from variables; lands an apply as one commit.
+     */
+    private static final Capabilities CAPABILITIES = new Capabilities(DiffScope.WHOLE_OBJECT, false, false, true);
 
     private final GitBranchSpec spec;
     private final GitBranchOptions options;
@@ -104,6 +114,17 @@ public final class GitBranchTarget implements Target {
     /** The head commit read (the last one pushed by this target, after an apply); empty for a branch not made yet. */
     public Optional<String> head() {
         return Optional.ofNullable(head).map(RevCommit::name);
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return CAPABILITIES;
+    }
+
+    /** The hand commits on the branch name who caused drift. */
+    @Override
+    public Optional<ChangeHistory> changeHistory() {
+        return Optional.of(this::driftCauses);
     }
 
     @Override
@@ -185,8 +206,7 @@ public final class GitBranchTarget implements Target {
         if (refused.isPresent()) {
             throw BranchMovedException.atPush(spec, head, refused.get());
         }
-        writes.clear();
-        deletes.clear();
+        dropStaged();
         moveTo(repository.parse(commit));
     }
 
@@ -199,7 +219,6 @@ public final class GitBranchTarget implements Target {
     }
 
     /** The hand commits that changed the files of drifted resources, with their authors. */
-    @Override
     public List<String> driftCauses(Collection<ResourceId> drifted) {
         Set<String> files = new HashSet<>();
         drifted.forEach(id -> files.add(full(ResourceLayout.relativePath(id))));
@@ -211,14 +230,13 @@ public final class GitBranchTarget implements Target {
                 .toList();
     }
 
-    @Override
-    public boolean acceptsSecretsFromVariables() {
-        return false;
-    }
-
-    /** No record to hold: the compare-and-swap push refuses whichever of two applies comes second. */
+    /**
+     * No record to hold: the compare-and-swap push refuses whichever of two applies comes second. The lock
+     * scopes what is staged: an apply starts with nothing staged and leaves nothing behind.
+     */
     @Override
     public TargetLock lock(String holder, Duration lease) {
+        dropStaged();
         Instant now = clock.instant();
         LockRecord record = new LockRecord(holder, now, now.plus(lease));
         return new TargetLock() {
@@ -238,8 +256,14 @@ public final class GitBranchTarget implements Target {
 
             @Override
             public void close() {
+                dropStaged();
             }
         };
+    }
+
+    private synchronized void dropStaged() {
+        writes.clear();
+        deletes.clear();
     }
 
     @Override

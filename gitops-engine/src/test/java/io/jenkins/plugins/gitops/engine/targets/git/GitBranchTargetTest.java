@@ -2,18 +2,22 @@ package io.jenkins.plugins.gitops.engine.targets.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.apply.Applier;
 import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.apply.Outcome;
+import io.jenkins.plugins.gitops.engine.flow.FailingTarget;
 import io.jenkins.plugins.gitops.engine.flow.FlowFixture;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.report.ApplyText;
 import io.jenkins.plugins.gitops.engine.report.VerifyText;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
@@ -43,26 +47,29 @@ class GitBranchTargetTest {
     BareRemote remote;
     String c1;
 
+    /** The settings ConfigMap with a color, then the web Deployment with a number of replicas. */
+    static final String APP = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              namespace: shop
+            data:
+              color: %s
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+              namespace: shop
+            spec:
+              replicas: %d
+            """;
+
     @BeforeEach
     void setUp() {
         source = GitRepoFixture.init(tmp.resolve("source"));
-        source.write("envs/staging/app.yaml", """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: settings
-                  namespace: shop
-                data:
-                  color: blue
-                ---
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata:
-                  name: web
-                  namespace: shop
-                spec:
-                  replicas: 2
-                """);
+        source.write("envs/staging/app.yaml", APP.formatted("blue", 2));
         c1 = source.commit("first");
         remote = BareRemote.create(tmp.resolve("deploy.git"));
     }
@@ -194,6 +201,62 @@ class GitBranchTargetTest {
         Map<String, String> files = remote.files(log.get(0));
         assertThat(files).doesNotContainKey(WEB_FILE).containsKey("manifests/_core/ConfigMap/shop/kept.yaml");
         assertThat(files.get(CONFIG_FILE)).contains("color: green");
+    }
+
+    @Test
+    void aFailedApplyPushesNothingPrunesNothingAndLeavesNothingStagedForTheNextApply() {
+        source.write("envs/staging/old.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: old\n"
+                + "  namespace: shop\n");
+        source.commit("old");
+        RevCommit applied = applyHeadAndGet();
+        Map<String, String> before = remote.files(applied);
+        source.delete("envs/staging/old.yaml");
+        source.write("envs/staging/app.yaml", APP.formatted("green", 3));
+        source.commit("green settings, three replicas, no old");
+
+        try (GitBranchTarget target = open()) {
+            // The ConfigMap wave is staged before the Deployment wave fails.
+            ApplyResult failed = new FlowFixture(source.dir(), "envs/staging", new FailingTarget(target, WEB))
+                    .applyNow("HEAD");
+
+            assertThat(failed.succeeded()).isFalse();
+            assertThat(failed.revision()).isNull();
+            assertThat(failed.outcomes()).extracting(Outcome::id, Outcome::status).containsExactlyInAnyOrder(
+                    tuple(CONFIG, Outcome.Status.SKIPPED),
+                    tuple(WEB, Outcome.Status.FAILED),
+                    tuple(new ResourceId("", "ConfigMap", "shop", "old"),
+                            Outcome.Status.SKIPPED));
+            assertThat(ApplyText.render(failed)).contains("Nothing was pruned").doesNotContain("updated " + CONFIG);
+            assertThat(remote.log(BRANCH)).containsExactly(applied);
+
+            // Through the same target, a later apply lands only its own changes, none staged by the failed one.
+            source.write("envs/staging/app.yaml", APP.formatted("blue", 4));
+            source.write("envs/staging/old.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: old\n"
+                    + "  namespace: shop\n");
+            source.commit("four replicas only");
+            flow(target).applyNow("HEAD");
+        }
+        List<RevCommit> log = remote.log(BRANCH);
+        assertThat(log).hasSize(2);
+        Map<String, String> after = remote.files(log.get(0));
+        assertThat(after.get(CONFIG_FILE)).isEqualTo(before.get(CONFIG_FILE)).contains("color: blue");
+        assertThat(after).containsKey("manifests/_core/ConfigMap/shop/old.yaml");
+        assertThat(after.get(WEB_FILE)).contains("replicas: 4");
+    }
+
+    @Test
+    void reapplyingTheSameSourceOverAHandEditCommitsTheRepair() {
+        RevCommit applied = applyHeadAndGet();
+        RevCommit hand = remote.commitByHand(BRANCH, "Mallory", CONFIG_FILE, APP.formatted("red", 2).split("---")[0],
+                tmp.resolve("w"));
+
+        applyNow("HEAD");
+
+        List<RevCommit> log = remote.log(BRANCH);
+        assertThat(log).hasSize(3);
+        assertThat(log.get(1)).isEqualTo(hand);
+        assertThat(log.get(2)).isEqualTo(applied);
+        assertThat(remote.files(log.get(0)).get(CONFIG_FILE)).isEqualTo(remote.files(applied).get(CONFIG_FILE));
     }
 
     @Test
