@@ -52,6 +52,7 @@ public final class Planner {
     }
 
     public Plan plan(Environment env, boolean prune) {
+        SecretRule.check(target, env);
         Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
         desired.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
         SortedSet<ResourceId> owned = TargetIds.owned(target, target.readInventory());
