@@ -105,6 +105,9 @@ final class StalePlanChecks {
                     || live.containsKey(c.id()) && Planner.pruneDisabled(live.get(c.id()))
                     : !desired.containsKey(c.id())) {
                 wrong.add(c.action() + " " + c.id());
+            } else if (!actionFits(c, live.containsKey(c.id()), plan.prune())) {
+                wrong.add(c.action() + " " + c.id() + " with " + (live.containsKey(c.id()) ? "a live object" : "none")
+                        + (c.diff() == null || c.diff().isEmpty() ? " and no diff" : " and a diff"));
             }
         }
         desired.keySet().stream().filter(id -> !planned.contains(id)).forEach(id -> wrong.add(id + " is missing"));
@@ -128,5 +131,20 @@ final class StalePlanChecks {
 
     private static String shortId(String commit) {
         return commit.length() > 12 ? commit.substring(0, 12) : commit;
+    }
+
+    /**
+     * What the planner would have written: a create for what does not exist, an update or no-op for what does;
+     * an update has a diff and a no-op none; deletes only in a pruning plan. A plan that says otherwise was
+     * edited, and would skip or add work nobody reviewed.
+     */
+    private static boolean actionFits(Change c, boolean exists, boolean prune) {
+        boolean hasDiff = c.diff() != null && !c.diff().isEmpty();
+        return switch (c.action()) {
+            case CREATE -> !exists;
+            case UPDATE -> exists && hasDiff;
+            case NOOP -> exists && !hasDiff;
+            case DELETE -> prune;
+        };
     }
 }
