@@ -30,6 +30,8 @@ import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +60,9 @@ final class EngineCallable extends MasterToSlaveFileCallable<EngineResponse> {
 
     @Override
     public EngineResponse invoke(File workspace, VirtualChannel channel) throws IOException {
-        PrintStream log = listener.getLogger();
+        Masker masker = request.masker;
+        Masker.Log masked = masker.wrap(listener.getLogger());
+        PrintStream log = masked.out();
         Progress progress = new LogProgress(log);
         try (Target target = request.target.open(request.path)) {
             return switch (request.operation) {
@@ -67,26 +71,30 @@ final class EngineCallable extends MasterToSlaveFileCallable<EngineResponse> {
                 case VERIFY -> verify(target, progress, log);
             };
         } catch (GitopsException e) {
-            return EngineResponse.failed(e.getMessage());
+            return EngineResponse.failed(masker.mask(e.getMessage()));
         } catch (RuntimeException e) {
             // A bug, not bad input: keep the trace in the log, send only text (the type may not load on the controller).
             e.printStackTrace(log);
-            throw new IOException("GitOps engine failed: " + e);
+            throw new IOException(masker.mask(Messages.Engine_Failed(e.toString())));
+        } finally {
+            // The build log reaches the controller in delayed batches: without this, the lines written here would
+            // appear after the step has returned, under the next stage. Flushed I/O completes before act() returns.
+            masked.finish();
         }
     }
 
-    private EngineResponse plan(Target target, Progress progress, PrintStream log) {
+    private EngineResponse plan(Target target, Progress progress, PrintStream log) throws IOException {
         Environment env = load(spec(null), progress);
         Plan plan = new Planner(target, progress, Clock.systemUTC(), diffMode()).plan(env, request.prune);
         if (request.planFile != null) {
             PlanFile.write(plan, Path.of(request.planFile));
-            log.println("[gitops] plan saved to " + request.planFileLabel);
+            log.println(Messages.Log_PlanSaved(request.planFileLabel));
         }
-        log.print(PlanText.render(plan));
+        log.print(PlanText.render(plan, request.logDiffs));
         return respond(StepResults.of(plan, request.planFileLabel), plan, CheckText.forPlan(plan));
     }
 
-    private EngineResponse apply(Target target, Progress progress, PrintStream log) {
+    private EngineResponse apply(Target target, Progress progress, PrintStream log) throws IOException {
         ApplyOptions options = ApplyOptions.defaults(request.user).withParallelism(request.parallelism)
                 .withLockWait(request.lockWait).withBuildUrl(request.buildUrl);
         Applier applier = new Applier(target, progress, Clock.systemUTC(), diffMode());
@@ -102,15 +110,15 @@ final class EngineCallable extends MasterToSlaveFileCallable<EngineResponse> {
         List<ResourceHealth> unhealthy = request.await && result.succeeded()
                 ? new HealthWait(target, progress, HEALTH_POLL).awaitApplied(result, request.timeout)
                 : List.of();
-        unhealthy.forEach(h -> log.println("[gitops] unhealthy: " + h));
+        unhealthy.forEach(h -> log.println(Messages.Log_Unhealthy(h.toString())));
         return respond(StepResults.of(result, request.planFileLabel, unhealthy), result.plan(),
                 CheckText.forApply(result, unhealthy));
     }
 
-    private EngineResponse verify(Target target, Progress progress, PrintStream log) {
+    private EngineResponse verify(Target target, Progress progress, PrintStream log) throws IOException {
         VerifyResult result = new Verifier(target, progress, Clock.systemUTC(), HEALTH_POLL, diffMode())
                 .verify(load(spec(null), progress), request.await ? request.timeout : Duration.ZERO);
-        log.print(VerifyText.render(result));
+        log.print(VerifyText.render(result, request.logDiffs));
         return respond(StepResults.of(result), result.plan(), CheckText.forVerify(result, request.failOnDrift));
     }
 
@@ -135,8 +143,16 @@ final class EngineCallable extends MasterToSlaveFileCallable<EngineResponse> {
         return new EnvironmentLoader(RenderOptions.defaults().withVariables(values), rules, progress).load(spec);
     }
 
-    private static EngineResponse respond(LinkedHashMap<String, Object> result, Plan plan, CheckText check) {
-        return new EngineResponse(result, PlanFile.toJson(plan), check.success(), check.title(), check.summary(),
-                check.text(), null);
+    /** Writes the plan for the build page on the agent; the controller copies the file (a plan may be megabytes). */
+    private EngineResponse respond(LinkedHashMap<String, Object> result, Plan plan, CheckText check) throws IOException {
+        Masker masker = request.masker;
+        Path page = Path.of(request.pageFile);
+        if (masker.isEmpty()) {
+            PlanFile.write(plan, page);
+        } else {
+            Files.writeString(page, masker.mask(PlanFile.toJson(plan)), StandardCharsets.UTF_8);
+        }
+        return new EngineResponse(result, true, plan.path(), check.success(), masker.mask(check.title()),
+                masker.mask(check.summary()), masker.mask(check.text()), null);
     }
 }

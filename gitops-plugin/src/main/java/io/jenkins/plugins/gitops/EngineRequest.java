@@ -44,6 +44,12 @@ final class EngineRequest implements Serializable {
     String diffMode = "CLIENT";
     String user;
     String buildUrl;
+    /** Whether the log gets every resource's full diff (else one line per change; the diffs are on the page). */
+    boolean logDiffs;
+    /** Where the agent writes the plan for the build page (absolute path on the agent); copied by the controller. */
+    String pageFile;
+    /** Masks the values of {@code credentialVars}, which are among {@link #vars} for this call only. */
+    Masker masker = Masker.NONE;
 
     EngineRequest(Operation operation) {
         this.operation = operation;

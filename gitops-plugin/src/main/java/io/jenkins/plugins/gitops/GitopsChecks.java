@@ -17,7 +17,7 @@ final class GitopsChecks {
     }
 
     static String checkName(String kind, String name) {
-        return "GitOps " + kind + ": " + name;
+        return Messages.GitopsPlanAction_DisplayName(kind, name);
     }
 
     static void publish(Run<?, ?> run, TaskListener listener, String kind, String name, EngineResponse response,

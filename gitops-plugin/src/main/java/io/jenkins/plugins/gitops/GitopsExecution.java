@@ -8,6 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
 import hudson.slaves.WorkspaceList;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -36,50 +37,86 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
-        EnvVars env = context.get(EnvVars.class);
         String kind = step.operation().name().toLowerCase(Locale.ROOT);
-        String label = step.displayName();
-
-        FilePath callTmp = callTempDir(workspace);
+        Masker masker = Masker.NONE;
+        FilePath callTmp = null;
         EngineResponse response;
+        FilePath page;
         try {
-            response = workspace.act(new EngineCallable(request(run, workspace, callTmp, listener, env), listener));
-        } catch (AbortException e) {
-            GitopsChecks.publish(run, listener, kind, label, EngineResponse.failed(e.getMessage()), null);
+            FilePath workspace = context.get(FilePath.class);
+            Map<String, String> secrets = CredentialVariables.resolve(run, step.getCredentialVars(),
+                    step.getVars().keySet());
+            masker = Masker.of(secrets.values());
+            if (!secrets.isEmpty()) {
+                listener.getLogger().println(Messages.Log_Masking(String.join(", ", secrets.keySet())));
+            }
+            callTmp = callTempDir(workspace);
+            page = callTmp.child("page.json");
+            EngineRequest request = request(run, workspace, callTmp, listener, context.get(EnvVars.class));
+            request.vars.putAll(secrets);
+            request.masker = masker;
+            request.pageFile = page.getRemote();
+            response = workspace.act(new EngineCallable(request, listener));
+        } catch (Exception e) {
+            // Whatever failed (bad input, a missing credential, the agent, the channel), the build page and the
+            // check say so, not only the log.
+            String message = masker.mask(e instanceof AbortException ? e.getMessage() : e.toString());
+            try {
+                recordFailure(run, listener, kind, step.label(null), message, callTmp);
+            } catch (Exception recording) {
+                e.addSuppressed(recording);
+            }
             throw e;
+        }
+        try {
+            String label = step.label(response.planPath());
+            GitopsPlanAction action = GitopsPlanAction.record(run, kind, label, response,
+                    response.planSaved() ? page : null);
+            GitopsChecks.publish(run, listener, kind, label, response, action);
+            if (response.planSaved() && step.operation() != EngineRequest.Operation.APPLY && !step.isLogDiffs()
+                    && Boolean.TRUE.equals(response.result().get("hasChanges"))) {
+                listener.getLogger().println(Messages.Log_DiffsOnPage(action.getDisplayName()));
+            }
+            if (response.error() != null) {
+                throw new AbortException(Messages.Step_Failed(stepName(kind), label, response.error()));
+            }
+            if (!response.success()) {
+                throw new AbortException(Messages.Step_Unsuccessful(stepName(kind), label, response.checkTitle(),
+                        action.getDisplayName()));
+            }
+            return response.result();
         } finally {
             callTmp.deleteRecursive();
         }
+    }
 
-        GitopsPlanAction action = response.planJson() == null ? null
-                : GitopsPlanAction.record(run, kind, label, response);
-        GitopsChecks.publish(run, listener, kind, label, response, action);
-        if (response.error() != null) {
-            throw new AbortException("gitops" + capitalized(kind) + " '" + label + "': " + response.error());
+    private static void recordFailure(Run<?, ?> run, TaskListener listener, String kind, String label, String message,
+            FilePath callTmp) throws IOException, InterruptedException {
+        try {
+            EngineResponse failed = EngineResponse.failed(message);
+            GitopsChecks.publish(run, listener, kind, label, failed, GitopsPlanAction.record(run, kind, label, failed, null));
+        } finally {
+            if (callTmp != null) {
+                callTmp.deleteRecursive();
+            }
         }
-        if (!response.success()) {
-            throw new AbortException("gitops" + capitalized(kind) + " '" + label + "': " + response.checkTitle()
-                    + (action == null ? "" : " (see " + action.getDisplayName() + " in this build)"));
-        }
-        return response.result();
     }
 
     private EngineRequest request(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener,
             EnvVars env) throws Exception {
         if (step.getTarget() == null) {
-            throw new AbortException("target: is required, e.g. target: directory(path: 'out') or"
-                    + " target: kubernetes(credentialsId: 'kubeconfig')");
+            throw new AbortException(Messages.Step_TargetRequired());
         }
         EngineRequest request = new EngineRequest(step.operation()).vars(step.getVars()).ignore(step.getIgnore());
         request.path = step.getPath();
         request.diffMode = step.diffMode().name();
+        request.logDiffs = step.isLogDiffs();
         for (String file : step.getVarFiles()) {
             request.varFiles.add(workspace.child(file).getRemote());
         }
         if (step.getSource() != null) {
             if (step.getRef() != null) {
-                throw new AbortException("give the ref inside gitRepository(ref: ...), not as the step's ref:");
+                throw new AbortException(Messages.Step_RefInsideSource());
             }
             FilePath clone = callTmp.child("config");
             request.repository = clone.getRemote();
@@ -89,13 +126,15 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             request.ref = step.getRef();
             request.defaultCommit = headOf(workspace, listener, env);
         }
-        listener.getLogger().println("[gitops] " + step.operation().name().toLowerCase(Locale.ROOT) + " '"
-                + step.displayName() + "' at " + (request.ref != null ? request.ref : request.defaultCommit));
+        step.configure(request, workspace);
+        listener.getLogger().println(request.planFile != null && step.operation() == EngineRequest.Operation.APPLY
+                ? Messages.Log_StartSavedPlan(step.label(null), request.planFileLabel)
+                : Messages.Log_Start(step.operation().name().toLowerCase(Locale.ROOT), step.label(null),
+                        request.ref != null ? request.ref : request.defaultCommit));
         request.target = step.getTarget().prepare(run, workspace, callTmp, listener);
         request.user = user(run);
         String root = Jenkins.get().getRootUrl();
         request.buildUrl = root == null ? null : root + run.getUrl();
-        step.configure(request, workspace);
         return request;
     }
 
@@ -105,8 +144,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         try {
             return git.revParse("HEAD").name();
         } catch (GitException e) {
-            throw new AbortException("the workspace " + workspace.getRemote() + " is not a Git checkout with a commit;"
-                    + " run checkout scm first (or dir('...') into one), or give source: gitRepository(url: ...)");
+            throw new AbortException(Messages.Step_NotACheckout(workspace.getRemote()));
         }
     }
 
@@ -114,7 +152,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     private static FilePath callTempDir(FilePath workspace) throws Exception {
         FilePath tmp = WorkspaceList.tempDir(workspace);
         if (tmp == null) {
-            throw new AbortException("the workspace " + workspace.getRemote() + " has no parent directory for temporary files");
+            throw new AbortException(Messages.Step_NoTempDir(workspace.getRemote()));
         }
         tmp.mkdirs();
         FilePath dir = tmp.createTempDir("gitops", null);
@@ -129,7 +167,8 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         return cause != null && cause.getUserId() != null ? cause.getUserId() : "jenkins";
     }
 
-    private static String capitalized(String kind) {
-        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    /** {@code gitopsPlan}, {@code gitopsApply} or {@code gitopsVerify}, as the Pipeline script calls it. */
+    private static String stepName(String kind) {
+        return "gitops" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
     }
 }

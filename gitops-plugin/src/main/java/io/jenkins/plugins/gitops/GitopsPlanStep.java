@@ -59,7 +59,7 @@ public final class GitopsPlanStep extends GitopsStep {
 
         @Override
         public String getDisplayName() {
-            return "GitOps: plan the changes to a target";
+            return Messages.GitopsPlanStep_DisplayName();
         }
     }
 }

@@ -49,7 +49,7 @@ public final class GitopsVerifyStep extends GitopsHealthStep {
 
         @Override
         public String getDisplayName() {
-            return "GitOps: verify a target for drift and health";
+            return Messages.GitopsVerifyStep_DisplayName();
         }
     }
 }

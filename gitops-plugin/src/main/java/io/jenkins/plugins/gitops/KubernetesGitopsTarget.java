@@ -21,6 +21,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * A Kubernetes cluster: {@code kubernetes(credentialsId: 'prod-kubeconfig', context: 'prod', namespace: 'shop')}.
@@ -65,15 +66,14 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
     TargetSpec prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
             throws IOException, InterruptedException {
         if (credentialsId == null) {
-            throw new AbortException("kubernetes(...) needs credentialsId: the id of a secret file or secret text"
-                    + " credential holding a kubeconfig");
+            throw new AbortException(Messages.KubernetesGitopsTarget_CredentialsIdRequired());
         }
         StandardCredentials credentials = CredentialsProvider.findCredentialById(credentialsId,
                 StandardCredentials.class, run);
         if (credentials == null) {
-            throw new AbortException("kubernetes target: no credential '" + credentialsId + "' is visible to this build;"
-                    + " add a secret file or secret text credential with that id (a kubeconfig)");
+            throw new AbortException(Messages.KubernetesGitopsTarget_NoCredential(credentialsId));
         }
+        CredentialsProvider.track(run, credentials);
         FilePath kubeconfig = callTmp.child("kubeconfig");
         if (credentials instanceof FileCredentials file) {
             try (InputStream in = file.getContent()) {
@@ -82,8 +82,8 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
         } else if (credentials instanceof StringCredentials text) {
             kubeconfig.write(text.getSecret().getPlainText(), StandardCharsets.UTF_8.name());
         } else {
-            throw new AbortException("kubernetes target: credential '" + credentialsId + "' is a "
-                    + credentials.getClass().getSimpleName() + "; use a secret file or secret text holding a kubeconfig");
+            throw new AbortException(Messages.KubernetesGitopsTarget_WrongType(credentialsId,
+                    credentials.getClass().getSimpleName()));
         }
         kubeconfig.chmod(0600);
         return new TargetSpec.Kubernetes(kubeconfig.getRemote(), context, namespace);
@@ -94,9 +94,10 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
     public static final class DescriptorImpl extends Descriptor<GitopsTarget> {
         @Override
         public String getDisplayName() {
-            return "Kubernetes";
+            return Messages.KubernetesGitopsTarget_DisplayName();
         }
 
+        @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialItems.of(item, credentialsId, FileCredentials.class, StringCredentials.class);
         }
