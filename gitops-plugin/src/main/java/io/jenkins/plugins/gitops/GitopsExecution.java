@@ -69,25 +69,30 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             throw e;
         }
         try {
-            String label = step.label(response.planPath());
-            GitopsPlanAction action = GitopsPlanAction.record(run, kind, label, response,
-                    response.planSaved() ? page : null);
-            GitopsChecks.publish(run, listener, kind, label, response, action);
-            if (response.planSaved() && step.operation() != EngineRequest.Operation.APPLY && !step.isLogDiffs()
-                    && Boolean.TRUE.equals(response.result().get("hasChanges"))) {
-                listener.getLogger().println(Messages.Log_DiffsOnPage(action.getDisplayName()));
-            }
-            if (response.error() != null) {
-                throw new AbortException(Messages.Step_Failed(stepName(kind), label, response.error()));
-            }
-            if (!response.success()) {
-                throw new AbortException(Messages.Step_Unsuccessful(stepName(kind), label, response.checkTitle(),
-                        action.getDisplayName()));
-            }
-            return response.result();
+            return finish(run, listener, kind, response, page);
         } finally {
             callTmp.deleteRecursive();
         }
+    }
+
+    /** Records the page and the check of a call the agent answered, and fails the step if the answer says so. */
+    private Map<String, Object> finish(Run<?, ?> run, TaskListener listener, String kind, EngineResponse response,
+            FilePath page) throws IOException, InterruptedException {
+        String label = step.label(response.planPath());
+        GitopsPlanAction action = GitopsPlanAction.record(run, kind, label, response, response.planSaved() ? page : null);
+        GitopsChecks.publish(run, listener, kind, label, response, action);
+        if (response.planSaved() && step.operation() != EngineRequest.Operation.APPLY && !step.isLogDiffs()
+                && Boolean.TRUE.equals(response.result().get("hasChanges"))) {
+            listener.getLogger().println(Messages.Log_DiffsOnPage(action.getDisplayName()));
+        }
+        if (response.error() != null) {
+            throw new AbortException(Messages.Step_Failed(stepName(kind), label, response.error()));
+        }
+        if (!response.success()) {
+            throw new AbortException(Messages.Step_Unsuccessful(stepName(kind), label, response.checkTitle(),
+                    action.getDisplayName()));
+        }
+        return response.result();
     }
 
     private static void recordFailure(Run<?, ?> run, TaskListener listener, String kind, String label, String message,
@@ -127,15 +132,23 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             request.defaultCommit = headOf(workspace, listener, env);
         }
         step.configure(request, workspace);
-        listener.getLogger().println(request.planFile != null && step.operation() == EngineRequest.Operation.APPLY
-                ? Messages.Log_StartSavedPlan(step.label(null), request.planFileLabel)
-                : Messages.Log_Start(step.operation().name().toLowerCase(Locale.ROOT), step.label(null),
-                        request.ref != null ? request.ref : request.defaultCommit));
+        listener.getLogger().println(startLine(request));
         request.target = step.getTarget().prepare(run, workspace, callTmp, listener);
         request.user = user(run);
         String root = Jenkins.get().getRootUrl();
         request.buildUrl = root == null ? null : root + run.getUrl();
         return request;
+    }
+
+    /** What the call is about to do; a saved plan brings its own commit and path, so name its file. */
+    private String startLine(EngineRequest request) {
+        if (request.planFile != null && step.operation() == EngineRequest.Operation.APPLY) {
+            String label = step.explicitLabel();
+            return label == null ? Messages.Log_StartSavedPlan(request.planFileLabel)
+                    : Messages.Log_StartNamedSavedPlan(label, request.planFileLabel);
+        }
+        return Messages.Log_Start(step.operation().name().toLowerCase(Locale.ROOT), step.label(null),
+                request.ref != null ? request.ref : request.defaultCommit);
     }
 
     /** The commit of the workspace's checkout, as git-client reads it (the default source). */

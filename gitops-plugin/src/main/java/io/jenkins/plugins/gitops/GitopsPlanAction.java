@@ -169,6 +169,12 @@ public final class GitopsPlanAction implements RunAction2 {
         return error;
     }
 
+    /** The first line of the error, for the build's summary (the page has all of it). */
+    @CheckForNull
+    public String getErrorHeadline() {
+        return error == null ? null : error.lines().findFirst().orElse("");
+    }
+
     /** Whether the call left a plan to show (a call that failed on its input did not). */
     public boolean isPlanAvailable() throws IOException {
         return Files.size(planFile(run, index)) > 0;

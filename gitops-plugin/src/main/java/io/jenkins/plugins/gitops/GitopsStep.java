@@ -173,13 +173,17 @@ public abstract class GitopsStep extends Step implements Serializable {
      * the plan the call used ({@code planPath}, null before the agent has read it), else {@link #fallbackLabel()}.
      */
     String label(@CheckForNull String planPath) {
-        if (name != null) {
-            return name;
-        }
-        if (!path.isEmpty()) {
-            return path;
+        String explicit = explicitLabel();
+        if (explicit != null) {
+            return explicit;
         }
         return planPath != null && !planPath.isEmpty() ? planPath : fallbackLabel();
+    }
+
+    /** The name, else the environment path, else null. */
+    @CheckForNull
+    String explicitLabel() {
+        return name != null ? name : path.isEmpty() ? null : path;
     }
 
     /** The label when neither a name, a path nor the plan names the environment: its root. */
