@@ -6,6 +6,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.report.CountWords;
 import io.jenkins.plugins.gitops.engine.report.PlanHtml;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
@@ -167,6 +168,15 @@ public final class GitopsPlanAction implements RunAction2 {
     @CheckForNull
     public String getError() {
         return error;
+    }
+
+    /** The counts in words: what a plan would do, what an apply did, how a verified target differs. */
+    public String getCountsText() {
+        return switch (kind) {
+            case "apply" -> CountWords.applied(creates, updates, deletes, unchanged);
+            case "verify" -> CountWords.verified(creates, updates, deletes, unchanged);
+            default -> CountWords.planned(creates, updates, deletes, unchanged);
+        };
     }
 
     /** The first line of the error, for the build's summary (the page has all of it). */

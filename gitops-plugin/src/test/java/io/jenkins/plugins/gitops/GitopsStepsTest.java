@@ -293,6 +293,13 @@ class GitopsStepsTest {
                 """.formatted(repo, out, out), Result.SUCCESS);
 
         j.assertLogContains("[gitops] apply the plan saved in env.plan.json", r);
+        j.assertLogContains("Apply complete: 2 created, 0 updated, 0 deleted, 0 unchanged.", r);
+        GitopsPlanAction apply = r.getActions(GitopsPlanAction.class).get(1);
+        assertThat(apply.getCountsText()).isEqualTo("2 created, 0 updated, 0 deleted, 0 unchanged");
+        assertThat(apply.getTitle()).isEqualTo("Applied: 2 created, 0 updated, 0 deleted, 0 unchanged");
+        assertThat(j.createWebClient().getPage(r).asNormalizedText())
+                .contains("GitOps apply: env: 2 created, 0 updated, 0 deleted, 0 unchanged")
+                .doesNotContain("GitOps apply: .");
         assertThat(r.getActions(GitopsPlanAction.class)).extracting(GitopsPlanAction::getDisplayName)
                 .containsExactly("GitOps plan: env", "GitOps apply: env");
         CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.report;
 
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
+import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
 import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
@@ -34,7 +35,7 @@ public record CheckText(boolean success, String title, String summary, String te
         Plan plan = result.plan();
         long failed = result.outcomes().stream().filter(o -> o.status() == Outcome.Status.FAILED).count();
         String title = !result.succeeded() ? "Apply failed for " + failed + " resource(s)"
-                : unhealthy.isEmpty() ? "Applied: " + plan.summary()
+                : unhealthy.isEmpty() ? "Applied: " + applied(result)
                 : "Applied, " + unhealthy.size() + " unhealthy";
         StringBuilder summary = new StringBuilder(header(plan)).append(title).append(".\n");
         for (Outcome o : result.failures()) {
@@ -42,6 +43,21 @@ public record CheckText(boolean success, String title, String summary, String te
         }
         unhealthy.forEach(h -> summary.append("\n- unhealthy: `").append(h).append('`'));
         return withDiff(result.succeeded() && unhealthy.isEmpty(), title, summary.toString(), plan);
+    }
+
+    /** What the apply did, not what its plan said: a resource already as desired counts as unchanged. */
+    private static String applied(ApplyResult result) {
+        int[] done = new int[Action.values().length];
+        int unchanged = 0;
+        for (Outcome o : result.outcomes()) {
+            if (o.status() == Outcome.Status.DONE) {
+                done[o.action().ordinal()]++;
+            } else if (o.status() == Outcome.Status.UNCHANGED) {
+                unchanged++;
+            }
+        }
+        return CountWords.applied(done[Action.CREATE.ordinal()], done[Action.UPDATE.ordinal()],
+                done[Action.DELETE.ordinal()], unchanged);
     }
 
     public static CheckText forVerify(VerifyResult result, boolean driftFails) {
