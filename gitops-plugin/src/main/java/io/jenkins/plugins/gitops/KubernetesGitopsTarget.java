@@ -34,6 +34,8 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
     private final String credentialsId;
     private String context;
     private String namespace;
+    private boolean forceConflicts;
+    private boolean replaceImmutable;
 
     @DataBoundConstructor
     public KubernetesGitopsTarget(String credentialsId) {
@@ -62,6 +64,26 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
         this.namespace = Util.fixEmptyAndTrim(namespace);
     }
 
+    public boolean isForceConflicts() {
+        return forceConflicts;
+    }
+
+    /** Takes over fields another field manager set (server-side apply with force), instead of failing the apply. */
+    @DataBoundSetter
+    public void setForceConflicts(boolean forceConflicts) {
+        this.forceConflicts = forceConflicts;
+    }
+
+    public boolean isReplaceImmutable() {
+        return replaceImmutable;
+    }
+
+    /** Deletes and re-creates an object whose update changes an immutable field (it is absent for a moment). */
+    @DataBoundSetter
+    public void setReplaceImmutable(boolean replaceImmutable) {
+        this.replaceImmutable = replaceImmutable;
+    }
+
     @Override
     TargetSpec prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
             throws IOException, InterruptedException {
@@ -86,7 +108,7 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
                     credentials.getClass().getSimpleName()));
         }
         kubeconfig.chmod(0600);
-        return new TargetSpec.Kubernetes(kubeconfig.getRemote(), context, namespace);
+        return new TargetSpec.Kubernetes(kubeconfig.getRemote(), context, namespace, forceConflicts, replaceImmutable);
     }
 
     @Extension

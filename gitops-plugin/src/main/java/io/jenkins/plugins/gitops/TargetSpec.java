@@ -22,11 +22,13 @@ sealed interface TargetSpec extends Serializable {
     }
 
     /** A cluster reached through a kubeconfig file written on the agent for this call only. */
-    record Kubernetes(String kubeconfig, String context, String namespace) implements TargetSpec {
+    record Kubernetes(String kubeconfig, String context, String namespace, boolean forceConflicts,
+            boolean replaceImmutable) implements TargetSpec {
         @Override
         public Target open(String environmentPath) {
             return new KubernetesTarget(new KubernetesTargetConfig(Path.of(kubeconfig), context, namespace,
-                    KubernetesTargetConfig.inventoryNameFor(environmentPath), null, null, false, false, null, null));
+                    KubernetesTargetConfig.inventoryNameFor(environmentPath), null, null, forceConflicts,
+                    replaceImmutable, null, null));
         }
     }
 }
