@@ -8,6 +8,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.gitops.steps.StepTarget;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -30,9 +31,9 @@ public final class DirectoryGitopsTarget extends GitopsTarget {
     }
 
     @Override
-    TargetSpec prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener) {
+    StepTarget prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener) {
         // child() keeps an absolute path as is and resolves a relative one against the workspace.
-        return new TargetSpec.Directory(workspace.child(path).getRemote());
+        return new StepTarget.Directory(workspace.child(path).getRemote());
     }
 
     @Extension

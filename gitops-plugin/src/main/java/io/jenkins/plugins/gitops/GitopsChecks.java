@@ -8,6 +8,7 @@ import io.jenkins.plugins.checks.api.ChecksDetails;
 import io.jenkins.plugins.checks.api.ChecksOutput;
 import io.jenkins.plugins.checks.api.ChecksPublisherFactory;
 import io.jenkins.plugins.checks.api.ChecksStatus;
+import io.jenkins.plugins.gitops.steps.StepResponse;
 import java.time.LocalDateTime;
 import jenkins.model.Jenkins;
 
@@ -20,7 +21,7 @@ final class GitopsChecks {
         return Messages.GitopsPlanAction_DisplayName(kind, name);
     }
 
-    static void publish(Run<?, ?> run, TaskListener listener, String kind, String name, EngineResponse response,
+    static void publish(Run<?, ?> run, TaskListener listener, String kind, String name, StepResponse response,
             @CheckForNull GitopsPlanAction action) {
         ChecksOutput output = new ChecksOutput.ChecksOutputBuilder()
                 .withTitle(response.checkTitle())

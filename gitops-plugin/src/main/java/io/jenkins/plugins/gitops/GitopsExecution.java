@@ -8,6 +8,9 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
 import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.gitops.steps.SecretMask;
+import io.jenkins.plugins.gitops.steps.StepRequest;
+import io.jenkins.plugins.gitops.steps.StepResponse;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -38,29 +41,30 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         String kind = step.operation().name().toLowerCase(Locale.ROOT);
-        Masker masker = Masker.NONE;
+        SecretMask mask = SecretMask.NONE;
         FilePath callTmp = null;
-        EngineResponse response;
+        StepResponse response;
         FilePath page;
         try {
             FilePath workspace = context.get(FilePath.class);
             Map<String, String> secrets = CredentialVariables.resolve(run, step.getCredentialVars(),
                     step.getVars().keySet());
-            masker = Masker.of(secrets.values());
+            mask = Masker.of(secrets.values());
             if (!secrets.isEmpty()) {
                 listener.getLogger().println(Messages.Log_Masking(String.join(", ", secrets.keySet())));
             }
             callTmp = callTempDir(workspace);
             page = callTmp.child("page.json");
-            EngineRequest request = request(run, workspace, callTmp, listener, context.get(EnvVars.class));
+            StepRequest request = request(run, workspace, callTmp, listener, context.get(EnvVars.class));
             request.vars.putAll(secrets);
-            request.masker = masker;
+            request.secretPattern = mask.regex();
+            request.logDiffs = step.isLogDiffs();
             request.pageFile = page.getRemote();
             response = workspace.act(new EngineCallable(request, listener));
         } catch (Exception e) {
             // Whatever failed (bad input, a missing credential, the agent, the channel), the build page and the
             // check say so, not only the log.
-            String message = masker.mask(e instanceof AbortException ? e.getMessage() : e.toString());
+            String message = mask.apply(e instanceof AbortException ? e.getMessage() : e.toString());
             try {
                 recordFailure(run, listener, kind, step.label(null), message, callTmp);
             } catch (Exception recording) {
@@ -76,12 +80,12 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     }
 
     /** Records the page and the check of a call the agent answered, and fails the step if the answer says so. */
-    private Map<String, Object> finish(Run<?, ?> run, TaskListener listener, String kind, EngineResponse response,
+    private Map<String, Object> finish(Run<?, ?> run, TaskListener listener, String kind, StepResponse response,
             FilePath page) throws IOException, InterruptedException {
         String label = step.label(response.planPath());
         GitopsPlanAction action = GitopsPlanAction.record(run, kind, label, response, response.planSaved() ? page : null);
         GitopsChecks.publish(run, listener, kind, label, response, action);
-        if (response.planSaved() && step.operation() != EngineRequest.Operation.APPLY && !step.isLogDiffs()
+        if (response.planSaved() && step.operation() != StepRequest.Operation.APPLY && !step.isLogDiffs()
                 && Boolean.TRUE.equals(response.result().get("hasChanges"))) {
             listener.getLogger().println(Messages.Log_DiffsOnPage(action.getDisplayName()));
         }
@@ -98,7 +102,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     private static void recordFailure(Run<?, ?> run, TaskListener listener, String kind, String label, String message,
             FilePath callTmp) throws IOException, InterruptedException {
         try {
-            EngineResponse failed = EngineResponse.failed(message);
+            StepResponse failed = StepResponse.failed(message);
             GitopsChecks.publish(run, listener, kind, label, failed, GitopsPlanAction.record(run, kind, label, failed, null));
         } finally {
             if (callTmp != null) {
@@ -107,15 +111,14 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         }
     }
 
-    private EngineRequest request(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener,
+    private StepRequest request(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener,
             EnvVars env) throws Exception {
         if (step.getTarget() == null) {
             throw new AbortException(Messages.Step_TargetRequired());
         }
-        EngineRequest request = new EngineRequest(step.operation()).vars(step.getVars()).ignore(step.getIgnore());
+        StepRequest request = new StepRequest(step.operation()).vars(step.getVars()).ignore(step.getIgnore());
         request.path = step.getPath();
         request.diffMode = step.diffMode().name();
-        request.logDiffs = step.isLogDiffs();
         for (String file : step.getVarFiles()) {
             request.varFiles.add(workspace.child(file).getRemote());
         }
@@ -141,8 +144,8 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     }
 
     /** What the call is about to do; a saved plan brings its own commit and path, so name its file. */
-    private String startLine(EngineRequest request) {
-        if (request.planFile != null && step.operation() == EngineRequest.Operation.APPLY) {
+    private String startLine(StepRequest request) {
+        if (request.planFile != null && step.operation() == StepRequest.Operation.APPLY) {
             String label = step.explicitLabel();
             return label == null ? Messages.Log_StartSavedPlan(request.planFileLabel)
                     : Messages.Log_StartNamedSavedPlan(label, request.planFileLabel);

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops;
 
 import hudson.AbortException;
 import hudson.Util;
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
@@ -35,7 +36,7 @@ public abstract class GitopsHealthStep extends GitopsStep {
         this.timeout = t == null ? "PT5M" : t;
     }
 
-    void configureHealth(EngineRequest request) throws AbortException {
+    void configureHealth(StepRequest request) throws AbortException {
         request.await = wait;
         request.timeout = duration("timeout", timeout);
     }

@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.report.CountWords;
 import io.jenkins.plugins.gitops.engine.report.PlanHtml;
+import io.jenkins.plugins.gitops.steps.StepResponse;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ public final class GitopsPlanAction implements RunAction2 {
     private transient Run<?, ?> run;
     private transient SoftReference<Plan> plan = new SoftReference<>(null);
 
-    private GitopsPlanAction(int index, String kind, String name, EngineResponse response) {
+    private GitopsPlanAction(int index, String kind, String name, StepResponse response) {
         this.index = index;
         this.kind = kind;
         this.name = name;
@@ -62,7 +63,7 @@ public final class GitopsPlanAction implements RunAction2 {
      * failed before a plan existed), is copied into the build directory as a stream; parallel branches each get
      * their own number.
      */
-    static GitopsPlanAction record(Run<?, ?> run, String kind, String name, EngineResponse response,
+    static GitopsPlanAction record(Run<?, ?> run, String kind, String name, StepResponse response,
             @CheckForNull FilePath planOnAgent) throws IOException, InterruptedException {
         int index = claimIndex(run);
         if (planOnAgent != null) {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -37,12 +38,12 @@ public final class GitopsPlanStep extends GitopsStep {
     }
 
     @Override
-    EngineRequest.Operation operation() {
-        return EngineRequest.Operation.PLAN;
+    StepRequest.Operation operation() {
+        return StepRequest.Operation.PLAN;
     }
 
     @Override
-    void configure(EngineRequest request, FilePath workspace) {
+    void configure(StepRequest request, FilePath workspace) {
         request.prune = prune;
         if (planFile != null) {
             request.planFile = workspace.child(planFile).getRemote();

@@ -192,9 +192,9 @@ public abstract class GitopsStep extends Step implements Serializable {
     }
 
     /** Fills in the parts of the request only this step knows (plan file, prune, wait, ...). */
-    abstract void configure(EngineRequest request, FilePath workspace) throws AbortException;
+    abstract void configure(StepRequest request, FilePath workspace) throws AbortException;
 
-    abstract EngineRequest.Operation operation();
+    abstract StepRequest.Operation operation();
 
     @Override
     public StepExecution start(StepContext context) {

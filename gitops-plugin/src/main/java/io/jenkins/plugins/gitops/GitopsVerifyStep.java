@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -30,12 +31,12 @@ public final class GitopsVerifyStep extends GitopsHealthStep {
     }
 
     @Override
-    EngineRequest.Operation operation() {
-        return EngineRequest.Operation.VERIFY;
+    StepRequest.Operation operation() {
+        return StepRequest.Operation.VERIFY;
     }
 
     @Override
-    void configure(EngineRequest request, FilePath workspace) throws AbortException {
+    void configure(StepRequest request, FilePath workspace) throws AbortException {
         configureHealth(request);
         request.failOnDrift = failOnDrift;
     }

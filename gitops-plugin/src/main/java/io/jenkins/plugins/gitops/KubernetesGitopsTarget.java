@@ -11,6 +11,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitops.steps.StepTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
     }
 
     @Override
-    TargetSpec prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
+    StepTarget prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
             throws IOException, InterruptedException {
         if (credentialsId == null) {
             throw new AbortException(Messages.KubernetesGitopsTarget_CredentialsIdRequired());
@@ -108,7 +109,7 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
                     credentials.getClass().getSimpleName()));
         }
         kubeconfig.chmod(0600);
-        return new TargetSpec.Kubernetes(kubeconfig.getRemote(), context, namespace, forceConflicts, replaceImmutable);
+        return new StepTarget.Kubernetes(kubeconfig.getRemote(), context, namespace, forceConflicts, replaceImmutable);
     }
 
     @Extension

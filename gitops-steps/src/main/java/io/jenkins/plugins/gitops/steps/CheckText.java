@@ -1,11 +1,11 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.steps;
 
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
-import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
 import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
+import io.jenkins.plugins.gitops.engine.report.PlanMarkdown;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.util.List;
 
@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record CheckText(boolean success, String title, String summary, String text) {
     /** GitHub refuses a check whose summary or text is longer. */
-    public static final int MAX_CHARS = 65_535;
+    public static final int MAX_CHARS = PlanMarkdown.CHECKS_API_LIMIT;
 
     public CheckText {
         summary = cut(summary);
@@ -35,29 +35,14 @@ public record CheckText(boolean success, String title, String summary, String te
         Plan plan = result.plan();
         long failed = result.outcomes().stream().filter(o -> o.status() == Outcome.Status.FAILED).count();
         String title = !result.succeeded() ? "Apply failed for " + failed + " resource(s)"
-                : unhealthy.isEmpty() ? "Applied: " + applied(result)
+                : unhealthy.isEmpty() ? "Applied: " + AppliedCounts.of(result).words()
                 : "Applied, " + unhealthy.size() + " unhealthy";
         StringBuilder summary = new StringBuilder(header(plan)).append(title).append(".\n");
         for (Outcome o : result.failures()) {
-            summary.append("\n- `").append(o.id()).append("`: ").append(o.error());
+            summary.append("\n- `").append(o.id()).append("`: ").append(StepRemedies.WORDING.withRemedy(o.error(), o.remedy()));
         }
         unhealthy.forEach(h -> summary.append("\n- unhealthy: `").append(h).append('`'));
         return withDiff(result.succeeded() && unhealthy.isEmpty(), title, summary.toString(), plan);
-    }
-
-    /** What the apply did, not what its plan said: a resource already as desired counts as unchanged. */
-    private static String applied(ApplyResult result) {
-        int[] done = new int[Action.values().length];
-        int unchanged = 0;
-        for (Outcome o : result.outcomes()) {
-            if (o.status() == Outcome.Status.DONE) {
-                done[o.action().ordinal()]++;
-            } else if (o.status() == Outcome.Status.UNCHANGED) {
-                unchanged++;
-            }
-        }
-        return CountWords.applied(done[Action.CREATE.ordinal()], done[Action.UPDATE.ordinal()],
-                done[Action.DELETE.ordinal()], unchanged);
     }
 
     public static CheckText forVerify(VerifyResult result, boolean driftFails) {
