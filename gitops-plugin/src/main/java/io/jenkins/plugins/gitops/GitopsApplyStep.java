@@ -94,7 +94,6 @@ public final class GitopsApplyStep extends GitopsHealthStep {
         if (parallelism < 1) {
             throw new AbortException(Messages.GitopsApplyStep_Parallelism(parallelism));
         }
-        request.autoApprove = autoApprove;
         request.prune = prune;
         request.parallelism = parallelism;
         request.lockWait = duration("lockWait", lockWait);

@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
