@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Label;
 import hudson.model.Result;
@@ -25,6 +26,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import hudson.util.FormValidation;
 import hudson.util.Secret;
 import org.htmlunit.html.HtmlPage;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
@@ -238,6 +241,40 @@ class GitopsStepsTest {
         try (var files = Files.walk(r.getRootDir().toPath())) {
             assertThat(files.filter(Files::isRegularFile).filter(f -> read(f).contains(TOKEN)).toList())
                     .as("build files holding the credential's value").isEmpty();
+        }
+    }
+
+    /**
+     * examples/Jenkinsfile's flow on Kubernetes: the apply of the saved plan gives no path:, so the plan's path names
+     * the inventory (not "default") and the call's label.
+     */
+    @Test
+    void aSavedKubernetesPlanIsAppliedWithoutItsPathAndVerifiedHealthy(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        try (FakeApiServer api = new FakeApiServer()) {
+            byte[] kubeconfig = Files.readAllBytes(api.writeKubeconfig(tmp.resolve("kubeconfig")));
+            CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                    new FileCredentialsImpl(CredentialsScope.GLOBAL, "kc", "kubeconfig", "kubeconfig",
+                            SecretBytes.fromBytes(kubeconfig)));
+            j.createOnlineSlave(Label.get("gitops-agent"));
+            WorkflowRun r = run(j, """
+                    node('gitops-agent') {
+                      dir('%s') {
+                        gitopsPlan(path: 'env', planFile: 'env.plan.json', target: kubernetes(credentialsId: 'kc', namespace: 'shop'))
+                        gitopsApply(planFile: 'env.plan.json', target: kubernetes(credentialsId: 'kc', namespace: 'shop'))
+                        gitopsVerify(path: 'env', wait: true, timeout: 'PT1M', target: kubernetes(credentialsId: 'kc', namespace: 'shop'))
+                      }
+                    }
+                    """.formatted(repo), Result.SUCCESS);
+
+            j.assertLogContains("Apply complete: 2 created, 0 updated, 0 deleted, 0 unchanged.", r);
+            j.assertLogContains("No drift: the target matches commit " + head(repo), r);
+            assertThat(api.client().configMaps().inNamespace("shop").withName("settings").get()).isNotNull();
+            assertThat(api.client().configMaps().inNamespace("gitops-system").withName("env").get().getData()
+                    .get("resources")).contains("settings");
+            assertThat(api.client().configMaps().inNamespace("gitops-system").withName("default").get()).isNull();
+            assertThat(r.getActions(GitopsPlanAction.class)).extracting(GitopsPlanAction::getDisplayName)
+                    .containsExactly("GitOps plan: env", "GitOps apply: env", "GitOps verify: env");
         }
     }
 
