@@ -12,12 +12,12 @@ final class CredentialItems {
 
     /**
      * The credentials of these types visible to {@code item}, plus the one already chosen. Listing reveals the
-     * credentials' names: only to those who may configure the job.
+     * credentials' names: only to those who may configure the job ({@link FormAccess}).
      */
     @SafeVarargs
     static ListBoxModel of(Item item, String current, Class<? extends StandardCredentials>... types) {
         StandardListBoxModel model = new StandardListBoxModel();
-        if (item == null || !item.hasPermission(Item.CONFIGURE)) {
+        if (item == null || !FormAccess.mayConfigure(item)) {
             model.includeCurrentValue(current);
             return model;
         }

@@ -1,16 +1,19 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.steps.StepTarget;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
 import hudson.model.Descriptor;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.gitops.steps.StepTarget;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /** A directory on the agent holding one YAML file per resource: {@code directory(path: 'deploy/out')}. */
 public final class DirectoryGitopsTarget extends GitopsTarget {
@@ -38,12 +41,16 @@ public final class DirectoryGitopsTarget extends GitopsTarget {
     public static final class DescriptorImpl extends Descriptor<GitopsTarget> {
         @Override
         public String getDisplayName() {
-            return "Directory";
+            return Messages.DirectoryGitopsTarget_DisplayName();
         }
 
-        public FormValidation doCheckPath(@QueryParameter String value) {
-            return Util.fixEmptyAndTrim(value) == null ? FormValidation.error("Give the directory, relative to the workspace")
-                    : FormValidation.ok();
+        /** Only that a directory is given: relative and absolute paths both work (see {@link #prepare}). */
+        @POST
+        public FormValidation doCheckPath(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormAccess.mayConfigure(item) || Util.fixEmptyAndTrim(value) != null) {
+                return FormValidation.ok();
+            }
+            return FormValidation.error(Messages.DirectoryGitopsTarget_PathRequired());
         }
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.gitops.steps.SecretMask;
 import io.jenkins.plugins.gitops.steps.StepRequest;
 import io.jenkins.plugins.gitops.steps.StepResponse;
 import io.jenkins.plugins.gitops.steps.StepRunner;
@@ -28,13 +29,19 @@ final class EngineCallable extends MasterToSlaveFileCallable<StepResponse> {
 
     @Override
     public StepResponse invoke(File workspace, VirtualChannel channel) throws IOException {
-        PrintStream log = listener.getLogger();
+        SecretMask mask = new SecretMask(request.secretPattern);
+        MaskedLog masked = MaskedLog.of(listener.getLogger(), mask);
+        PrintStream log = masked.out();
         try {
             return new StepRunner(log).run(request);
         } catch (RuntimeException e) {
             // A bug, not bad input: keep the trace in the log, send only text (the type may not load on the controller).
             e.printStackTrace(log);
-            throw new IOException("GitOps engine failed: " + e);
+            throw new IOException(mask.apply(Messages.Engine_Failed(e.toString())));
+        } finally {
+            // The build log reaches the controller in delayed batches: without this, the lines written here would
+            // appear after the step has returned, under the next stage. Flushed I/O completes before act() returns.
+            masked.finish();
         }
     }
 }

@@ -23,6 +23,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * A configuration repository other than the build's checkout:
@@ -70,21 +71,22 @@ public final class GitRepositorySource extends AbstractDescribableImpl<GitReposi
     String cloneAndResolve(Run<?, ?> run, FilePath dir, TaskListener listener, EnvVars env)
             throws IOException, InterruptedException {
         if (url.isEmpty()) {
-            throw new AbortException("gitRepository(...) needs url:");
+            throw new AbortException(Messages.GitRepositorySource_UrlRequired());
         }
         GitClient git = Git.with(listener, env).in(dir).using("jgit").getClient();
         if (credentialsId != null) {
             StandardCredentials credentials = CredentialsProvider.findCredentialById(credentialsId,
                     StandardCredentials.class, run);
             if (credentials == null) {
-                throw new AbortException("gitRepository: no credential '" + credentialsId + "' is visible to this build");
+                throw new AbortException(Messages.GitRepositorySource_NoCredential(credentialsId));
             }
+            CredentialsProvider.track(run, credentials);
             git.addDefaultCredentials(credentials);
         }
         try {
             git.clone_().url(url).repositoryName("origin").execute();
         } catch (GitException e) {
-            throw new AbortException("cannot clone " + url + ": " + e.getMessage());
+            throw new AbortException(Messages.GitRepositorySource_CannotClone(url, e.getMessage()));
         }
         for (String candidate : new String[] {"origin/" + ref, ref}) {
             try {
@@ -93,7 +95,7 @@ public final class GitRepositorySource extends AbstractDescribableImpl<GitReposi
                 // not a branch: try it as a tag or commit
             }
         }
-        throw new AbortException("gitRepository: " + url + " has no branch, tag or commit '" + ref + "'");
+        throw new AbortException(Messages.GitRepositorySource_NoRef(url, ref));
     }
 
     @Extension
@@ -101,9 +103,10 @@ public final class GitRepositorySource extends AbstractDescribableImpl<GitReposi
     public static final class DescriptorImpl extends Descriptor<GitRepositorySource> {
         @Override
         public String getDisplayName() {
-            return "Git repository";
+            return Messages.GitRepositorySource_DisplayName();
         }
 
+        @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialItems.of(item, credentialsId, StandardCredentials.class);
         }

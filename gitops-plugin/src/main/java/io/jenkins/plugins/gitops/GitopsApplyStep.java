@@ -1,10 +1,10 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.steps.StepRequest;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -74,6 +74,12 @@ public final class GitopsApplyStep extends GitopsHealthStep {
         this.lockWait = w == null ? "PT0S" : w;
     }
 
+    /** A saved plan that records no environment path is named by its file, not as the root ".". */
+    @Override
+    String fallbackLabel() {
+        return planFile != null ? planFile : super.fallbackLabel();
+    }
+
     @Override
     StepRequest.Operation operation() {
         return StepRequest.Operation.APPLY;
@@ -82,14 +88,12 @@ public final class GitopsApplyStep extends GitopsHealthStep {
     @Override
     void configure(StepRequest request, FilePath workspace) throws AbortException {
         if ((planFile == null) == !autoApprove) {
-            throw new AbortException(planFile == null
-                    ? "gitopsApply needs planFile: (saved by gitopsPlan) or autoApprove: true"
-                    : "gitopsApply takes planFile: or autoApprove: true, not both");
+            throw new AbortException(planFile == null ? Messages.GitopsApplyStep_PlanOrAutoApprove()
+                    : Messages.GitopsApplyStep_NotBoth());
         }
         if (parallelism < 1) {
-            throw new AbortException("parallelism must be at least 1, not " + parallelism);
+            throw new AbortException(Messages.GitopsApplyStep_Parallelism(parallelism));
         }
-        request.autoApprove = autoApprove;
         request.prune = prune;
         request.parallelism = parallelism;
         request.lockWait = duration("lockWait", lockWait);
@@ -109,7 +113,7 @@ public final class GitopsApplyStep extends GitopsHealthStep {
 
         @Override
         public String getDisplayName() {
-            return "GitOps: apply a plan to a target";
+            return Messages.GitopsApplyStep_DisplayName();
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.steps.StepResponse;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -9,6 +8,7 @@ import io.jenkins.plugins.checks.api.ChecksDetails;
 import io.jenkins.plugins.checks.api.ChecksOutput;
 import io.jenkins.plugins.checks.api.ChecksPublisherFactory;
 import io.jenkins.plugins.checks.api.ChecksStatus;
+import io.jenkins.plugins.gitops.steps.StepResponse;
 import java.time.LocalDateTime;
 import jenkins.model.Jenkins;
 
@@ -18,7 +18,7 @@ final class GitopsChecks {
     }
 
     static String checkName(String kind, String name) {
-        return "GitOps " + kind + ": " + name;
+        return Messages.GitopsPlanAction_DisplayName(kind, name);
     }
 
     static void publish(Run<?, ?> run, TaskListener listener, String kind, String name, StepResponse response,

@@ -1,7 +1,5 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.steps.StepRequest;
-import io.jenkins.plugins.gitops.steps.StepResponse;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -10,6 +8,10 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.plugins.git.GitException;
 import hudson.slaves.WorkspaceList;
+import io.jenkins.plugins.gitops.steps.SecretMask;
+import io.jenkins.plugins.gitops.steps.StepRequest;
+import io.jenkins.plugins.gitops.steps.StepResponse;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import jenkins.model.Jenkins;
@@ -38,40 +40,81 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
-        FilePath workspace = context.get(FilePath.class);
-        EnvVars env = context.get(EnvVars.class);
         String kind = step.operation().name().toLowerCase(Locale.ROOT);
-        String label = step.displayName();
-
-        FilePath callTmp = callTempDir(workspace);
+        SecretMask mask = SecretMask.NONE;
+        FilePath callTmp = null;
         StepResponse response;
+        FilePath page;
         try {
-            response = workspace.act(new EngineCallable(request(run, workspace, callTmp, listener, env), listener));
-        } catch (AbortException e) {
-            GitopsChecks.publish(run, listener, kind, label, StepResponse.failed(e.getMessage()), null);
+            FilePath workspace = context.get(FilePath.class);
+            Map<String, String> secrets = CredentialVariables.resolve(run, step.getCredentialVars(),
+                    step.getVars().keySet());
+            mask = Masker.of(secrets.values());
+            if (!secrets.isEmpty()) {
+                listener.getLogger().println(Messages.Log_Masking(String.join(", ", secrets.keySet())));
+            }
+            callTmp = callTempDir(workspace);
+            page = callTmp.child("page.json");
+            StepRequest request = request(run, workspace, callTmp, listener, context.get(EnvVars.class));
+            request.vars.putAll(secrets);
+            request.secretPattern = mask.regex();
+            request.logDiffs = step.isLogDiffs();
+            request.pageFile = page.getRemote();
+            response = workspace.act(new EngineCallable(request, listener));
+        } catch (Exception e) {
+            // Whatever failed (bad input, a missing credential, the agent, the channel), the build page and the
+            // check say so, not only the log.
+            String message = mask.apply(e instanceof AbortException ? e.getMessage() : e.toString());
+            try {
+                recordFailure(run, listener, kind, step.label(null), message, callTmp);
+            } catch (Exception recording) {
+                e.addSuppressed(recording);
+            }
             throw e;
+        }
+        try {
+            return finish(run, listener, kind, response, page);
         } finally {
             callTmp.deleteRecursive();
         }
+    }
 
-        GitopsPlanAction action = response.planJson() == null ? null
-                : GitopsPlanAction.record(run, kind, label, response);
+    /** Records the page and the check of a call the agent answered, and fails the step if the answer says so. */
+    private Map<String, Object> finish(Run<?, ?> run, TaskListener listener, String kind, StepResponse response,
+            FilePath page) throws IOException, InterruptedException {
+        String label = step.label(response.planPath());
+        GitopsPlanAction action = GitopsPlanAction.record(run, kind, label, response, response.planSaved() ? page : null);
         GitopsChecks.publish(run, listener, kind, label, response, action);
+        if (response.planSaved() && step.operation() != StepRequest.Operation.APPLY && !step.isLogDiffs()
+                && Boolean.TRUE.equals(response.result().get("hasChanges"))) {
+            listener.getLogger().println(Messages.Log_DiffsOnPage(action.getDisplayName()));
+        }
         if (response.error() != null) {
-            throw new AbortException("gitops" + capitalized(kind) + " '" + label + "': " + response.error());
+            throw new AbortException(Messages.Step_Failed(stepName(kind), label, response.error()));
         }
         if (!response.success()) {
-            throw new AbortException("gitops" + capitalized(kind) + " '" + label + "': " + response.checkTitle()
-                    + (action == null ? "" : " (see " + action.getDisplayName() + " in this build)"));
+            throw new AbortException(Messages.Step_Unsuccessful(stepName(kind), label, response.checkTitle(),
+                    action.getDisplayName()));
         }
         return response.result();
+    }
+
+    private static void recordFailure(Run<?, ?> run, TaskListener listener, String kind, String label, String message,
+            FilePath callTmp) throws IOException, InterruptedException {
+        try {
+            StepResponse failed = StepResponse.failed(message);
+            GitopsChecks.publish(run, listener, kind, label, failed, GitopsPlanAction.record(run, kind, label, failed, null));
+        } finally {
+            if (callTmp != null) {
+                callTmp.deleteRecursive();
+            }
+        }
     }
 
     private StepRequest request(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener,
             EnvVars env) throws Exception {
         if (step.getTarget() == null) {
-            throw new AbortException("target: is required, e.g. target: directory(path: 'out') or"
-                    + " target: kubernetes(credentialsId: 'kubeconfig')");
+            throw new AbortException(Messages.Step_TargetRequired());
         }
         StepRequest request = new StepRequest(step.operation()).vars(step.getVars()).ignore(step.getIgnore());
         request.path = step.getPath();
@@ -81,7 +124,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         }
         if (step.getSource() != null) {
             if (step.getRef() != null) {
-                throw new AbortException("give the ref inside gitRepository(ref: ...), not as the step's ref:");
+                throw new AbortException(Messages.Step_RefInsideSource());
             }
             FilePath clone = callTmp.child("config");
             request.repository = clone.getRemote();
@@ -91,14 +134,24 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             request.ref = step.getRef();
             request.defaultCommit = headOf(workspace, listener, env);
         }
-        listener.getLogger().println("[gitops] " + step.operation().name().toLowerCase(Locale.ROOT) + " '"
-                + step.displayName() + "' at " + (request.ref != null ? request.ref : request.defaultCommit));
+        step.configure(request, workspace);
+        listener.getLogger().println(startLine(request));
         request.target = step.getTarget().prepare(run, workspace, callTmp, listener);
         request.user = user(run);
         String root = Jenkins.get().getRootUrl();
         request.buildUrl = root == null ? null : root + run.getUrl();
-        step.configure(request, workspace);
         return request;
+    }
+
+    /** What the call is about to do; a saved plan brings its own commit and path, so name its file. */
+    private String startLine(StepRequest request) {
+        if (request.planFile != null && step.operation() == StepRequest.Operation.APPLY) {
+            String label = step.explicitLabel();
+            return label == null ? Messages.Log_StartSavedPlan(request.planFileLabel)
+                    : Messages.Log_StartNamedSavedPlan(label, request.planFileLabel);
+        }
+        return Messages.Log_Start(step.operation().name().toLowerCase(Locale.ROOT), step.label(null),
+                request.ref != null ? request.ref : request.defaultCommit);
     }
 
     /** The commit of the workspace's checkout, as git-client reads it (the default source). */
@@ -107,8 +160,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         try {
             return git.revParse("HEAD").name();
         } catch (GitException e) {
-            throw new AbortException("the workspace " + workspace.getRemote() + " is not a Git checkout with a commit;"
-                    + " run checkout scm first (or dir('...') into one), or give source: gitRepository(url: ...)");
+            throw new AbortException(Messages.Step_NotACheckout(workspace.getRemote()));
         }
     }
 
@@ -116,7 +168,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     private static FilePath callTempDir(FilePath workspace) throws Exception {
         FilePath tmp = WorkspaceList.tempDir(workspace);
         if (tmp == null) {
-            throw new AbortException("the workspace " + workspace.getRemote() + " has no parent directory for temporary files");
+            throw new AbortException(Messages.Step_NoTempDir(workspace.getRemote()));
         }
         tmp.mkdirs();
         FilePath dir = tmp.createTempDir("gitops", null);
@@ -131,7 +183,8 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         return cause != null && cause.getUserId() != null ? cause.getUserId() : "jenkins";
     }
 
-    private static String capitalized(String kind) {
-        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
+    /** {@code gitopsPlan}, {@code gitopsApply} or {@code gitopsVerify}, as the Pipeline script calls it. */
+    private static String stepName(String kind) {
+        return "gitops" + Character.toUpperCase(kind.charAt(0)) + kind.substring(1);
     }
 }

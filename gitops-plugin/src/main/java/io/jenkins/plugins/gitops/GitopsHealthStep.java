@@ -1,8 +1,8 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.steps.StepRequest;
 import hudson.AbortException;
 import hudson.Util;
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**

@@ -1,15 +1,18 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.steps.StepResponse;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
+import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.report.CountWords;
 import io.jenkins.plugins.gitops.engine.report.PlanHtml;
+import io.jenkins.plugins.gitops.steps.StepResponse;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,6 +37,8 @@ public final class GitopsPlanAction implements RunAction2 {
     private final int deletes;
     private final int unchanged;
     private final String commit;
+    /** Why the call failed before it had a plan (invalid input, the target refused, ...); null otherwise. */
+    private final String error;
 
     private transient Run<?, ?> run;
     private transient SoftReference<Plan> plan = new SoftReference<>(null);
@@ -44,25 +49,45 @@ public final class GitopsPlanAction implements RunAction2 {
         this.name = name;
         this.title = response.checkTitle();
         this.success = response.success();
-        Map<String, Object> result = response.result();
-        this.creates = (Integer) result.get("creates");
-        this.updates = (Integer) result.get("updates");
-        this.deletes = (Integer) result.get("deletes");
-        this.unchanged = (Integer) result.get("unchanged");
+        this.error = response.error();
+        Map<String, Object> result = response.result() == null ? Map.of() : response.result();
+        this.creates = (Integer) result.getOrDefault("creates", 0);
+        this.updates = (Integer) result.getOrDefault("updates", 0);
+        this.deletes = (Integer) result.getOrDefault("deletes", 0);
+        this.unchanged = (Integer) result.getOrDefault("unchanged", 0);
         this.commit = (String) result.get("commit");
     }
 
-    /** Stores the plan beside the build and attaches the page; parallel branches each get their own number. */
-    static GitopsPlanAction record(Run<?, ?> run, String kind, String name, StepResponse response)
-            throws IOException {
-        synchronized (run) {
-            int index = run.getActions(GitopsPlanAction.class).size() + 1;
-            Path file = planFile(run, index);
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, response.planJson(), StandardCharsets.UTF_8);
-            GitopsPlanAction action = new GitopsPlanAction(index, kind, name, response);
-            run.addAction(action);
-            return action;
+    /**
+     * Attaches the page of one step call. The plan, written on the agent as {@code planOnAgent} (null when the call
+     * failed before a plan existed), is copied into the build directory as a stream; parallel branches each get
+     * their own number.
+     */
+    static GitopsPlanAction record(Run<?, ?> run, String kind, String name, StepResponse response,
+            @CheckForNull FilePath planOnAgent) throws IOException, InterruptedException {
+        int index = claimIndex(run);
+        if (planOnAgent != null) {
+            planOnAgent.copyTo(new FilePath(planFile(run, index).toFile()));
+        }
+        GitopsPlanAction action = new GitopsPlanAction(index, kind, name, response);
+        run.addAction(action);
+        return action;
+    }
+
+    /**
+     * The next free number, claimed by creating its file: creation either succeeds or finds the file, so two
+     * branches never share a number and no lock on the build is needed.
+     */
+    private static int claimIndex(Run<?, ?> run) throws IOException {
+        Path dir = planFile(run, 1).getParent();
+        Files.createDirectories(dir);
+        for (int index = run.getActions(GitopsPlanAction.class).size() + 1;; index++) {
+            try {
+                Files.createFile(planFile(run, index));
+                return index;
+            } catch (FileAlreadyExistsException e) {
+                // taken by a parallel branch: try the next
+            }
         }
     }
 
@@ -97,7 +122,7 @@ public final class GitopsPlanAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return "GitOps " + kind + ": " + name;
+        return GitopsChecks.checkName(kind, name);
     }
 
     @Override
@@ -139,6 +164,31 @@ public final class GitopsPlanAction implements RunAction2 {
 
     public String getCommit() {
         return commit;
+    }
+
+    @CheckForNull
+    public String getError() {
+        return error;
+    }
+
+    /** The counts in words: what a plan would do, what an apply did, how a verified target differs. */
+    public String getCountsText() {
+        return switch (kind) {
+            case "apply" -> CountWords.applied(creates, updates, deletes, unchanged);
+            case "verify" -> CountWords.verified(creates, updates, deletes, unchanged);
+            default -> CountWords.planned(creates, updates, deletes, unchanged);
+        };
+    }
+
+    /** The first line of the error, for the build's summary (the page has all of it). */
+    @CheckForNull
+    public String getErrorHeadline() {
+        return error == null ? null : error.lines().findFirst().orElse("");
+    }
+
+    /** Whether the call left a plan to show (a call that failed on its input did not). */
+    public boolean isPlanAvailable() throws IOException {
+        return Files.size(planFile(run, index)) > 0;
     }
 
     /** Escaped HTML of the counts (from the engine's tested renderer). */

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.steps.StepRequest;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -60,7 +60,7 @@ public final class GitopsPlanStep extends GitopsStep {
 
         @Override
         public String getDisplayName() {
-            return "GitOps: plan the changes to a target";
+            return Messages.GitopsPlanStep_DisplayName();
         }
     }
 }

@@ -1,14 +1,16 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.steps.StepRequest;
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Util;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -22,7 +24,9 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * What {@code gitopsPlan}, {@code gitopsApply} and {@code gitopsVerify} share: the source, its rendering and
@@ -34,12 +38,14 @@ public abstract class GitopsStep extends Step implements Serializable {
     private String path = "";
     private String ref;
     private Map<String, String> vars = new LinkedHashMap<>();
+    private Map<String, String> credentialVars = new LinkedHashMap<>();
     private List<String> varFiles = new ArrayList<>();
     private List<String> ignore = new ArrayList<>();
     private GitopsTarget target;
     private GitRepositorySource source;
     private String name;
     private String diff = "client";
+    private boolean logDiffs;
 
     public String getPath() {
         return path;
@@ -63,10 +69,27 @@ public abstract class GitopsStep extends Step implements Serializable {
         return vars;
     }
 
-    /** Values for {@code ${KEY}} in manifests; may hold secrets, so never logged. */
+    /**
+     * Values for {@code ${KEY}} in manifests. For non-secret values only: step arguments are stored with the
+     * build and shown in its Pipeline steps view; secrets go through {@link #setCredentialVars} or
+     * {@code withCredentials}.
+     */
     @DataBoundSetter
     public void setVars(Map<String, String> vars) {
         this.vars = vars == null ? new LinkedHashMap<>() : new LinkedHashMap<>(vars);
+    }
+
+    public Map<String, String> getCredentialVars() {
+        return credentialVars;
+    }
+
+    /**
+     * {@code ${KEY}} values taken from secret text credentials, by id: {@code credentialVars: [DB_PASSWORD: 'db-pass']}.
+     * Only the ids are step arguments; the values are read when the step runs and masked in the log.
+     */
+    @DataBoundSetter
+    public void setCredentialVars(Map<String, String> credentialVars) {
+        this.credentialVars = credentialVars == null ? new LinkedHashMap<>() : new LinkedHashMap<>(credentialVars);
     }
 
     public List<String> getVarFiles() {
@@ -127,18 +150,46 @@ public abstract class GitopsStep extends Step implements Serializable {
         this.diff = d == null ? "client" : d;
     }
 
+    public boolean isLogDiffs() {
+        return logDiffs;
+    }
+
+    /** Prints every resource's full diff in the build log too; by default the log has one line per change. */
+    @DataBoundSetter
+    public void setLogDiffs(boolean logDiffs) {
+        this.logDiffs = logDiffs;
+    }
+
     /** The diff mode, checked when the step runs so a typo fails the build with the choices. */
     DiffMode diffMode() throws AbortException {
         try {
             return DiffMode.valueOf(diff.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new AbortException("diff must be 'client' or 'server', not '" + diff + "'");
+            throw new AbortException(Messages.GitopsStep_Diff(diff));
         }
     }
 
-    /** The label of this call's page and check. */
-    String displayName() {
-        return name != null ? name : path.isEmpty() ? "." : path;
+    /**
+     * The label of this call's page and check: the name, else the environment path, else the path recorded in
+     * the plan the call used ({@code planPath}, null before the agent has read it), else {@link #fallbackLabel()}.
+     */
+    String label(@CheckForNull String planPath) {
+        String explicit = explicitLabel();
+        if (explicit != null) {
+            return explicit;
+        }
+        return planPath != null && !planPath.isEmpty() ? planPath : fallbackLabel();
+    }
+
+    /** The name, else the environment path, else null. */
+    @CheckForNull
+    String explicitLabel() {
+        return name != null ? name : path.isEmpty() ? null : path;
+    }
+
+    /** The label when neither a name, a path nor the plan names the environment: its root. */
+    String fallbackLabel() {
+        return ".";
     }
 
     /** Fills in the parts of the request only this step knows (plan file, prune, wait, ...). */
@@ -155,7 +206,7 @@ public abstract class GitopsStep extends Step implements Serializable {
         try {
             return Duration.parse(value);
         } catch (DateTimeParseException e) {
-            throw new AbortException(field + " must be an ISO-8601 duration such as PT5M or PT30S, not '" + value + "'");
+            throw new AbortException(Messages.GitopsStep_Duration(field, value));
         }
     }
 
@@ -166,8 +217,12 @@ public abstract class GitopsStep extends Step implements Serializable {
             return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
         }
 
-        public ListBoxModel doFillDiffItems() {
+        @POST
+        public ListBoxModel doFillDiffItems(@AncestorInPath Item item) {
             ListBoxModel items = new ListBoxModel();
+            if (!FormAccess.mayConfigure(item)) {
+                return items;
+            }
             for (DiffMode mode : DiffMode.values()) {
                 items.add(mode.name().toLowerCase(Locale.ROOT));
             }

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.steps.StepTarget;
 import hudson.FilePath;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.jenkins.plugins.gitops.steps.StepTarget;
 import java.io.IOException;
 import java.io.Serializable;
 

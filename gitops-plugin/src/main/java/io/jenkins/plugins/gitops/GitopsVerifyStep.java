@@ -1,9 +1,9 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.steps.StepRequest;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -50,7 +50,7 @@ public final class GitopsVerifyStep extends GitopsHealthStep {
 
         @Override
         public String getDisplayName() {
-            return "GitOps: verify a target for drift and health";
+            return Messages.GitopsVerifyStep_DisplayName();
         }
     }
 }

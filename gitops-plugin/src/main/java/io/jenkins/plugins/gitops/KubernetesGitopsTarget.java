@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gitops;
 
-import io.jenkins.plugins.gitops.steps.StepTarget;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
@@ -12,6 +11,7 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitops.steps.StepTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +22,7 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * A Kubernetes cluster: {@code kubernetes(credentialsId: 'prod-kubeconfig', context: 'prod', namespace: 'shop')}.
@@ -68,7 +69,7 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
         return forceConflicts;
     }
 
-    /** Take over fields another field manager set, instead of failing (server-side apply's force). */
+    /** Takes over fields another field manager set (server-side apply with force), instead of failing the apply. */
     @DataBoundSetter
     public void setForceConflicts(boolean forceConflicts) {
         this.forceConflicts = forceConflicts;
@@ -78,7 +79,7 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
         return replaceImmutable;
     }
 
-    /** Delete and re-create an object whose change touches an immutable field (it is absent for a moment). */
+    /** Deletes and re-creates an object whose update changes an immutable field (it is absent for a moment). */
     @DataBoundSetter
     public void setReplaceImmutable(boolean replaceImmutable) {
         this.replaceImmutable = replaceImmutable;
@@ -88,15 +89,14 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
     StepTarget prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
             throws IOException, InterruptedException {
         if (credentialsId == null) {
-            throw new AbortException("kubernetes(...) needs credentialsId: the id of a secret file or secret text"
-                    + " credential holding a kubeconfig");
+            throw new AbortException(Messages.KubernetesGitopsTarget_CredentialsIdRequired());
         }
         StandardCredentials credentials = CredentialsProvider.findCredentialById(credentialsId,
                 StandardCredentials.class, run);
         if (credentials == null) {
-            throw new AbortException("kubernetes target: no credential '" + credentialsId + "' is visible to this build;"
-                    + " add a secret file or secret text credential with that id (a kubeconfig)");
+            throw new AbortException(Messages.KubernetesGitopsTarget_NoCredential(credentialsId));
         }
+        CredentialsProvider.track(run, credentials);
         FilePath kubeconfig = callTmp.child("kubeconfig");
         if (credentials instanceof FileCredentials file) {
             try (InputStream in = file.getContent()) {
@@ -105,8 +105,8 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
         } else if (credentials instanceof StringCredentials text) {
             kubeconfig.write(text.getSecret().getPlainText(), StandardCharsets.UTF_8.name());
         } else {
-            throw new AbortException("kubernetes target: credential '" + credentialsId + "' is a "
-                    + credentials.getClass().getSimpleName() + "; use a secret file or secret text holding a kubeconfig");
+            throw new AbortException(Messages.KubernetesGitopsTarget_WrongType(credentialsId,
+                    credentials.getClass().getSimpleName()));
         }
         kubeconfig.chmod(0600);
         return new StepTarget.Kubernetes(kubeconfig.getRemote(), context, namespace, forceConflicts, replaceImmutable);
@@ -117,9 +117,10 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
     public static final class DescriptorImpl extends Descriptor<GitopsTarget> {
         @Override
         public String getDisplayName() {
-            return "Kubernetes";
+            return Messages.KubernetesGitopsTarget_DisplayName();
         }
 
+        @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialItems.of(item, credentialsId, FileCredentials.class, StringCredentials.class);
         }

@@ -2,6 +2,10 @@ package io.jenkins.plugins.gitops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SecretBytes;
+import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.model.Label;
 import hudson.model.Result;
 import hudson.model.Run;
@@ -12,13 +16,19 @@ import io.jenkins.plugins.checks.api.ChecksPublisher;
 import io.jenkins.plugins.checks.api.ChecksPublisherFactory;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import hudson.util.FormValidation;
+import hudson.util.Secret;
 import org.htmlunit.html.HtmlPage;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.cps.SnippetizerTester;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -33,6 +43,7 @@ import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 class GitopsStepsTest {
     private static final String HOSTILE = "<img src=x onerror=alert(1)>";
     private static final String SECRET = "s3cr3t-db-password";
+    private static final String TOKEN = "t0ken-from-a-credential";
 
     @TempDir
     Path tmp;
@@ -184,6 +195,210 @@ class GitopsStepsTest {
                 + " target: directory('out')");
     }
 
+    @Test
+    void credentialVarsAreResolvedOnTheControllerAndTheirValueIsNowhereInTheBuild(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        // In a Secret the engine masks it; in the ConfigMap only the credential's masking keeps it out of the log.
+        Files.writeString(repo.resolve("env/token.yaml"), """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: api
+                  namespace: shop
+                stringData:
+                  token: ${API_TOKEN}
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: echo
+                  namespace: shop
+                data:
+                  token: ${API_TOKEN}
+                """);
+        commit(repo, "token from a credential");
+        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, "api-token", "API token", Secret.fromString(TOKEN)));
+        Path out = tmp.resolve("out");
+        j.createOnlineSlave(Label.get("gitops-agent"));
+        WorkflowRun r = run(j, """
+                node('gitops-agent') {
+                  dir('%s') {
+                    gitopsPlan(path: 'env', target: directory(path: '%s'), planFile: 'plan.json',
+                               credentialVars: [API_TOKEN: 'api-token'], logDiffs: true)
+                    gitopsApply(planFile: 'plan.json', target: directory(path: '%s'), credentialVars: [API_TOKEN: 'api-token'])
+                  }
+                }
+                """.formatted(repo, out, out), Result.SUCCESS);
+
+        j.assertLogContains("masking the values of credentialVars API_TOKEN", r);
+        j.assertLogContains("+  token: ****", r);
+        j.assertLogContains("created ConfigMap/shop/echo", r);
+        try (var files = Files.walk(out)) {
+            assertThat(files.filter(Files::isRegularFile).anyMatch(f -> read(f).contains(TOKEN)))
+                    .as("the value reached the target, so it was resolved and substituted").isTrue();
+        }
+        try (var files = Files.walk(r.getRootDir().toPath())) {
+            assertThat(files.filter(Files::isRegularFile).filter(f -> read(f).contains(TOKEN)).toList())
+                    .as("build files holding the credential's value").isEmpty();
+        }
+    }
+
+    /**
+     * examples/Jenkinsfile's flow on Kubernetes: the apply of the saved plan gives no path:, so the plan's path names
+     * the inventory (not "default") and the call's label.
+     */
+    @Test
+    void aSavedKubernetesPlanIsAppliedWithoutItsPathAndVerifiedHealthy(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        try (FakeApiServer api = new FakeApiServer()) {
+            byte[] kubeconfig = Files.readAllBytes(api.writeKubeconfig(tmp.resolve("kubeconfig")));
+            CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                    new FileCredentialsImpl(CredentialsScope.GLOBAL, "kc", "kubeconfig", "kubeconfig",
+                            SecretBytes.fromBytes(kubeconfig)));
+            j.createOnlineSlave(Label.get("gitops-agent"));
+            WorkflowRun r = run(j, """
+                    node('gitops-agent') {
+                      dir('%s') {
+                        gitopsPlan(path: 'env', planFile: 'env.plan.json', target: kubernetes(credentialsId: 'kc', namespace: 'shop'))
+                        gitopsApply(planFile: 'env.plan.json', target: kubernetes(credentialsId: 'kc', namespace: 'shop'))
+                        gitopsVerify(path: 'env', wait: true, timeout: 'PT1M', target: kubernetes(credentialsId: 'kc', namespace: 'shop'))
+                      }
+                    }
+                    """.formatted(repo), Result.SUCCESS);
+
+            j.assertLogContains("Apply complete: 2 created, 0 updated, 0 deleted, 0 unchanged.", r);
+            j.assertLogContains("No drift: the target matches commit " + head(repo), r);
+            assertThat(api.client().configMaps().inNamespace("shop").withName("settings").get()).isNotNull();
+            assertThat(api.client().configMaps().inNamespace("gitops-system").withName("env").get().getData()
+                    .get("resources")).contains("settings");
+            assertThat(api.client().configMaps().inNamespace("gitops-system").withName("default").get()).isNull();
+            assertThat(r.getActions(GitopsPlanAction.class)).extracting(GitopsPlanAction::getDisplayName)
+                    .containsExactly("GitOps plan: env", "GitOps apply: env", "GitOps verify: env");
+        }
+    }
+
+    @Test
+    void theEngineLinesOfAStepComeBeforeTheNextStepsOutput(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        j.createOnlineSlave(Label.get("gitops-agent"));
+        WorkflowRun r = run(j, """
+                node('gitops-agent') {
+                  dir('%s') {
+                    gitopsPlan(path: 'env', target: directory(path: '%s'))
+                    echo 'NEXT-STEP'
+                  }
+                }
+                """.formatted(repo, tmp.resolve("out")), Result.SUCCESS);
+
+        String log = JenkinsRule.getLog(r);
+        assertThat(log.indexOf("Plan: 2 to create")).as("the plan's counts, written on the agent").isNotNegative()
+                .isLessThan(log.indexOf("NEXT-STEP"));
+    }
+
+    @Test
+    void theLogListsOneLinePerChangeAndTheDiffsOnlyWithLogDiffs(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        WorkflowRun r = run(j, """
+                node {
+                  dir('%s') {
+                    gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'short')
+                    gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'full', logDiffs: true)
+                  }
+                }
+                """.formatted(repo, tmp.resolve("out"), tmp.resolve("out")), Result.SUCCESS);
+
+        String log = JenkinsRule.getLog(r);
+        String shortCall = log.substring(log.indexOf("[gitops] plan 'short'"), log.indexOf("[gitops] plan 'full'"));
+        String fullCall = log.substring(log.indexOf("[gitops] plan 'full'"));
+        assertThat(shortCall).contains("+ create ConfigMap/shop/settings", "+ create Secret/shop/db",
+                "diffs: on the page GitOps plan: short").doesNotContain("+++ desired/");
+        assertThat(fullCall).contains("+++ desired/ConfigMap/shop/settings").doesNotContain("diffs: on the page");
+    }
+
+    @Test
+    void anApplyOfASavedPlanIsLabelledByThePlansPath(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        Path out = tmp.resolve("out");
+        WorkflowRun r = run(j, """
+                node {
+                  dir('%s') {
+                    gitopsPlan(path: 'env', target: directory(path: '%s'), planFile: 'env.plan.json')
+                    gitopsApply(planFile: 'env.plan.json', target: directory(path: '%s'))
+                  }
+                }
+                """.formatted(repo, out, out), Result.SUCCESS);
+
+        j.assertLogContains("[gitops] apply the plan saved in env.plan.json", r);
+        j.assertLogContains("Apply complete: 2 created, 0 updated, 0 deleted, 0 unchanged.", r);
+        GitopsPlanAction apply = r.getActions(GitopsPlanAction.class).get(1);
+        assertThat(apply.getCountsText()).isEqualTo("2 created, 0 updated, 0 deleted, 0 unchanged");
+        assertThat(apply.getTitle()).isEqualTo("Applied: 2 created, 0 updated, 0 deleted, 0 unchanged");
+        assertThat(j.createWebClient().getPage(r).asNormalizedText())
+                .contains("GitOps apply: env: 2 created, 0 updated, 0 deleted, 0 unchanged")
+                .doesNotContain("GitOps apply: .");
+        assertThat(r.getActions(GitopsPlanAction.class)).extracting(GitopsPlanAction::getDisplayName)
+                .containsExactly("GitOps plan: env", "GitOps apply: env");
+        CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
+        assertThat(checks.published).extracting(d -> d.getName().orElse(""))
+                .containsExactly("GitOps plan: env", "GitOps apply: env");
+    }
+
+    @Test
+    void invalidInputLeavesAPageWithTheProblemsAndAFailedCheck(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        Files.writeString(repo.resolve("env/broken.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: [unclosed\n");
+        commit(repo, "broken manifest");
+        WorkflowRun r = run(j, """
+                node {
+                  dir('%s') {
+                    gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'broken')
+                  }
+                }
+                """.formatted(repo, tmp.resolve("out")), Result.FAILURE);
+
+        GitopsPlanAction action = r.getAction(GitopsPlanAction.class);
+        assertThat(action.getDisplayName()).isEqualTo("GitOps plan: broken");
+        assertThat(action.isSuccess()).isFalse();
+        assertThat(action.isPlanAvailable()).isFalse();
+        assertThat(action.getError()).containsPattern("env/broken\\.yaml:\\d+: invalid YAML");
+        HtmlPage page = j.createWebClient().getPage(r, action.getUrlName());
+        assertThat(page.asNormalizedText()).containsPattern("env/broken\\.yaml:\\d+: invalid YAML");
+        CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
+        assertThat(checks.published).singleElement().satisfies(d -> {
+            assertThat(d.getName()).hasValue("GitOps plan: broken");
+            assertThat(d.getConclusion()).isEqualTo(ChecksConclusion.FAILURE);
+            assertThat(d.getOutput()).hasValueSatisfying(o -> assertThat(o.getSummary()).hasValueSatisfying(
+                    summary -> assertThat(summary).containsPattern("env/broken\\.yaml:\\d+: invalid YAML")));
+        });
+    }
+
+    @Test
+    void aControllerSideFailureLeavesAPageAndAFailedCheckToo(JenkinsRule j) throws Exception {
+        WorkflowRun r = run(j, """
+                node {
+                  gitopsPlan(path: 'env', target: directory(path: 'out'), name: 'nowhere')
+                }
+                """, Result.FAILURE);
+
+        j.assertLogContains("is not a Git checkout with a commit", r);
+        GitopsPlanAction action = r.getAction(GitopsPlanAction.class);
+        assertThat(action.getError()).contains("is not a Git checkout with a commit");
+        CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
+        assertThat(checks.published).singleElement()
+                .satisfies(d -> assertThat(d.getConclusion()).isEqualTo(ChecksConclusion.FAILURE));
+    }
+
+    @Test
+    void theDirectoryCheckAcceptsAbsoluteAndRelativePathsAsItsHelpSays(JenkinsRule j) throws Exception {
+        DirectoryGitopsTarget.DescriptorImpl d = j.jenkins.getDescriptorByType(DirectoryGitopsTarget.DescriptorImpl.class);
+
+        assertThat(d.doCheckPath(null, tmp.toAbsolutePath().toString()).kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(d.doCheckPath(null, "out").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(d.doCheckPath(null, " ").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(d.doCheckPath(null, " ").getMessage()).contains("or absolute");
+    }
+
     private static WorkflowRun run(JenkinsRule j, String script, Result expected) throws Exception {
         WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, "p");
         p.setDefinition(new CpsFlowDefinition(script, true));
@@ -214,9 +429,21 @@ class GitopsStepsTest {
                   password: %s
                 """.formatted(HOSTILE, HOSTILE, SECRET));
         git(repo, "init", "-q", "-b", "main");
-        git(repo, "add", ".");
-        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "desired state");
+        commit(repo, "desired state");
         return repo;
+    }
+
+    private static void commit(Path repo, String message) throws Exception {
+        git(repo, "add", ".");
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", message);
+    }
+
+    private static String read(Path file) {
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String head(Path repo) throws Exception {

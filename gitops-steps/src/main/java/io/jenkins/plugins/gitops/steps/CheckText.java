@@ -35,7 +35,7 @@ public record CheckText(boolean success, String title, String summary, String te
         Plan plan = result.plan();
         long failed = result.outcomes().stream().filter(o -> o.status() == Outcome.Status.FAILED).count();
         String title = !result.succeeded() ? "Apply failed for " + failed + " resource(s)"
-                : unhealthy.isEmpty() ? "Applied: " + plan.summary()
+                : unhealthy.isEmpty() ? "Applied: " + AppliedCounts.of(result).words()
                 : "Applied, " + unhealthy.size() + " unhealthy";
         StringBuilder summary = new StringBuilder(header(plan)).append(title).append(".\n");
         for (Outcome o : result.failures()) {

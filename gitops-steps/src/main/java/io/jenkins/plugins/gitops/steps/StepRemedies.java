@@ -19,7 +19,7 @@ public final class StepRemedies implements RemedyWording {
             case LOCK_WAIT -> "wait for that run to finish, or give gitopsApply lockWait: '"
                     + (remedy.value() == null ? "PT2M" : remedy.value()) + "'";
             case REF -> "apply with ref: '" + remedy.value() + "', or make a new plan with gitopsPlan";
-            case VARIABLES -> "give the same vars: and varFiles: as gitopsPlan had, or make a new plan";
+            case VARIABLES -> "give the same vars:, credentialVars: and varFiles: as gitopsPlan had, or make a new plan";
             case KUBECONFIG -> "check the kubeconfig credential (credentialsId:) and context: of kubernetes(...)";
             case CONTEXT -> "check context: of kubernetes(...), or use another one";
             case SAVE_PLAN -> "make a new plan with gitopsPlan(planFile: ...)";

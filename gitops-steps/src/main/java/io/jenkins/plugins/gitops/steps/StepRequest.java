@@ -48,6 +48,15 @@ public final class StepRequest implements Serializable {
     public String diffMode = "CLIENT";
     public String user;
     public String buildUrl;
+    /** Whether the build log gets every resource's full diff (else one line per change; the diffs are on the page). */
+    public boolean logDiffs;
+    /** Where to write the plan for the build page (absolute path on the agent), or null: not kept. */
+    public String pageFile;
+    /**
+     * Matches the values of the secret variables among {@link #vars} ({@link SecretMask#regex()}); "" for none.
+     * The values travel with this request for this call only: it is never saved.
+     */
+    public String secretPattern = "";
 
     public StepRequest(Operation operation) {
         this.operation = operation;

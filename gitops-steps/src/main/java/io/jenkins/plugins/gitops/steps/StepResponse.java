@@ -4,19 +4,17 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 
 /**
- * What comes back from the agent: the step's result map, the plan as JSON for the build page (null when no
- * plan was made), the check's words, and an error message when the input was invalid or the target refused
- * (then {@code result} is null). Plain values only: engine exception types never cross the channel.
+ * What comes back from the agent: the step's result map, whether the plan was written to the request's page
+ * file (false when no plan was made), the environment path that plan records (it names a call that gave no
+ * name or path), the check's words, and an error message when the input was invalid or the target refused (then
+ * {@code result} is null). Plain values only: engine exception types never cross the channel. Every string is
+ * masked with the request's {@link SecretMask}.
  */
-public record StepResponse(LinkedHashMap<String, Object> result, String planJson, boolean success, String checkTitle,
-        String checkSummary, String checkText, String error) implements Serializable {
+public record StepResponse(LinkedHashMap<String, Object> result, boolean planSaved, String planPath, boolean success,
+        String checkTitle, String checkSummary, String checkText, String error) implements Serializable {
 
     public static StepResponse failed(String message) {
         CheckText check = CheckText.forError(message);
-        return new StepResponse(null, null, false, check.title(), check.summary(), check.text(), message);
-    }
-
-    static StepResponse of(LinkedHashMap<String, Object> result, String planJson, CheckText check) {
-        return new StepResponse(result, planJson, check.success(), check.title(), check.summary(), check.text(), null);
+        return new StepResponse(null, false, null, false, check.title(), check.summary(), check.text(), message);
     }
 }

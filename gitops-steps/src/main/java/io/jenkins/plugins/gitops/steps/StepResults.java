@@ -1,8 +1,6 @@
 package io.jenkins.plugins.gitops.steps;
 
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
-import io.jenkins.plugins.gitops.engine.apply.Outcome;
-import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
@@ -35,15 +33,9 @@ public final class StepResults {
      * healthy when waited for (empty when there was no wait).
      */
     public static LinkedHashMap<String, Object> of(ApplyResult result, String planFile, List<ResourceHealth> unhealthy) {
-        int[] done = new int[Action.values().length];
-        for (Outcome o : result.outcomes()) {
-            if (o.status() == Outcome.Status.DONE) {
-                done[o.action().ordinal()]++;
-            }
-        }
-        int unchanged = (int) result.outcomes().stream().filter(o -> o.status() == Outcome.Status.UNCHANGED).count();
-        return map(done[Action.CREATE.ordinal()], done[Action.UPDATE.ordinal()], done[Action.DELETE.ordinal()],
-                unchanged, result.plan(), planFile, List.of(), names(unhealthy));
+        AppliedCounts done = AppliedCounts.of(result);
+        return map(done.created(), done.updated(), done.deleted(), done.unchanged(), result.plan(), planFile,
+                List.of(), names(unhealthy));
     }
 
     /** A verify: the fresh plan's counts, the drifted resources and the unhealthy ones. */

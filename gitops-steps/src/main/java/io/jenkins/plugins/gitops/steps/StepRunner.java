@@ -15,6 +15,7 @@ import io.jenkins.plugins.gitops.engine.api.VerifyRequest;
 import io.jenkins.plugins.gitops.engine.api.Wait;
 import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
 import io.jenkins.plugins.gitops.engine.report.Escape;
@@ -23,6 +24,7 @@ import io.jenkins.plugins.gitops.engine.report.VerifyText;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 
 /**
  * One step call on the agent: translates the step's parameters into the engine's use-case request, writes the
@@ -66,7 +68,8 @@ public final class StepRunner {
                 case VERIFY -> verify(request);
             };
         } catch (GitopsException e) {
-            return StepResponse.failed(Escape.printable(StepRemedies.WORDING.message(e)));
+            return StepResponse.failed(new SecretMask(request.secretPattern).apply(
+                    Escape.printable(StepRemedies.WORDING.message(e))));
         }
     }
 
@@ -77,8 +80,8 @@ public final class StepRunner {
         if (out != null) {
             log.println("[gitops] plan saved to " + request.planFileLabel);
         }
-        log.print(PlanText.render(response.plan()));
-        return StepResponse.of(StepResults.of(response.plan(), request.planFileLabel), response.json(),
+        log.print(PlanText.render(response.plan(), request.logDiffs));
+        return respond(request, StepResults.of(response.plan(), request.planFileLabel), response.plan(),
                 CheckText.forPlan(response.plan()));
     }
 
@@ -98,17 +101,29 @@ public final class StepRunner {
         }
         log.print(ApplyText.render(response.result(), StepRemedies.WORDING));
         response.unhealthy().forEach(h -> log.println(Escape.printable("[gitops] unhealthy: " + h)));
-        return StepResponse.of(StepResults.of(response.result(), request.planFileLabel, response.unhealthy()),
-                PlanFile.toJson(response.result().plan()),
-                CheckText.forApply(response.result(), response.unhealthy()));
+        return respond(request, StepResults.of(response.result(), request.planFileLabel, response.unhealthy()),
+                response.result().plan(), CheckText.forApply(response.result(), response.unhealthy()));
     }
 
     private StepResponse verify(StepRequest request) {
         VerifyResult result = gitops.verify(new VerifyRequest(source(request), inputs(request), request.target.spec(),
                 diffMode(request), request.await ? Wait.upTo(request.timeout) : Wait.NONE));
-        log.print(VerifyText.render(result));
-        return StepResponse.of(StepResults.of(result), PlanFile.toJson(result.plan()),
-                CheckText.forVerify(result, request.failOnDrift));
+        log.print(VerifyText.render(result, request.logDiffs));
+        return respond(request, StepResults.of(result), result.plan(), CheckText.forVerify(result, request.failOnDrift));
+    }
+
+    /**
+     * Keeps the plan for the build page in the request's page file, written here on the agent so that the
+     * controller copies a file rather than receive megabytes as one string, and masks what goes back.
+     */
+    private static StepResponse respond(StepRequest request, LinkedHashMap<String, Object> result, Plan plan,
+            CheckText check) {
+        SecretMask mask = new SecretMask(request.secretPattern);
+        if (request.pageFile != null) {
+            PlanFile.write(mask.apply(plan), Path.of(request.pageFile));
+        }
+        return new StepResponse(result, request.pageFile != null, plan.path(), check.success(), mask.apply(check.title()),
+                mask.apply(check.summary()), mask.apply(check.text()), null);
     }
 
     /** The source of a new plan: the ref given, else the checkout's commit. */

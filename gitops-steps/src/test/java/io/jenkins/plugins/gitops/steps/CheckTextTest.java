@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.steps;
 
 import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.CONFIG;
+import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.OLD;
 import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.SAME;
 import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.WEB;
 import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.change;
@@ -66,6 +67,18 @@ class CheckTextTest {
         assertThat(check.success()).isFalse();
         assertThat(check.title()).isEqualTo("Apply failed for 1 resource(s)");
         assertThat(check.summary()).contains(CONFIG.toString(), "admission webhook denied");
+    }
+
+    @Test
+    void aSuccessfulApplySaysWhatItDidNotWhatItWouldDo() {
+        CheckText check = CheckText.forApply(new ApplyResult(mixedPlan(), List.of(
+                new Outcome(WEB, Action.CREATE, Outcome.Status.DONE, null),
+                new Outcome(CONFIG, Action.UPDATE, Outcome.Status.UNCHANGED, null),
+                new Outcome(OLD, Action.DELETE, Outcome.Status.DONE, null),
+                new Outcome(SAME, Action.NOOP, Outcome.Status.UNCHANGED, null)), null), List.of());
+
+        assertThat(check.success()).isTrue();
+        assertThat(check.title()).isEqualTo("Applied: 1 created, 0 updated, 1 deleted, 2 unchanged");
     }
 
     @Test

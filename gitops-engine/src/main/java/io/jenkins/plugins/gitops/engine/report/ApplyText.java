@@ -46,8 +46,7 @@ public final class ApplyText {
                     .append(". What was written is owned already; fix the cause and run apply again.\n");
         }
         if (result.succeeded()) {
-            s.append(String.format("Apply complete: %d created, %d updated, %d deleted, %d unchanged.%n", created,
-                    updated, deleted, unchanged));
+            s.append("Apply complete: ").append(CountWords.applied(created, updated, deleted, unchanged)).append(".\n");
             if (result.revision() != null) {
                 s.append("Recorded revision ").append(result.revision().commit()).append(" in the target's history.\n");
             }

@@ -4,12 +4,20 @@ import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import java.util.List;
 
-/** A plan as terminal text: header, one line per change, the diffs, then the counts. */
+/** A plan as terminal text: header, one line per change, the diffs (unless left out), then the counts. */
 public final class PlanText {
     private PlanText() {
     }
 
     public static String render(Plan plan) {
+        return render(plan, true);
+    }
+
+    /**
+     * {@code withDiffs} false leaves the diffs out: a build log of 200 changed ConfigMaps stays at about 200
+     * lines, where the front end shows the diffs elsewhere (the plugin's plan page).
+     */
+    public static String render(Plan plan, boolean withDiffs) {
         StringBuilder out = new StringBuilder();
         out.append("Plan for ").append(Escape.printable(Labels.target(plan)))
                 .append(" at commit ").append(Escape.printable(Labels.shortCommit(plan.commit())))
@@ -19,7 +27,7 @@ public final class PlanText {
             out.append(Labels.NO_CHANGES).append('\n');
         } else {
             changed.forEach(c -> out.append(line(c)).append('\n'));
-            for (Change c : changed) {
+            for (Change c : withDiffs ? changed : List.<Change>of()) {
                 String diff = Labels.diff(c);
                 if (!diff.isEmpty()) {
                     out.append('\n').append(Escape.printable(diff));

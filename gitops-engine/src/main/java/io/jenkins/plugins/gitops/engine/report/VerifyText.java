@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.report;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+import java.util.List;
 
 /** A verify result for a terminal or build log: drift per resource with its diff, then health. */
 public final class VerifyText {
@@ -10,6 +11,11 @@ public final class VerifyText {
     }
 
     public static String render(VerifyResult result) {
+        return render(result, true);
+    }
+
+    /** {@code withDiffs} false leaves the drift diffs out, as {@code PlanText.render(plan, false)} does. */
+    public static String render(VerifyResult result, boolean withDiffs) {
         StringBuilder s = new StringBuilder();
         for (Change c : result.drifted()) {
             s.append("drift: ").append(switch (c.action()) {
@@ -19,7 +25,7 @@ public final class VerifyText {
                 case NOOP -> "";
             }).append(' ').append(c.id()).append(c.origin() == null ? "" : "  (" + c.origin() + ")").append('\n');
         }
-        for (Change c : result.drifted()) {
+        for (Change c : withDiffs ? result.drifted() : List.<Change>of()) {
             s.append('\n').append(c.diff());
         }
         for (String cause : result.driftCauses()) {

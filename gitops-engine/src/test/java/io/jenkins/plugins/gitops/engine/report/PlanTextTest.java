@@ -25,6 +25,17 @@ class PlanTextTest {
     }
 
     @Test
+    void withoutDiffsAListsOneLinePerChangeAndTheCounts() {
+        String text = PlanText.render(Plans.mixed(), false);
+
+        assertThat(text).isEqualTo("Plan for prod at commit 1a2b3c4d5e6f, path envs/prod\n\n"
+                + "+ create Deployment.apps/shop/web  (apps/web.yaml:12)\n"
+                + "~ update Secret/shop/db  (apps/db.yaml:1)\n"
+                + "- delete Service/shop/old\n\n"
+                + "Plan: 1 to create, 1 to update, 1 to delete, 1 unchanged.\n");
+    }
+
+    @Test
     void noChanges() {
         var same = Plans.change(new ResourceId("", "ConfigMap", "shop", "c"), Plans.configMap("c", "x"),
                 Plans.configMap("c", "x"), new Origin("c.yaml", 1));

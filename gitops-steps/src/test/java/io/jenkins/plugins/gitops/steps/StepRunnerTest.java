@@ -1,0 +1,116 @@
+package io.jenkins.plugins.gitops.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a step call leaves behind on the agent: the log, the plan for the build page, the response. */
+class StepRunnerTest {
+    private static final String TOKEN = "t0ken-from-a-credential";
+    private static final String APP = """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              namespace: shop
+            data:
+              color: blue
+              token: ${API_TOKEN}
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: other
+              namespace: shop
+            data:
+              size: large
+            """;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void theLogHasOneLinePerChangeAndTheDiffsOnlyWhenAsked() {
+        try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
+            String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
+
+            String brief = run(request(StepRequest.Operation.PLAN, repo, commit)).log;
+            StepRequest withDiffs = request(StepRequest.Operation.PLAN, repo, commit);
+            withDiffs.logDiffs = true;
+            String full = run(withDiffs).log;
+
+            assertThat(brief).contains("+ create ConfigMap/shop/settings  (envs/prod/app.yaml:1)\n",
+                    "+ create ConfigMap/shop/other  (envs/prod/app.yaml:10)\n",
+                    "Plan: 2 to create, 0 to update, 0 to delete, 0 unchanged.").doesNotContain("+++ desired/");
+            assertThat(full).contains("+++ desired/ConfigMap/shop/settings", "+  color: blue");
+        }
+    }
+
+    @Test
+    void thePlanForTheBuildPageIsWrittenOnTheAgentAndItsPathComesBack() throws IOException {
+        try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
+            String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
+            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
+            plan.pageFile = tmp.resolve("page.json").toString();
+
+            StepResponse response = run(plan).response;
+
+            assertThat(response.planSaved()).isTrue();
+            assertThat(response.planPath()).isEqualTo("envs/prod");
+            assertThat(PlanFile.read(tmp.resolve("page.json")).summary().create()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSecretValueIsMaskedInThePageTheCheckAndTheError() throws IOException {
+        try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
+            String commit = repo.write("envs/prod/app.yaml", APP)
+                    .write("envs/bad/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: ${API_TOKEN}:\n")
+                    .commit("prod");
+            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
+            plan.pageFile = tmp.resolve("page.json").toString();
+
+            StepResponse response = run(plan).response;
+
+            String page = Files.readString(tmp.resolve("page.json"));
+            assertThat(page).doesNotContain(TOKEN).contains("token: " + SecretMask.MASK);
+            assertThat(response.checkText()).doesNotContain(TOKEN).contains(SecretMask.MASK);
+
+            StepRequest bad = request(StepRequest.Operation.PLAN, repo, commit);
+            bad.path = "envs/bad";
+            StepResponse failed = run(bad).response;
+            assertThat(failed.error()).isNotNull().doesNotContain(TOKEN);
+        }
+    }
+
+    private record Run(String log, StepResponse response) {
+    }
+
+    private static Run run(StepRequest request) {
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        StepResponse response = new StepRunner(new PrintStream(log, true, StandardCharsets.UTF_8)).run(request);
+        return new Run(log.toString(StandardCharsets.UTF_8), response);
+    }
+
+    private StepRequest request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
+        StepRequest request = new StepRequest(operation);
+        request.repository = repo.dir().toString();
+        request.defaultCommit = commit;
+        request.path = "envs/prod";
+        request.target = new StepTarget.Directory(tmp.resolve("target").toString());
+        request.vars.put("API_TOKEN", TOKEN);
+        request.secretPattern = Pattern.quote(TOKEN);
+        request.user = "alice";
+        return request;
+    }
+}
