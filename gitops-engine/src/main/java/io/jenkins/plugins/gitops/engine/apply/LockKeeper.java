@@ -1,17 +1,21 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Polling;
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.targets.TargetLock;
 import io.jenkins.plugins.gitops.engine.targets.TargetLockedException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Holds a target's lock for the length of an apply: waits for another holder up to a limit, warns when it
@@ -25,6 +29,7 @@ final class LockKeeper implements AutoCloseable {
     private final ScheduledExecutorService renewer;
     private static final int CONFIRM_ATTEMPTS = 3;
     private static final long CONFIRM_BACKOFF_MILLIS = 200;
+    private static final Duration LOCK_RETRY = Duration.ofMillis(500);
 
     private LockKeeper(TargetLock lock, long leaseMillis) {
         this.lock = lock;
@@ -38,22 +43,28 @@ final class LockKeeper implements AutoCloseable {
     }
 
     static LockKeeper acquire(Target target, String holder, ApplyOptions options, Progress progress) {
-        long deadline = System.nanoTime() + options.lockWait().toNanos();
-        while (true) {
-            try {
-                TargetLock lock = target.lock(holder, options.lease());
-                lock.tookOverFrom().ifPresent(old -> progress.warn("took over the lock of " + old.holder()
-                        + " on " + target.identity() + ": its lease ran out at " + old.expiresAt()
-                        + " (that run probably died; its changes may be partial and this apply completes them)"));
-                return new LockKeeper(lock, options.lease().toMillis());
-            } catch (TargetLockedException e) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw e;
+        AtomicReference<TargetLockedException> refused = new AtomicReference<>();
+        TargetLock lock;
+        try {
+            lock = Polling.until(() -> {
+                try {
+                    return target.lock(holder, options.lease());
+                } catch (TargetLockedException e) {
+                    refused.set(e);
+                    return null;
                 }
-                sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 500));
-            }
+            }, Objects::nonNull, options.lockWait(), LOCK_RETRY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitopsException("interrupted while waiting for the target lock");
         }
+        if (lock == null) {
+            throw refused.get();
+        }
+        lock.tookOverFrom().ifPresent(old -> progress.warn("took over the lock of " + old.holder()
+                + " on " + target.identity() + ": its lease ran out at " + old.expiresAt()
+                + " (that run probably died; its changes may be partial and this apply completes them)"));
+        return new LockKeeper(lock, options.lease().toMillis());
     }
 
     /**
@@ -106,15 +117,6 @@ final class LockKeeper implements AutoCloseable {
         throw new GitopsException("cannot confirm the lock on the target (" + failure.getMessage() + "); stopped"
                 + " without writing the inventory, which may belong to the run that holds the lock now. Run apply"
                 + " again to complete the work", failure);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GitopsException("interrupted while waiting for the target lock");
-        }
     }
 
     /** Releases the lock even when the thread was interrupted (an aborted build), then restores the interrupt. */

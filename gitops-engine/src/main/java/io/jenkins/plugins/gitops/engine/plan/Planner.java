@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compares an environment's desired state with what a target holds and lists, in apply order, what
@@ -55,9 +56,12 @@ public final class Planner {
         Map<ResourceId, LiveObject> live = new HashMap<>(target.readDesired(desired.values()));
         live.putAll(target.read(owned.stream().filter(id -> !desired.containsKey(id)).toList()));
 
-        Map<ResourceId, Map<String, Object>> previews = previews(desired, live);
-
         ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.diffScope());
+        Map<ResourceId, ResourceDiff> clientDiffs = new ConcurrentHashMap<>();
+        desired.values().parallelStream().forEach(resource -> clientDiffs.put(resource.id(),
+                clientDiff(differ, live.get(resource.id()), resource)));
+        Map<ResourceId, Map<String, Object>> previews = previews(desired, live, clientDiffs);
+
         // A preview holds everything the server would store, defaults included: compare all of it.
         ResourceDiffer previewDiffer = new ResourceDiffer(env.ignoreRules(), DiffScope.WHOLE_OBJECT);
         ProgressCounter counter = new ProgressCounter(progress, "plan", desired.size());
@@ -65,8 +69,7 @@ public final class Planner {
             LiveObject current = live.get(resource.id());
             Map<String, Object> preview = previews.get(resource.id());
             ResourceDiff diff = preview != null ? previewDiffer.diff(resource.id(), current.body(), preview)
-                    : unchangedSinceApplied(current, resource) ? ResourceDiff.UNCHANGED
-                    : differ.diff(resource.id(), current == null ? null : current.body(), resource.body());
+                    : clientDiffs.get(resource.id());
             Action action = current == null ? Action.CREATE : diff.changed() ? Action.UPDATE : Action.NOOP;
             counter.step();
             return new Change(resource.id(), action, resource.origin(), current == null ? null : current.version(),
@@ -87,16 +90,25 @@ public final class Planner {
                 LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, desired, deletes));
     }
 
+    private static ResourceDiff clientDiff(ResourceDiffer differ, LiveObject current, Resource resource) {
+        return unchangedSinceApplied(current, resource) ? ResourceDiff.UNCHANGED
+                : differ.diff(resource.id(), current == null ? null : current.body(), resource.body());
+    }
+
     /**
-     * Server previews of the resources that exist; a create shows the manifest itself. A target that stores
-     * exactly what it is given previews nothing new, so it is not asked.
+     * Server previews of the resources that exist and may change: a create shows the manifest itself, and an
+     * object whose client comparison is identical changes only if the apply also removes fields (which the
+     * target tells). A target that stores exactly what it is given previews nothing new, so it is not asked.
      */
     private Map<ResourceId, Map<String, Object>> previews(Map<ResourceId, Resource> desired,
-            Map<ResourceId, LiveObject> live) {
+            Map<ResourceId, LiveObject> live, Map<ResourceId, ResourceDiff> clientDiffs) {
         if (diffMode != DiffMode.SERVER || target.diffScope() == DiffScope.WHOLE_OBJECT) {
             return Map.of();
         }
-        List<Resource> existing = desired.values().stream().filter(r -> live.containsKey(r.id())).toList();
+        List<Resource> existing = desired.values().stream().filter(r -> live.containsKey(r.id()))
+                .filter(r -> clientDiffs.get(r.id()).changed()
+                        || target.applyMayChangeMoreThanItSets(live.get(r.id()), r))
+                .toList();
         Map<ResourceId, Map<String, Object>> previews = target.preview(existing);
         List<String> unpreviewed = existing.stream().map(Resource::id).filter(id -> !previews.containsKey(id))
                 .map(ResourceId::toString).toList();

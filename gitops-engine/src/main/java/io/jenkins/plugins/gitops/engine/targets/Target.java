@@ -78,6 +78,16 @@ public interface Target extends AutoCloseable {
     }
 
     /**
+     * Whether applying {@code desired} over {@code live} may change fields the desired body does not set (a
+     * cluster removes the fields its field manager set before and no longer sets), so that comparing the fields
+     * it sets cannot tell the apply would change nothing. The planner dry-runs only objects whose comparison
+     * shows a change or for which this is true. The default: always, the safe answer.
+     */
+    default boolean applyMayChangeMoreThanItSets(LiveObject live, Resource desired) {
+        return true;
+    }
+
+    /**
      * The one id under which this target stores the object {@code id} names. A cluster puts a namespaced
      * object that names no namespace into the default namespace and ignores a namespace on a cluster-scoped
      * one; plans, prune and the inventory compare canonical ids, so one object never has two ids.
