@@ -70,7 +70,8 @@ public final class KubernetesTarget implements Target {
         this.identity = "k8s:" + url + "#" + context + "/" + config.inventoryNamespace() + "/" + config.inventoryName();
         Fabric8Objects objects = new Fabric8Objects(client);
         this.pool = new RequestPool(url);
-        this.reader = new LiveReader(discovery, objects, errors, pool, defaultNamespace, reads);
+        this.reader = new LiveReader(discovery, objects, errors, pool, defaultNamespace, reads,
+                LiveReader.PAGE_SIZE);
         this.writer = new ObjectWriter(config, discovery, objects, errors,
                 new KindWaits(objects, errors, config.waitTimeout()), defaultNamespace);
         this.previews = new DryRunPreview(discovery, objects, writer, errors, pool, defaultNamespace);

@@ -38,6 +38,7 @@ import java.util.stream.Collectors;
 final class LiveReader {
     /** At most this many objects of one kind and namespace are read by GET: one request each either way. */
     static final int FEW = 2;
+    /** Items per LIST page, as kubectl and client-go's pager ask: bounded answers, few requests. */
     static final long PAGE_SIZE = 500;
     /** Label keys and values a selector can name as they are; anything else is left out of the selector. */
     private static final Pattern SELECTABLE = Pattern.compile("[A-Za-z0-9]([-A-Za-z0-9_./]{0,250}[A-Za-z0-9])?");
@@ -48,17 +49,19 @@ final class LiveReader {
     private final RequestPool pool;
     private final String defaultNamespace;
     private final ReadMode mode;
+    private final long pageSize;
     /** Kinds and namespaces where LIST was refused: asked by GET from then on. */
     private final Set<Scope> listForbidden = ConcurrentHashMap.newKeySet();
 
     LiveReader(ApiDiscovery discovery, Fabric8Objects objects, KubernetesErrors errors, RequestPool pool,
-            String defaultNamespace, ReadMode mode) {
+            String defaultNamespace, ReadMode mode, long pageSize) {
         this.discovery = discovery;
         this.objects = objects;
         this.errors = errors;
         this.pool = pool;
         this.defaultNamespace = defaultNamespace;
         this.mode = mode;
+        this.pageSize = pageSize;
     }
 
     /** The objects that exist, at their kind's preferred version. */
@@ -190,7 +193,7 @@ final class LiveReader {
         Map<String, GenericKubernetesResource> kept = new HashMap<>();
         String token = null;
         do {
-            ListOptions options = new ListOptionsBuilder().withLimit(PAGE_SIZE).withContinue(token)
+            ListOptions options = new ListOptionsBuilder().withLimit(pageSize).withContinue(token)
                     .withLabelSelector(selector).build();
             GenericKubernetesResourceList page = objects.operation(scope.kind(), scope.namespace(), version)
                     .list(options);

@@ -72,14 +72,19 @@ class LiveReadsTest {
 
     @Test
     void listsPageByPage() {
-        List<Resource> desired = configMaps("shop", (int) LiveReader.PAGE_SIZE + 20);
-        byGet.readDesired(desired.subList(0, 1));
+        List<Resource> desired = configMaps("shop", 10);
         desired.forEach(byList::apply);
-        api.forgetRequests();
+        KubernetesErrors errors = new KubernetesErrors("fake");
+        try (RequestPool pool = new RequestPool("fake")) {
+            LiveReader pagesOfFour = new LiveReader(new ApiDiscovery(api.client(), errors),
+                    new Fabric8Objects(api.client()), errors, pool, "shop", ReadMode.LIST, 4);
+            api.forgetRequests();
 
-        assertThat(byList.readDesired(desired)).hasSize(desired.size());
-        assertThat(lists("/api/v1/namespaces/shop/configmaps")).hasSize(2)
-                .anySatisfy(r -> assertThat(r.path()).contains("continue=" + LiveReader.PAGE_SIZE));
+            assertThat(pagesOfFour.readDesired(desired)).hasSize(10);
+        }
+        assertThat(lists("/api/v1/namespaces/shop/configmaps")).extracting(FakeApiServer.Seen::path)
+                .satisfiesExactly(p -> assertThat(p).doesNotContain("continue="),
+                        p -> assertThat(p).contains("continue=4"), p -> assertThat(p).contains("continue=8"));
     }
 
     @Test
