@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
@@ -29,6 +30,13 @@ final class Fabric8Objects {
         MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> all =
                 client.genericKubernetesResources(kind.context(version));
         return kind.namespaced() ? all.inNamespace(ns) : all;
+    }
+
+    /** One page of a LIST in {@code ns}, or across all namespaces when {@code ns} is null. */
+    GenericKubernetesResourceList list(ServedKind kind, String ns, String version, ListOptions options) {
+        MixedOperation<GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>> all =
+                client.genericKubernetesResources(kind.context(version));
+        return ns == null ? all.inAnyNamespace().list(options) : operation(kind, ns, version).list(options);
     }
 
     /** One object by name at a version; null when absent (or when the kind is not served at that version). */

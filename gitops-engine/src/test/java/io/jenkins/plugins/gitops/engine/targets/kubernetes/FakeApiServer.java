@@ -97,6 +97,29 @@ public final class FakeApiServer implements AutoCloseable {
         latencyMillis = millis;
     }
 
+    /**
+     * Server-side applies one object in this process, as {@code fieldManager} would over HTTP but without the
+     * network, and not counted as a request: seeds the thousands of objects of a benchmark in seconds.
+     */
+    public void seed(Map<String, Object> object, String fieldManager) {
+        String apiVersion = String.valueOf(object.get("apiVersion"));
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+        Served kind = BUILT_IN.stream().filter(s -> s.group().equals(group) && s.version().equals(version)
+                && s.kind().equals(object.get("kind"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a built-in kind: " + apiVersion + " " + object.get("kind")));
+        Map<?, ?> metadata = (Map<?, ?>) object.get("metadata");
+        String path = (group.isEmpty() ? "/api/" : "/apis/" + group + "/") + version
+                + (kind.namespaced() ? "/namespaces/" + metadata.get("namespace") : "") + "/" + kind.plural() + "/"
+                + metadata.get("name") + "?fieldManager=" + fieldManager;
+        Headers headers = Headers.builder().add("Content-Type", "application/apply-patch+yaml").build();
+        MockResponse response = serverSideApply(new RecordedRequest("HTTP/1.1", HttpMethod.PATCH, path, headers,
+                new Buffer(write(object).getBytes(UTF_8))), path.substring(0, path.indexOf('?')));
+        if (response.code() >= 300) {
+            throw new IllegalStateException("seeding " + path + " failed: HTTP " + response.code());
+        }
+    }
+
     /** Every request since the server started or since {@link #forgetRequests}, in arrival order. */
     public List<Seen> requests() {
         return List.copyOf(seen);
