@@ -31,8 +31,8 @@ final class KubeCorpus {
     private KubeCorpus() {
     }
 
-    /** Writes {@code size} resources into {@code dir}, one file per namespace and kind, and returns them. */
-    static List<Resource> write(Path dir, int size) {
+    /** Writes {@code size} resources into {@code dir}, one file per namespace and kind. */
+    static void write(Path dir, int size) {
         Map<String, StringBuilder> files = new LinkedHashMap<>();
         for (int i = 0; i < size; i++) {
             String kind = KINDS.get(i % KINDS.size());
@@ -41,19 +41,29 @@ final class KubeCorpus {
             files.computeIfAbsent(ns + "-" + kind.toLowerCase() + ".yaml", f -> new StringBuilder())
                     .append("---\n").append(manifest(kind, ns, name));
         }
-        List<Resource> resources = new ArrayList<>(size);
-        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
         try {
             Files.createDirectories(dir);
             for (Map.Entry<String, StringBuilder> file : files.entrySet()) {
                 Files.writeString(dir.resolve(file.getKey()), file.getValue());
-                int doc = 0;
-                for (Object document : yaml.loadAll(file.getValue().toString())) {
-                    resources.add(resource(file.getKey(), doc++, Documents.freeze(asMap(document))));
-                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The resources of the files {@link #write} wrote, as the render stage hands them to the planner. */
+    static List<Resource> read(Path dir) {
+        List<Resource> resources = new ArrayList<>();
+        Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
+        for (Path file : PlanChild.manifestFiles(dir)) {
+            try {
+                int doc = 0;
+                for (Object document : yaml.loadAll(Files.readString(file))) {
+                    resources.add(resource(file.getFileName().toString(), doc++, Documents.freeze(asMap(document))));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return resources;
     }
