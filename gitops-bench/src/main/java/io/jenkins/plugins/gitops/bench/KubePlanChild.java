@@ -33,8 +33,8 @@ public final class KubePlanChild {
         ReadMode reads = ReadMode.valueOf(args[3]);
         int warmup = Integer.parseInt(args[4]);
         int runs = Integer.parseInt(args[5]);
-        KubernetesTargetConfig config = KubernetesTargetConfig.defaults("bench")
-                .withKubeconfig(kubeconfig, KubeCluster.CONTEXT);
+        KubernetesTargetConfig config = KubernetesTargetConfig.builder().inventoryName("bench")
+                .kubeconfig(kubeconfig).context(KubeCluster.CONTEXT).build();
         try (KubernetesClient client = KubernetesClients.create(config);
                 KubernetesTarget target = new KubernetesTarget(config, client, reads)) {
             Planner planner = new Planner(target, Progress.NONE, Clock.systemUTC(), diff);

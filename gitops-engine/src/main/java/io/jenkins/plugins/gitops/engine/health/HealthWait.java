@@ -3,10 +3,7 @@ package io.jenkins.plugins.gitops.engine.health;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Polling;
 import io.jenkins.plugins.gitops.engine.Progress;
-import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
-import io.jenkins.plugins.gitops.engine.plan.Action;
-import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Duration;
@@ -28,12 +25,6 @@ public final class HealthWait {
         this.target = target;
         this.progress = progress;
         this.interval = interval;
-    }
-
-    /** After an apply: waits for every resource the plan kept (all but its deletes). */
-    public List<ResourceHealth> awaitApplied(ApplyResult result, Duration timeout) {
-        return await(result.plan().changes().stream().filter(c -> c.action() != Action.DELETE).map(Change::id)
-                .toList(), timeout);
     }
 
     public List<ResourceHealth> await(Collection<ResourceId> ids, Duration timeout) {

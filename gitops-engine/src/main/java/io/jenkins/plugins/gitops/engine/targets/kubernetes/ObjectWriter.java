@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -83,8 +84,8 @@ final class ObjectWriter {
         Optional<String> immutable = KubernetesErrors.immutableField(e);
         if (immutable.isPresent()) {
             if (!config.replaceImmutable()) {
-                throw new TargetException("cannot update " + id + ": " + immutable.get() + " is immutable. Re-run with"
-                        + " --replace-immutable to delete and re-create it (it is absent for a moment)", e);
+                throw new TargetException("cannot update " + id + ": " + immutable.get() + " is immutable; it can only"
+                        + " be deleted and re-created", Remedy.of(Remedy.Kind.REPLACE_IMMUTABLE), e);
             }
             delete(id);
             waits.gone(id, kind, ns);
