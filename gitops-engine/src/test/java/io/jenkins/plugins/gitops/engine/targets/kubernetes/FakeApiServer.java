@@ -167,7 +167,8 @@ public final class FakeApiServer implements AutoCloseable {
     /**
      * The most requests the server was working on at once: a request counts from its arrival until its answer is
      * due (arrival plus latency, at least 1 ms). A client that waits for each answer before the next request
-     * scores 1.
+     * scores 1. An estimate: arrivals are recorded when the mock's event loop dispatches them, so when that loop
+     * stalls (a loaded machine) queued requests are recorded in a burst and the figure can run a little high.
      */
     public int peakConcurrentRequests() {
         List<long[]> events = new ArrayList<>();
