@@ -28,7 +28,7 @@ public final class HealthWait {
     }
 
     public List<ResourceHealth> await(Collection<ResourceId> ids, Duration timeout) {
-        if (!target.observesHealth()) {
+        if (!target.capabilities().observesHealth()) {
             return List.of();
         }
         try {

@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.diff.DiffScope;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.ApiServer;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,10 +55,12 @@ public final class Planner {
         Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
         desired.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
         SortedSet<ResourceId> owned = TargetIds.owned(target, target.readInventory());
-        Map<ResourceId, LiveObject> live = new HashMap<>(target.readDesired(desired.values()));
+        Map<ResourceId, LiveObject> live = new HashMap<>(target.apiServer()
+                .map(server -> server.readDesired(desired.values()))
+                .orElseGet(() -> target.read(desired.keySet())));
         live.putAll(target.read(owned.stream().filter(id -> !desired.containsKey(id)).toList()));
 
-        ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.diffScope());
+        ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.capabilities().diffScope());
         Map<ResourceId, ResourceDiff> clientDiffs = new ConcurrentHashMap<>();
         desired.values().parallelStream().forEach(resource -> clientDiffs.put(resource.id(),
                 clientDiff(differ, live.get(resource.id()), resource)));
@@ -102,14 +106,16 @@ public final class Planner {
      */
     private Map<ResourceId, Map<String, Object>> previews(Map<ResourceId, Resource> desired,
             Map<ResourceId, LiveObject> live, Map<ResourceId, ResourceDiff> clientDiffs) {
-        if (diffMode != DiffMode.SERVER || target.diffScope() == DiffScope.WHOLE_OBJECT) {
+        Optional<ApiServer> server = target.apiServer();
+        if (diffMode != DiffMode.SERVER || server.isEmpty()
+                || target.capabilities().diffScope() == DiffScope.WHOLE_OBJECT) {
             return Map.of();
         }
         List<Resource> existing = desired.values().stream().filter(r -> live.containsKey(r.id()))
                 .filter(r -> clientDiffs.get(r.id()).changed()
-                        || target.applyMayChangeMoreThanItSets(live.get(r.id()), r))
+                        || server.get().applyMayChangeMoreThanItSets(live.get(r.id()), r))
                 .toList();
-        Map<ResourceId, Map<String, Object>> previews = target.preview(existing);
+        Map<ResourceId, Map<String, Object>> previews = server.get().preview(existing);
         List<String> unpreviewed = existing.stream().map(Resource::id).filter(id -> !previews.containsKey(id))
                 .map(ResourceId::toString).toList();
         if (!unpreviewed.isEmpty()) {

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.jenkins.plugins.gitops.engine.diff.DiffScope;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.targets.ApiServer;
+import io.jenkins.plugins.gitops.engine.targets.Capabilities;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A Kubernetes cluster as a {@link Target}: objects by server-side apply, the inventory in a ConfigMap and the
@@ -22,7 +25,7 @@ import java.util.Objects;
  * ({@link InventoryStore}), the lock ({@link LeaseLock}), concurrency ({@link RequestPool}), conversion
  * ({@link Fabric8Objects}) and error messages ({@link KubernetesErrors}); this class wires them.
  */
-public final class KubernetesTarget implements Target {
+public final class KubernetesTarget implements Target, ApiServer {
     private final KubernetesTargetConfig config;
     private final KubernetesClient client;
     private final boolean ownsClient;
@@ -84,15 +87,15 @@ public final class KubernetesTarget implements Target {
         return identity;
     }
 
+    /** Compares the fields the manifests set (the server fills in defaults); controllers write status here. */
     @Override
-    public DiffScope diffScope() {
-        return DiffScope.DESIRED_FIELDS;
+    public Capabilities capabilities() {
+        return new Capabilities(DiffScope.DESIRED_FIELDS, true);
     }
 
-    /** Controllers write status here, so health can be judged and waited for. */
     @Override
-    public boolean observesHealth() {
-        return true;
+    public Optional<ApiServer> apiServer() {
+        return Optional.of(this);
     }
 
     /** Namespaced: the default namespace when none is named; cluster-scoped: no namespace. Unknown kinds as given. */
