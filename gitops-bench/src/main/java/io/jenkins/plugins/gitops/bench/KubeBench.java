@@ -41,7 +41,8 @@ final class KubeBench {
             Path manifests = work.resolve("k8s-manifests-" + size);
             KubeCorpus.write(manifests, size);
             try (KubeCluster cluster = new KubeCluster(work.resolve("k8s-cluster-" + size))) {
-                log.printf("bench: seeding the fake API server with %,d objects (5%% edited by hand, 5%% deleted)%n", size);
+                log.printf("bench: seeding the fake API server with %,d objects (5%% with a field to remove, 5%% deleted)%n",
+                        size);
                 cluster.seedWithDrift(KubeCorpus.read(manifests));
                 cluster.api().latency(s.latencyMillis());
                 rows.add(load("k8s plans of " + size));

@@ -60,8 +60,9 @@ final class KubeCluster implements AutoCloseable {
     }
 
     /**
-     * The live state of an earlier apply with drift: every twentieth resource edited by hand, every twentieth
-     * (offset by ten) deleted by hand; the rest exactly as applied by our field manager.
+     * The live state of an earlier apply by our field manager with drift: every twentieth resource was applied
+     * with an annotation its manifest no longer sets (a removal only a server diff sees), every twentieth (offset
+     * by ten) was deleted by hand; the rest is exactly as applied.
      */
     void seedWithDrift(List<Resource> resources) {
         for (int i = 0; i < resources.size(); i++) {
