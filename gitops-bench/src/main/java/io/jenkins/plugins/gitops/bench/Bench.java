@@ -27,6 +27,8 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     private static final double MB = 1024 * 1024;
+    /** Starts the line of figures a child JVM prints for its parent. */
+    static final String RESULT = "RESULT";
     /** Where results go so the JIT keeps the work that made them. */
     private static volatile int sink;
 
@@ -61,18 +63,16 @@ public final class Bench {
         try {
             Map<Integer, Map<String, Double>> plans = new HashMap<>();
             Environment large = null;
+            List<Row> rows = new ArrayList<>(List.of(KubeBench.load("directory plans")));
             for (int size : s.sizes()) {
-                log.printf("bench: generating %,d resources in a Git repository and the live state with %d%% drift%n",
-                        size, LiveState.DRIFT_PERCENT);
-                Corpus corpus = Corpus.generate(work.resolve("repo-" + size), size, true);
-                Environment env = load(corpus);
-                Path live = work.resolve("live-" + size);
-                LiveState.write(env, live);
-                log.printf("bench: planning %,d resources in a JVM with -Xmx%s%n", size, s.childHeap());
-                plans.put(size, child(s, corpus, live));
-                large = env;
+                large = planDirectory(s, work, log, size, s.childHeap(), plans);
             }
-            List<Row> rows = new ArrayList<>(planRows(s, plans));
+            rows.addAll(planRows(s, plans));
+            if (s.scale() > 0) {
+                rows.add(KubeBench.load("the directory plan of " + s.scale()));
+                planDirectory(s, work, log, s.scale(), s.scaleHeap(), plans);
+                rows.addAll(scaleRows(s, plans));
+            }
 
             log.printf("bench: first HTML view of a plan of %,d changes%n", s.large());
             HtmlBench.Result html = HtmlBench.run(large, work, s.warmup(), s.runs());
@@ -81,6 +81,7 @@ public final class Bench {
                     html.time(), "< 1000 ms", html.time().median() < 1000));
             rows.add(Row.figure("HTML first view size", html.bytes() / 1024.0, "KiB", "", null));
 
+            rows.add(KubeBench.load("the apply parallelism runs"));
             log.printf("bench: applying %,d resources to the Kubernetes mock, %d ms per request%n",
                     s.applyResources(), s.latencyMillis());
             Environment applied = load(Corpus.generate(work.resolve("repo-apply"), s.applyResources(), false));
@@ -90,10 +91,52 @@ public final class Bench {
             rows.add(Row.timed("apply " + s.applyResources() + ", one at a time", serial, "", null));
             rows.add(Row.timed("apply " + s.applyResources() + ", parallelism 16", parallel, "", null));
             rows.add(Row.figure("apply speed-up, parallel vs one at a time", speedup, "x", ">= 8", speedup >= 8));
+            rows.addAll(KubeBench.plans(s, work, log));
+            rows.addAll(KubeBench.applies(s, work, log));
             return rows;
         } finally {
             delete(work);
         }
+    }
+
+    /** Generates a corpus of {@code size} and its live state, plans it in a child JVM; returns it loaded. */
+    private static Environment planDirectory(Settings s, Path work, PrintStream log, int size, String heap,
+            Map<Integer, Map<String, Double>> plans) {
+        log.printf("bench: generating %,d resources in a Git repository and the live state with %d%% drift%n",
+                size, LiveState.DRIFT_PERCENT);
+        Corpus corpus = Corpus.generate(work.resolve("repo-" + size), size, true);
+        Environment env = load(corpus);
+        Path live = work.resolve("live-" + size);
+        LiveState.write(env, live);
+        log.printf("bench: planning %,d resources in a JVM with -Xmx%s%n", size, heap);
+        plans.put(size, child(heap, PlanChild.class.getName(), List.of(corpus.repository().toString(),
+                live.toString(), Integer.toString(s.warmup()), Integer.toString(s.runs()))));
+        return env;
+    }
+
+    /** The directory target at scale: the same figures, its own heap limit, ratios to the large size. */
+    private static List<Row> scaleRows(Settings s, Map<Integer, Map<String, Double>> plans) {
+        Map<String, Double> p = plans.get(s.scale());
+        double heapLimit = parseHeap(s.scaleHeap()) / MB;
+        double timeRatio = p.get("planMedian") / plans.get(s.large()).get("planMedian");
+        double parseRatio = p.get("planMedian") / p.get("parseMedian");
+        double linear = (double) s.scale() / s.large();
+        return List.of(
+                new Row("plan " + s.scale() + " (" + p.get("changes").intValue() + " changes)", p.get("planMin"),
+                        p.get("planMedian"), "ms", "", null),
+                new Row("SnakeYAML parse of the same " + s.scale(), p.get("parseMin"), p.get("parseMedian"), "ms", "",
+                        null),
+                Row.figure("peak heap used " + s.scale() + " (in -Xmx" + s.scaleHeap() + ")", p.get("peakUsed") / MB,
+                        "MB", "<= " + Math.round(heapLimit) + " MB", p.get("peakUsed") / MB <= heapLimit),
+                Row.figure("plan time ratio " + s.scale() + "/" + s.large(), timeRatio, "x",
+                        String.format(Locale.ROOT, "<= %.1f", linear * 1.2), timeRatio <= linear * 1.2),
+                Row.figure("plan/parse ratio at " + s.scale(), parseRatio, "x", "<= 2.5", parseRatio <= 2.5));
+    }
+
+    private static long parseHeap(String heap) {
+        String h = heap.toLowerCase(Locale.ROOT);
+        long unit = h.endsWith("g") ? 1L << 30 : h.endsWith("m") ? 1L << 20 : h.endsWith("k") ? 1L << 10 : 1;
+        return Long.parseLong(unit == 1 ? h : h.substring(0, h.length() - 1)) * unit;
     }
 
     private static List<Row> planRows(Settings s, Map<Integer, Map<String, Double>> plans) {
@@ -126,27 +169,29 @@ public final class Bench {
                 .load(new SourceSpec(corpus.repository().toString(), "HEAD", Corpus.PATH));
     }
 
-    /** Plans in a fresh JVM capped at the heap to prove; an OutOfMemoryError there fails the benchmark. */
-    private static Map<String, Double> child(Settings s, Corpus corpus, Path live) {
+    /**
+     * Runs {@code mainClass} in a fresh JVM capped at the heap to prove (an OutOfMemoryError there fails the
+     * benchmark) and returns the figures of its {@value #RESULT} line.
+     */
+    static Map<String, Double> child(String heap, String mainClass, List<String> args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + s.childHeap()));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
         // For profiling, e.g. BENCH_CHILD_OPTS=-XX:StartFlightRecording=filename=plan.jfr
         String extra = System.getenv().getOrDefault("BENCH_CHILD_OPTS", "").strip();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlanChild.class.getName(),
-                corpus.repository().toString(), live.toString(), Integer.toString(s.warmup()),
-                Integer.toString(s.runs())));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(args);
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Map<String, Double> result = null;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith(PlanChild.RESULT + " ")) {
+                    if (line.startsWith(RESULT + " ")) {
                         result = new HashMap<>();
-                        for (String pair : line.substring(PlanChild.RESULT.length() + 1).split(" ")) {
+                        for (String pair : line.substring(RESULT.length() + 1).split(" ")) {
                             String[] kv = pair.split("=", 2);
                             result.put(kv[0], Double.valueOf(kv[1]));
                         }
@@ -155,8 +200,8 @@ public final class Bench {
             }
             int exit = process.waitFor();
             if (exit != 0 || result == null) {
-                throw new IllegalStateException("planning " + corpus.size() + " resources failed in a JVM with -Xmx"
-                        + s.childHeap() + " (exit code " + exit + "); see its output above");
+                throw new IllegalStateException(mainClass + " " + args + " failed in a JVM with -Xmx" + heap
+                        + " (exit code " + exit + "); see its output above");
             }
             return result;
         } catch (IOException e) {
@@ -173,9 +218,9 @@ public final class Bench {
             out.printf(Locale.ROOT, "%-64s %12.1f %12.1f  %-5s %-11s %s%n", r.measure(), r.min(), r.median(), r.unit(),
                     r.target(), r.met() == null ? "" : r.met() ? "yes" : "NO");
         }
-        out.printf(Locale.ROOT, "%d warm-up + %d measured runs per figure (apply: %d + %d); %d cores, Java %s%n",
-                s.warmup(), s.runs(), s.applyWarmup(), s.applyRuns(), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("java.version"));
+        out.printf(Locale.ROOT, "%d warm-up + %d measured runs per figure (apply: %d + %d); %d cores, Java %s;"
+                + " load average (1 min) at the end %.1f%n", s.warmup(), s.runs(), s.applyWarmup(), s.applyRuns(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), LoadAverage.now());
     }
 
     private static void delete(Path dir) {

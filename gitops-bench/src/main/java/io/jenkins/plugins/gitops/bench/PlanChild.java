@@ -26,8 +26,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * {@code key=value} figures for {@link Bench} to read.
  */
 public final class PlanChild {
-    static final String RESULT = "RESULT";
-
     private PlanChild() {
     }
 
@@ -52,7 +50,7 @@ public final class PlanChild {
             peakLive = heap.peakLive();
             changes = measured.summary().create() + measured.summary().update() + measured.summary().delete();
         }
-        System.out.println(RESULT + " planMin=" + plan.min() + " planMedian=" + plan.median()
+        System.out.println(Bench.RESULT + " planMin=" + plan.min() + " planMedian=" + plan.median()
                 + " parseMin=" + parse.min() + " parseMedian=" + parse.median()
                 + " peakUsed=" + peakUsed + " peakLive=" + peakLive + " changes=" + changes
                 + " maxHeap=" + Runtime.getRuntime().maxMemory());

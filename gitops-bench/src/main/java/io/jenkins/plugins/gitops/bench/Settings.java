@@ -4,19 +4,31 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * What to run. {@code sizes}: the small and the large desired state (resources); the largest is also the
- * plan shown as HTML. {@code childHeap}: the -Xmx of the JVM each plan size runs in, the limit to prove.
+ * What to run. {@code sizes}: the small and the large desired state (resources) of the directory target; the
+ * largest is also the plan shown as HTML. {@code childHeap}: the -Xmx of the JVM each plan size runs in, the
+ * limit to prove. {@code scale}/{@code scaleHeap}: the directory target at scale (0: skipped). {@code kubeSizes}:
+ * plans against the fake API server; {@code kubeApplySizes}: applies there, kubectl beside the smallest.
  */
 public record Settings(List<Integer> sizes, int warmup, int runs, int applyResources, long latencyMillis,
-        int applyWarmup, int applyRuns, String childHeap) {
-    public static final Settings DEFAULTS = new Settings(List.of(1_000, 10_000), 2, 5, 1_000, 5, 1, 3, "512m");
+        int applyWarmup, int applyRuns, String childHeap, int scale, String scaleHeap, List<Integer> kubeSizes,
+        List<Integer> kubeApplySizes) {
+    public static final Settings DEFAULTS = new Settings(List.of(1_000, 10_000), 2, 5, 1_000, 5, 1, 3, "512m",
+            50_000, "1g", List.of(1_000, 10_000), List.of(1_000, 10_000));
+    private static final String OPTIONS = "--sizes A,B --warmup N --runs N --apply N --latency MS --apply-runs N"
+            + " --heap SIZE --scale N --scale-heap SIZE --kube-sizes A,B --kube-apply A,B";
 
     public Settings {
         sizes = List.copyOf(sizes);
+        kubeSizes = List.copyOf(kubeSizes);
+        kubeApplySizes = List.copyOf(kubeApplySizes);
         if (sizes.size() != 2 || sizes.get(0) >= sizes.get(1)) {
             throw new IllegalArgumentException("--sizes takes two sizes, smaller first, such as 1000,10000");
         }
-        if (warmup < 0 || runs < 1 || applyWarmup < 0 || applyRuns < 1 || applyResources < 1 || latencyMillis < 0) {
+        if (scale != 0 && scale <= sizes.get(1)) {
+            throw new IllegalArgumentException("--scale must be larger than the larger of --sizes, or 0 to skip it");
+        }
+        if (warmup < 0 || runs < 1 || applyWarmup < 0 || applyRuns < 1 || applyResources < 1 || latencyMillis < 0
+                || kubeSizes.stream().anyMatch(n -> n < 1) || kubeApplySizes.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("runs and resources must be at least 1, warm-ups and latency at least 0");
         }
     }
@@ -29,34 +41,47 @@ public record Settings(List<Integer> sizes, int warmup, int runs, int applyResou
         return sizes.get(1);
     }
 
-    /** {@code --sizes 1000,10000 --warmup 2 --runs 5 --apply 1000 --latency 5 --apply-runs 3 --heap 512m}. */
+    /** {@value #OPTIONS}. */
     static Settings parse(String[] args) {
         Settings s = DEFAULTS;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
             }
-            String v = args[i + 1];
-            s = switch (args[i]) {
-                case "--sizes" -> new Settings(Arrays.stream(v.split(",")).map(String::trim).map(Integer::valueOf)
-                        .toList(), s.warmup, s.runs, s.applyResources, s.latencyMillis, s.applyWarmup, s.applyRuns,
-                        s.childHeap);
-                case "--warmup" -> new Settings(s.sizes, Integer.parseInt(v), s.runs, s.applyResources,
-                        s.latencyMillis, s.applyWarmup, s.applyRuns, s.childHeap);
-                case "--runs" -> new Settings(s.sizes, s.warmup, Integer.parseInt(v), s.applyResources,
-                        s.latencyMillis, s.applyWarmup, s.applyRuns, s.childHeap);
-                case "--apply" -> new Settings(s.sizes, s.warmup, s.runs, Integer.parseInt(v), s.latencyMillis,
-                        s.applyWarmup, s.applyRuns, s.childHeap);
-                case "--latency" -> new Settings(s.sizes, s.warmup, s.runs, s.applyResources, Long.parseLong(v),
-                        s.applyWarmup, s.applyRuns, s.childHeap);
-                case "--apply-runs" -> new Settings(s.sizes, s.warmup, s.runs, s.applyResources, s.latencyMillis,
-                        s.applyWarmup, Integer.parseInt(v), s.childHeap);
-                case "--heap" -> new Settings(s.sizes, s.warmup, s.runs, s.applyResources, s.latencyMillis,
-                        s.applyWarmup, s.applyRuns, v);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --sizes A,B --warmup N --runs N --apply N --latency MS --apply-runs N --heap SIZE");
-            };
+            s = s.with(args[i], args[i + 1]);
         }
         return s;
+    }
+
+    private Settings with(String option, String v) {
+        return switch (option) {
+            case "--sizes" -> new Settings(ints(v), warmup, runs, applyResources, latencyMillis, applyWarmup,
+                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes);
+            case "--warmup" -> new Settings(sizes, Integer.parseInt(v), runs, applyResources, latencyMillis,
+                    applyWarmup, applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes);
+            case "--runs" -> new Settings(sizes, warmup, Integer.parseInt(v), applyResources, latencyMillis,
+                    applyWarmup, applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes);
+            case "--apply" -> new Settings(sizes, warmup, runs, Integer.parseInt(v), latencyMillis, applyWarmup,
+                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes);
+            case "--latency" -> new Settings(sizes, warmup, runs, applyResources, Long.parseLong(v), applyWarmup,
+                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes);
+            case "--apply-runs" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
+                    Integer.parseInt(v), childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes);
+            case "--heap" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup, applyRuns,
+                    v, scale, scaleHeap, kubeSizes, kubeApplySizes);
+            case "--scale" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
+                    applyRuns, childHeap, Integer.parseInt(v), scaleHeap, kubeSizes, kubeApplySizes);
+            case "--scale-heap" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
+                    applyRuns, childHeap, scale, v, kubeSizes, kubeApplySizes);
+            case "--kube-sizes" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
+                    applyRuns, childHeap, scale, scaleHeap, ints(v), kubeApplySizes);
+            case "--kube-apply" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
+                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, ints(v));
+            default -> throw new IllegalArgumentException("unknown option " + option + "; options: " + OPTIONS);
+        };
+    }
+
+    private static List<Integer> ints(String v) {
+        return Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).map(Integer::valueOf).toList();
     }
 }

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Polling;
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.targets.LockLostException;
 import io.jenkins.plugins.gitops.engine.targets.Target;
@@ -8,11 +9,14 @@ import io.jenkins.plugins.gitops.engine.targets.TargetLock;
 import io.jenkins.plugins.gitops.engine.targets.TargetLockedException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 
 /**
@@ -30,6 +34,7 @@ import java.util.function.LongSupplier;
 final class LockKeeper implements AutoCloseable {
     private static final int CONFIRM_ATTEMPTS = 3;
     private static final long CONFIRM_BACKOFF_MILLIS = 200;
+    private static final Duration LOCK_RETRY = Duration.ofMillis(500);
 
     private final TargetLock lock;
     private final ScheduledExecutorService renewer;
@@ -54,23 +59,33 @@ final class LockKeeper implements AutoCloseable {
 
     static LockKeeper acquire(Target target, String holder, ApplyOptions options, Progress progress,
             LongSupplier nanoTime) {
-        long deadline = System.nanoTime() + options.lockWait().toNanos();
-        while (true) {
-            try {
-                long takenAt = nanoTime.getAsLong();
-                TargetLock lock = target.lock(holder, options.lease());
-                lock.tookOverFrom().ifPresent(old -> progress.warn("took over the lock of " + old.holder()
-                        + " on " + target.identity() + ": its lease ran out at " + old.expiresAt()
-                        + " (that run probably died; its changes may be partial and this apply completes them)"));
-                return new LockKeeper(lock, options.lease().toNanos(), nanoTime, takenAt);
-            } catch (TargetLockedException e) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw e;
+        AtomicReference<TargetLockedException> refused = new AtomicReference<>();
+        Taken taken;
+        try {
+            taken = Polling.until(() -> {
+                long at = nanoTime.getAsLong();
+                try {
+                    return new Taken(target.lock(holder, options.lease()), at);
+                } catch (TargetLockedException e) {
+                    refused.set(e);
+                    return null;
                 }
-                sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 500));
-            }
+            }, Objects::nonNull, options.lockWait(), LOCK_RETRY);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitopsException("interrupted while waiting for the target lock");
         }
+        if (taken == null) {
+            throw refused.get();
+        }
+        taken.lock().tookOverFrom().ifPresent(old -> progress.warn("took over the lock of " + old.holder()
+                + " on " + target.identity() + ": its lease ran out at " + old.expiresAt()
+                + " (that run probably died; its changes may be partial and this apply completes them)"));
+        return new LockKeeper(taken.lock(), options.lease().toNanos(), nanoTime, taken.at());
+    }
+
+    /** A lock and when it was asked for (the lease counts from there). */
+    private record Taken(TargetLock lock, long at) {
     }
 
     /**
@@ -170,15 +185,6 @@ final class LockKeeper implements AutoCloseable {
         return new GitopsException("cannot confirm the lock on the target (" + e.getMessage() + "); stopped"
                 + " without writing more, nor the inventory, which may belong to the run that holds the lock now."
                 + " Run apply again to complete the work", e);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GitopsException("interrupted while waiting for the target lock");
-        }
     }
 
     /** Releases the lock even when the thread was interrupted (an aborted build), then restores the interrupt. */

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.health;
 
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.model.Conditions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,17 +65,17 @@ public final class HealthEvaluator {
             return Optional.of(Health.inProgress("the controller has not yet seen generation " + generation
                     + " (observed " + observed + ")"));
         }
-        if (isTrue(condition(status, "Stalled"))) {
-            return Optional.of(Health.failed("stalled: " + reason(condition(status, "Stalled"))));
+        if (Conditions.isTrue(Conditions.of(status, "Stalled"))) {
+            return Optional.of(Health.failed("stalled: " + Conditions.reason(Conditions.of(status, "Stalled"))));
         }
-        if (isTrue(condition(status, "Reconciling"))) {
-            return Optional.of(Health.inProgress("reconciling: " + reason(condition(status, "Reconciling"))));
+        if (Conditions.isTrue(Conditions.of(status, "Reconciling"))) {
+            return Optional.of(Health.inProgress("reconciling: " + Conditions.reason(Conditions.of(status, "Reconciling"))));
         }
         return Optional.empty();
     }
 
     private static Health deployment(Map<String, Object> spec, Map<String, Object> status) {
-        Optional<Map<String, Object>> progressing = condition(status, "Progressing");
+        Optional<Map<String, Object>> progressing = Conditions.of(status, "Progressing");
         String progress = progressing.map(c -> c.get("reason")).map(String::valueOf).orElse("");
         if ("ProgressDeadlineExceeded".equals(progress)) {
             return Health.failed("rollout exceeded its progress deadline");
@@ -95,7 +96,7 @@ public final class HealthEvaluator {
         // The counters can all match while the controller still rolls (e.g. paused, or a new ReplicaSet just
         // made); it says the rollout is done with this reason. No condition at all: nothing to wait for.
         if (progressing.isPresent() && !"NewReplicaSetAvailable".equals(progress)) {
-            return Health.inProgress("rollout not complete: " + reason(progressing));
+            return Health.inProgress("rollout not complete: " + Conditions.reason(progressing));
         }
         return replicas == 0 ? Health.current("scaled to 0")
                 : Health.current(replicas + " of " + replicas + " replicas updated and available");
@@ -179,10 +180,10 @@ public final class HealthEvaluator {
     }
 
     private static Health job(Map<String, Object> status) {
-        if (isTrue(condition(status, "Failed"))) {
-            return Health.failed("job failed: " + reason(condition(status, "Failed")));
+        if (Conditions.isTrue(Conditions.of(status, "Failed"))) {
+            return Health.failed("job failed: " + Conditions.reason(Conditions.of(status, "Failed")));
         }
-        if (isTrue(condition(status, "Complete"))) {
+        if (Conditions.isTrue(Conditions.of(status, "Complete"))) {
             return Health.current("job complete");
         }
         return Health.inProgress("job running");
@@ -205,36 +206,16 @@ public final class HealthEvaluator {
     }
 
     private static Health readyCondition(Map<String, Object> status) {
-        Optional<Map<String, Object>> ready = condition(status, "Ready");
+        Optional<Map<String, Object>> ready = Conditions.of(status, "Ready");
         if (ready.isEmpty()) {
             return Health.current("no readiness to wait for");
         }
-        if (isTrue(ready)) {
+        if (Conditions.isTrue(ready)) {
             return Health.current("Ready");
         }
-        String reason = reason(ready);
+        String reason = Conditions.reason(ready);
         return FAILED_REASON.matcher(reason).matches() ? Health.failed("not Ready: " + reason)
                 : Health.inProgress("not Ready: " + reason);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Optional<Map<String, Object>> condition(Map<String, Object> status, String type) {
-        if (!(status.get("conditions") instanceof List<?> conditions)) {
-            return Optional.empty();
-        }
-        return conditions.stream()
-                .filter(c -> c instanceof Map<?, ?> m && type.equals(m.get("type")))
-                .map(c -> (Map<String, Object>) c)
-                .findFirst();
-    }
-
-    private static boolean isTrue(Optional<Map<String, Object>> condition) {
-        return condition.map(c -> "True".equals(c.get("status"))).orElse(false);
-    }
-
-    /** The condition's reason only: messages may quote user data, reasons are CamelCase codes. */
-    private static String reason(Optional<Map<String, Object>> condition) {
-        return condition.map(c -> c.get("reason")).map(String::valueOf).orElse("no reason given");
     }
 
     private static long number(Map<String, Object> map, String key, long absent) {

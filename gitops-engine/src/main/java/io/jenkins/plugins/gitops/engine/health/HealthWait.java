@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.health;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Polling;
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
@@ -30,31 +31,36 @@ public final class HealthWait {
         if (!target.capabilities().observesHealth()) {
             return List.of();
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Map<ResourceId, LiveObject> live = target.read(ids);
-            List<ResourceHealth> pending = new ArrayList<>();
-            boolean failed = false;
-            for (ResourceId id : ids) {
-                LiveObject object = live.get(id);
-                ResourceHealth h = new ResourceHealth(id, object == null
-                        ? new Health(HealthStatus.FAILED, "not found in the target")
-                        : HealthEvaluator.evaluate(object.body()));
-                if (h.health().status() != HealthStatus.CURRENT) {
-                    pending.add(h);
-                    failed |= h.health().status() == HealthStatus.FAILED;
-                }
-            }
-            progress.update("health", ids.size() - pending.size(), ids.size());
-            if (pending.isEmpty() || failed || System.nanoTime() >= deadline) {
-                return pending;
-            }
-            try {
-                Thread.sleep(Math.min(interval.toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GitopsException("interrupted while waiting for resources to become healthy");
+        try {
+            return Polling.until(() -> check(ids), Round::settled, timeout, interval).pending();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitopsException("interrupted while waiting for resources to become healthy");
+        }
+    }
+
+    /** One look at every resource: those not Current, and whether one of them Failed. */
+    private record Round(List<ResourceHealth> pending, boolean failed) {
+        boolean settled() {
+            return pending.isEmpty() || failed;
+        }
+    }
+
+    private Round check(Collection<ResourceId> ids) {
+        Map<ResourceId, LiveObject> live = target.read(ids);
+        List<ResourceHealth> pending = new ArrayList<>();
+        boolean failed = false;
+        for (ResourceId id : ids) {
+            LiveObject object = live.get(id);
+            ResourceHealth h = new ResourceHealth(id, object == null
+                    ? new Health(HealthStatus.FAILED, "not found in the target")
+                    : HealthEvaluator.evaluate(object.body()));
+            if (h.health().status() != HealthStatus.CURRENT) {
+                pending.add(h);
+                failed |= h.health().status() == HealthStatus.FAILED;
             }
         }
+        progress.update("health", ids.size() - pending.size(), ids.size());
+        return new Round(pending, failed);
     }
 }

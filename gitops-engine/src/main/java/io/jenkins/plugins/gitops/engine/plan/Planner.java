@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Compares an environment's desired state with what a target holds and lists, in apply order, what
@@ -61,9 +62,12 @@ public final class Planner {
                 .orElseGet(() -> target.read(desired.keySet())));
         live.putAll(target.read(owned.stream().filter(id -> !desired.containsKey(id)).toList()));
 
-        Map<ResourceId, Map<String, Object>> previews = previews(desired, live);
-
         ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.capabilities().diffScope());
+        Map<ResourceId, ResourceDiff> clientDiffs = new ConcurrentHashMap<>();
+        desired.values().parallelStream().forEach(resource -> clientDiffs.put(resource.id(),
+                clientDiff(differ, live.get(resource.id()), resource)));
+        Map<ResourceId, Map<String, Object>> previews = previews(desired, live, clientDiffs);
+
         // A preview holds everything the server would store, defaults included: compare all of it.
         ResourceDiffer previewDiffer = new ResourceDiffer(env.ignoreRules(), DiffScope.WHOLE_OBJECT);
         ProgressCounter counter = new ProgressCounter(progress, "plan", desired.size());
@@ -71,8 +75,7 @@ public final class Planner {
             LiveObject current = live.get(resource.id());
             Map<String, Object> preview = previews.get(resource.id());
             ResourceDiff diff = preview != null ? previewDiffer.diff(resource.id(), current.body(), preview)
-                    : unchangedSinceApplied(current, resource) ? ResourceDiff.UNCHANGED
-                    : differ.diff(resource.id(), current == null ? null : current.body(), resource.body());
+                    : clientDiffs.get(resource.id());
             Action action = current == null ? Action.CREATE : diff.changed() ? Action.UPDATE : Action.NOOP;
             counter.step();
             return new Change(resource.id(), action, resource.origin(), current == null ? null : current.version(),
@@ -94,18 +97,27 @@ public final class Planner {
                 LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, desired, deletes));
     }
 
+    private static ResourceDiff clientDiff(ResourceDiffer differ, LiveObject current, Resource resource) {
+        return unchangedSinceApplied(current, resource) ? ResourceDiff.UNCHANGED
+                : differ.diff(resource.id(), current == null ? null : current.body(), resource.body());
+    }
+
     /**
-     * Server previews of the resources that exist; a create shows the manifest itself. A target that stores
-     * exactly what it is given previews nothing new, so it is not asked.
+     * Server previews of the resources that exist and may change: a create shows the manifest itself, and an
+     * object whose client comparison is identical changes only if the apply also removes fields (which the
+     * target tells). A target that stores exactly what it is given previews nothing new, so it is not asked.
      */
     private Map<ResourceId, Map<String, Object>> previews(Map<ResourceId, Resource> desired,
-            Map<ResourceId, LiveObject> live) {
+            Map<ResourceId, LiveObject> live, Map<ResourceId, ResourceDiff> clientDiffs) {
         Optional<ApiServer> server = target.apiServer();
         if (diffMode != DiffMode.SERVER || server.isEmpty()
                 || target.capabilities().diffScope() == DiffScope.WHOLE_OBJECT) {
             return Map.of();
         }
-        List<Resource> existing = desired.values().stream().filter(r -> live.containsKey(r.id())).toList();
+        List<Resource> existing = desired.values().stream().filter(r -> live.containsKey(r.id()))
+                .filter(r -> clientDiffs.get(r.id()).changed()
+                        || server.get().applyMayChangeMoreThanItSets(live.get(r.id()), r))
+                .toList();
         Map<ResourceId, Map<String, Object>> previews = server.get().preview(existing);
         List<String> unpreviewed = existing.stream().map(Resource::id).filter(id -> !previews.containsKey(id))
                 .map(ResourceId::toString).toList();

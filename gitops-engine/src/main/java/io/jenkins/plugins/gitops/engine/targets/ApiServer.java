@@ -37,4 +37,14 @@ public interface ApiServer {
      * unserved kind only when the desired state defines its CRD.
      */
     boolean serves(String group, String kind);
+
+    /**
+     * Whether applying {@code desired} over {@code live} may change fields the desired body does not set (a
+     * server removes the fields its field manager set before and no longer sets), so that comparing the fields
+     * it sets cannot tell the apply would change nothing. The planner dry-runs only objects whose comparison
+     * shows a change or for which this is true. The default: always, the safe answer.
+     */
+    default boolean applyMayChangeMoreThanItSets(LiveObject live, Resource desired) {
+        return true;
+    }
 }

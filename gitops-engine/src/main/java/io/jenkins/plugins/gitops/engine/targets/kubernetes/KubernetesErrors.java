@@ -8,14 +8,20 @@ import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Turns fabric8 failures into messages that say what was tried, on what, and what to do. Never quotes the
+ * Classifies fabric8 failures (conflict, immutable field, no dry run) and turns them into messages that say what was tried, on what, and what to do. Never quotes the
  * server's free-text message for validation failures: it may echo field values (a Secret's data).
  */
 final class KubernetesErrors {
+    private static final Pattern CONFLICTING_MANAGER = Pattern.compile("conflict with \"([^\"]+)\"");
     private final String serverUrl;
 
     KubernetesErrors(String serverUrl) {
@@ -68,6 +74,45 @@ final class KubernetesErrors {
         }
         return new TargetException("the API server at " + serverUrl + " refused to " + verb + " " + what + where
                 + ": HTTP " + code + reason(e.getStatus()) + fields(e.getStatus()), e);
+    }
+
+    /** The server cannot dry-run this kind: an old or aggregated API that lacks the feature. */
+    static boolean dryRunUnsupported(KubernetesClientException e) {
+        if (e.getCode() == 404 || e.getCode() == 405 || e.getCode() == 415) {
+            return true;
+        }
+        // Tested, never quoted: a server message may echo field values.
+        String message = e.getStatus() == null ? "" : String.valueOf(e.getStatus().getMessage()).toLowerCase(Locale.ROOT);
+        return e.getCode() == 400 && (message.contains("dry run") || message.contains("dryrun"));
+    }
+
+    /** "field spec.selector" or "a field", when a 422 says a field is immutable; empty for any other failure. */
+    static Optional<String> immutableField(KubernetesClientException e) {
+        if (e.getCode() != 422) {
+            return Optional.empty();
+        }
+        List<StatusCause> immutable = causes(e.getStatus()).stream()
+                .filter(c -> String.valueOf(c.getMessage()).contains("field is immutable")).toList();
+        List<String> fields = immutable.stream().map(StatusCause::getField).filter(Objects::nonNull).distinct().toList();
+        if (!fields.isEmpty()) {
+            return Optional.of("field " + String.join(", ", fields));
+        }
+        boolean said = !immutable.isEmpty()
+                || e.getStatus() != null && String.valueOf(e.getStatus().getMessage()).contains("field is immutable");
+        return said ? Optional.of("a field") : Optional.empty();
+    }
+
+    /** A 409 of server-side apply: which managers own the fields, on which fields, and the way out. */
+    static TargetException conflict(KubernetesClientException e, String what) {
+        List<StatusCause> causes = causes(e.getStatus());
+        String managers = causes.stream().map(c -> CONFLICTING_MANAGER.matcher(String.valueOf(c.getMessage())))
+                .filter(Matcher::find).map(m -> m.group(1)).distinct().collect(Collectors.joining(", "));
+        String fields = causes.stream().map(StatusCause::getField).filter(Objects::nonNull).distinct()
+                .collect(Collectors.joining(", "));
+        return new TargetException(what + " conflicts with field manager(s) "
+                + (managers.isEmpty() ? "(not named by the server)" : managers)
+                + (fields.isEmpty() ? "" : " on " + fields) + ": another tool set those fields. Remove them from"
+                + " the manifest, or take them over", Remedy.of(Remedy.Kind.FORCE_CONFLICTS), e);
     }
 
     /** The status' machine-readable reason (e.g. "InternalError"); never its message. */

@@ -24,7 +24,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -69,6 +71,15 @@ public final class FakeApiServer implements AutoCloseable {
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private volatile long latencyMillis;
+    private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
+
+    /** One request as it arrived: method, path with query, when, and the latency it was answered after. */
+    public record Seen(String method, String path, long arrivedNanos, long latencyMillis) {
+        /** A LIST: a GET of a collection (the path's last segment is a plural, not a name). */
+        public boolean isList() {
+            return method.equals("GET") && path.contains("limit=");
+        }
+    }
 
     public FakeApiServer() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new Dispatcher() {
@@ -121,6 +132,66 @@ public final class FakeApiServer implements AutoCloseable {
         latencyMillis = millis;
     }
 
+    /**
+     * Server-side applies one object in this process, as {@code fieldManager} would over HTTP but without the
+     * network, and not counted as a request: seeds the thousands of objects of a benchmark in seconds.
+     */
+    public void seed(Map<String, Object> object, String fieldManager) {
+        String apiVersion = String.valueOf(object.get("apiVersion"));
+        String group = apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
+        String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
+        Served kind = BUILT_IN.stream().filter(s -> s.group().equals(group) && s.version().equals(version)
+                && s.kind().equals(object.get("kind"))).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not a built-in kind: " + apiVersion + " " + object.get("kind")));
+        Map<?, ?> metadata = (Map<?, ?>) object.get("metadata");
+        String path = (group.isEmpty() ? "/api/" : "/apis/" + group + "/") + version
+                + (kind.namespaced() ? "/namespaces/" + metadata.get("namespace") : "") + "/" + kind.plural() + "/"
+                + metadata.get("name") + "?fieldManager=" + fieldManager;
+        Headers headers = Headers.builder().add("Content-Type", "application/apply-patch+yaml").build();
+        MockResponse response = serverSideApply(new RecordedRequest("HTTP/1.1", HttpMethod.PATCH, path, headers,
+                new Buffer(write(object).getBytes(UTF_8))), path.substring(0, path.indexOf('?')));
+        if (response.code() >= 300) {
+            throw new IllegalStateException("seeding " + path + " failed: HTTP " + response.code());
+        }
+    }
+
+    /** Every request since the server started or since {@link #forgetRequests}, in arrival order. */
+    public List<Seen> requests() {
+        return List.copyOf(seen);
+    }
+
+    public void forgetRequests() {
+        seen.clear();
+    }
+
+    /**
+     * The most requests the server was working on at once: a request counts from its arrival until its answer is
+     * due (arrival plus latency, at least 1 ms). A client that waits for each answer before the next request
+     * scores 1. An estimate: arrivals are recorded when the mock's event loop dispatches them, so when that loop
+     * stalls (a loaded machine) queued requests are recorded in a burst and the figure can run a little high.
+     */
+    public int peakConcurrentRequests() {
+        List<long[]> events = new ArrayList<>();
+        for (Seen r : seen) {
+            events.add(new long[] {r.arrivedNanos(), 1});
+            events.add(new long[] {r.arrivedNanos() + Math.max(1, r.latencyMillis()) * 1_000_000, -1});
+        }
+        events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int now = 0;
+        int peak = 0;
+        for (long[] e : events) {
+            now += (int) e[1];
+            peak = Math.max(peak, now);
+        }
+        return peak;
+    }
+
+    /** Like {@link #fail} for one exact path (a collection's LIST, not the GETs of its objects). */
+    void failExactly(String method, String path, int code, Map<String, Object> status, int times) {
+        failures.add(new Failure(r -> r.getMethod().equalsIgnoreCase(method) && path(r).equals(path), code,
+                write(status), new AtomicInteger(times)));
+    }
+
     /** The next {@code times} requests whose method and path (query excluded) match get this code and Status body. */
     void fail(String method, String pathPrefix, int code, Map<String, Object> status, int times) {
         failures.add(new Failure(r -> r.getMethod().equalsIgnoreCase(method) && path(r).startsWith(pathPrefix), code,
@@ -138,6 +209,8 @@ public final class FakeApiServer implements AutoCloseable {
      * would serialize every request, which no real API server does.
      */
     private MockResponse handle(RecordedRequest request) {
+        seen.add(new Seen(request.getMethod().toUpperCase(java.util.Locale.ROOT), request.getPath(), System.nanoTime(),
+                latencyMillis));
         MockResponse response = respond(request);
         return latencyMillis > 0 ? response.setBodyDelay(Duration.ofMillis(latencyMillis)) : response;
     }
@@ -165,7 +238,42 @@ public final class FakeApiServer implements AutoCloseable {
             }
         }
         boolean apply = String.valueOf(request.getHeader("Content-Type")).contains("apply-patch");
-        return apply ? serverSideApply(request, path) : crud.dispatch(request);
+        if (apply) {
+            return serverSideApply(request, path);
+        }
+        MockResponse response = crud.dispatch(request);
+        return request.method() == HttpMethod.GET && request.getPath().matches(".*[?&]limit=\\d+.*")
+                ? page(request, response) : response;
+    }
+
+    /**
+     * A page of a LIST, as a real server pages it: at most {@code limit} items from the {@code continue} token on,
+     * and a token for the rest. The token is the offset; the mock keeps no snapshot, fine for a test that does not
+     * write while it lists.
+     */
+    @SuppressWarnings("unchecked")
+    private MockResponse page(RecordedRequest request, MockResponse response) {
+        if (response.code() != 200) {
+            return response;
+        }
+        Map<String, Object> list = read(response.getBody().readUtf8());
+        if (!(list.get("items") instanceof List<?> items)) {
+            return ok(list);
+        }
+        int limit = Integer.parseInt(request.getPath().replaceAll(".*[?&]limit=(\\d+).*", "$1"));
+        int from = request.getPath().matches(".*[?&]continue=\\d+.*")
+                ? Integer.parseInt(request.getPath().replaceAll(".*[?&]continue=(\\d+).*", "$1")) : 0;
+        int to = Math.min(items.size(), from + limit);
+        Map<String, Object> metadata = new LinkedHashMap<>(list.get("metadata") instanceof Map<?, ?> m
+                ? (Map<String, Object>) m : Map.of());
+        if (to < items.size()) {
+            metadata.put("continue", Integer.toString(to));
+        } else {
+            metadata.remove("continue");
+        }
+        list.put("metadata", metadata);
+        list.put("items", new ArrayList<>(items.subList(from, to)));
+        return ok(list);
     }
 
     /**
@@ -178,12 +286,13 @@ public final class FakeApiServer implements AutoCloseable {
     private MockResponse serverSideApply(RecordedRequest request, String path) {
         Map<String, Object> body = read(request.getBody().readUtf8()); // the body can be read once only
         boolean dryRun = request.getPath().matches(".*[?&]dryRun=All(&.*)?");
-        String owner = request.getPath().replaceAll(".*[?&]fieldManager=([^&]*).*", "$1") + " " + path;
+        String manager = request.getPath().replaceAll(".*[?&]fieldManager=([^&]*).*", "$1");
+        String owner = manager + " " + path;
         MockResponse current = crud.handleGet(path);
         Headers json = request.getHeaders().newBuilder().set("Content-Type", "application/json").build();
         MockResponse response;
         if (current.code() == 404) {
-            Map<String, Object> created = defaulted(body);
+            Map<String, Object> created = managed(defaulted(copy(body)), manager, body);
             if (dryRun) {
                 return new MockResponse().setResponseCode(201).setBody(write(created));
             }
@@ -191,8 +300,8 @@ public final class FakeApiServer implements AutoCloseable {
                     path.substring(0, path.lastIndexOf('/')), json, new Buffer(write(created).getBytes(UTF_8))));
         } else {
             Map<String, Object> live = read(current.getBody().readUtf8());
-            Map<String, Object> merged = defaulted((Map<String, Object>) mergePatch(live,
-                    withRemovals(body, applied.get(owner))));
+            Map<String, Object> merged = managed(defaulted((Map<String, Object>) mergePatch(live,
+                    withRemovals(body, applied.get(owner)))), manager, body);
             if (dryRun) {
                 return ok(merged);
             }
@@ -203,6 +312,44 @@ public final class FakeApiServer implements AutoCloseable {
             applied.put(owner, body);
         }
         return response;
+    }
+
+    /**
+     * Records {@code manager} as the one applier of the fields {@code body} sets, in the fieldsV1 format (lists as
+     * whole fields: the mock has no list merge keys). Names, namespace and the type fields are not owned.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> managed(Map<String, Object> object, String manager, Map<String, Object> body) {
+        Map<String, Object> metadata = (Map<String, Object>) object.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
+        metadata.put("managedFields", List.of(Map.of("manager", manager, "operation", "Apply",
+                "apiVersion", String.valueOf(body.get("apiVersion")), "fieldsType", "FieldsV1",
+                "fieldsV1", fields(body, true))));
+        return object;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fields(Map<String, Object> body, boolean top) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        body.forEach((key, value) -> {
+            if (top && (key.equals("apiVersion") || key.equals("kind"))) {
+                return;
+            }
+            Map<String, Object> below = value instanceof Map<?, ?> map ? fields((Map<String, Object>) map, false)
+                    : Map.of();
+            if (top && key.equals("metadata")) {
+                below.keySet().removeIf(k -> !k.equals("f:labels") && !k.equals("f:annotations"));
+                if (below.isEmpty()) {
+                    return;
+                }
+            }
+            fields.put("f:" + key, below);
+        });
+        return fields;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> copy(Map<String, Object> body) {
+        return read(write(body));
     }
 
     /** RFC 7386: maps merge key by key, null removes, anything else replaces. */

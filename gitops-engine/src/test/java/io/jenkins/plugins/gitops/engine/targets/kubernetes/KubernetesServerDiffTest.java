@@ -16,6 +16,7 @@ import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +174,9 @@ class KubernetesServerDiffTest {
         Resource changed = KubernetesTargetTest.configMap("shop", "a", "one");
         Resource same = KubernetesTargetTest.configMap("shop", "b", "two");
         target.apply(changed);
-        target.apply(same);
+        // b's manifest dropped a key since the last apply: only a dry run could tell what the apply removes.
+        target.apply(Manifests.one("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n  namespace: shop\n"
+                + "data:\n  key: two\n  old: x\n"));
         api.fail("PATCH", "/api/v1/namespaces/shop/configmaps/a", 415, status(415, "UnsupportedMediaType"), 1);
         api.fail("PATCH", "/api/v1/namespaces/shop/configmaps/b", 400,
                 Map.of("kind", "Status", "code", 400, "reason", "BadRequest", "message", "dryRun is not supported"), 1);
@@ -186,6 +189,36 @@ class KubernetesServerDiffTest {
         assertThat(change(plan, same).action()).isEqualTo(Action.NOOP);
         assertThat(warnings).singleElement().asString().contains("2 resource(s)", "ConfigMap/shop/a",
                 "ConfigMap/shop/b", "client-side");
+    }
+
+    @Test
+    void onlyObjectsTheApplyMayChangeAreDryRun() {
+        List<Resource> applied = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            applied.add(Manifests.one("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-" + i
+                    + "\n  namespace: shop\ndata:\n  key: v" + i + "\n  extra: x\n"));
+        }
+        applied.forEach(target::apply);
+        api.client().configMaps().inNamespace("shop").withName("cm-5")
+                .edit(cm -> { cm.getData().put("added-by-hand", "y"); return cm; });
+        Resource changed = Manifests.one("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-0\n  namespace: shop\n"
+                + "data:\n  key: changed\n  extra: x\n");
+        Resource dropsAField = Manifests.one("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-1\n"
+                + "  namespace: shop\ndata:\n  key: v1\n");
+        List<Resource> desired = new ArrayList<>(List.of(changed, dropsAField));
+        desired.addAll(applied.subList(2, 6));
+        api.forgetRequests();
+
+        Plan plan = plan(DiffMode.SERVER, desired.toArray(Resource[]::new));
+
+        assertThat(api.requests()).filteredOn(r -> r.method().equals("PATCH") && r.path().contains("dryRun=All"))
+                .extracting(r -> r.path().replaceAll("\\?.*", ""))
+                .containsExactlyInAnyOrder("/api/v1/namespaces/shop/configmaps/cm-0",
+                        "/api/v1/namespaces/shop/configmaps/cm-1");
+        assertThat(change(plan, changed).action()).isEqualTo(Action.UPDATE);
+        assertThat(change(plan, dropsAField).diff()).contains("-  extra: x");
+        // A field another hand added is not ours: the apply leaves it, so the object is unchanged.
+        assertThat(plan.changes()).filteredOn(c -> c.action() == Action.NOOP).hasSize(4);
     }
 
     @Test

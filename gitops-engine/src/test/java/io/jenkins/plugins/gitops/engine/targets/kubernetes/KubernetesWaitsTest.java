@@ -45,7 +45,7 @@ class KubernetesWaitsTest {
     void crdThatNeverBecomesEstablishedTimesOut() {
         assertThatThrownBy(() -> target(Duration.ofMillis(400)).apply(Manifests.one(WidgetCrd.MANIFEST)))
                 .isInstanceOf(TargetException.class)
-                .hasMessageContaining("timed out after 0s waiting for CustomResourceDefinition widgets.example.com to be Established");
+                .hasMessageContaining("timed out after 400 ms waiting for CustomResourceDefinition widgets.example.com to be Established");
     }
 
 

@@ -1,0 +1,157 @@
+package io.jenkins.plugins.gitops.bench;
+
+import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.apply.Applier;
+import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.apply.Outcome;
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Kubernetes target at scale against the fake API server with a fixed latency per request: plans (client and
+ * server diff, LIST and GET-per-object reads) in a child JVM whose heap is measured, applies, and kubectl doing the
+ * same against the same server. Requests and the server-side peak of concurrent requests are counted by the server.
+ */
+final class KubeBench {
+    private static final double MB = 1024 * 1024;
+
+    private KubeBench() {
+    }
+
+    private record Measured(double millis, double requests, double peak) {
+    }
+
+    static List<Row> plans(Settings s, Path work, PrintStream log) {
+        List<Row> rows = new ArrayList<>();
+        for (int size : s.kubeSizes()) {
+            Path manifests = work.resolve("k8s-manifests-" + size);
+            KubeCorpus.write(manifests, size);
+            try (KubeCluster cluster = new KubeCluster(work.resolve("k8s-cluster-" + size))) {
+                log.printf("bench: seeding the fake API server with %,d objects (5%% with a field to remove, 5%% deleted)%n",
+                        size);
+                cluster.seedWithDrift(KubeCorpus.read(manifests));
+                cluster.api().latency(s.latencyMillis());
+                rows.add(load("k8s plans of " + size));
+                Map<String, Measured> byMode = new java.util.HashMap<>();
+                for (String diff : List.of("client", "server")) {
+                    for (String reads : List.of("LIST", "GET")) {
+                        log.printf("bench: k8s plan of %,d, %s diff, %s reads, %d ms per request%n", size, diff, reads,
+                                s.latencyMillis());
+                        cluster.api().forgetRequests();
+                        int plans = s.warmup() + s.runs() + 1;
+                        Map<String, Double> r = Bench.child(s.childHeap(), KubePlanChild.class.getName(),
+                                List.of(cluster.kubeconfig().toString(), manifests.toString(), diff, reads,
+                                        Integer.toString(s.warmup()), Integer.toString(s.runs())));
+                        Measured m = new Measured(r.get("planMedian"), cluster.api().requests().size() / (double) plans,
+                                cluster.api().peakConcurrentRequests());
+                        byMode.put(diff + reads, m);
+                        String name = "k8s plan " + size + " (" + r.get("changes").intValue() + " changes), " + diff
+                                + " diff, " + reads + " reads";
+                        rows.add(new Row(name, r.get("planMin"), r.get("planMedian"), "ms", "", null));
+                        rows.add(Row.figure("  requests per plan", m.requests(), "req", "", null));
+                        rows.add(Row.figure("  server-side peak concurrent requests", m.peak(), "req", "", null));
+                        rows.add(Row.figure("  peak heap used (in -Xmx" + s.childHeap() + ")", r.get("peakUsed") / MB,
+                                "MB", "", null));
+                    }
+                }
+                boolean large = size == s.kubeSizes().get(s.kubeSizes().size() - 1);
+                double share = 100 * byMode.get("clientLIST").requests() / byMode.get("clientGET").requests();
+                rows.add(Row.figure("k8s plan " + size + ": LIST requests as % of GET-per-object", share, "%",
+                        large ? "<= 1" : "", large ? share <= 1 : null));
+                rows.add(Row.figure("k8s plan " + size + ": time GET-per-object / LIST, client diff",
+                        byMode.get("clientGET").millis() / byMode.get("clientLIST").millis(), "x", "", null));
+                rows.add(Row.figure("k8s plan " + size + ": time GET-per-object / LIST, server diff",
+                        byMode.get("serverGET").millis() / byMode.get("serverLIST").millis(), "x", "", null));
+                if (Kubectl.available()) {
+                    log.printf("bench: kubectl diff --server-side of %,d%n", size);
+                    cluster.api().forgetRequests();
+                    double millis = Kubectl.diff(cluster.kubeconfig(), manifests, work);
+                    rows.add(Row.figure("kubectl diff --server-side " + size, millis, "ms", "", null));
+                    rows.add(Row.figure("  requests", cluster.api().requests().size(), "req", "", null));
+                    rows.add(Row.figure("  server-side peak concurrent requests", cluster.api().peakConcurrentRequests(),
+                            "req", "", null));
+                    double speedup = millis / byMode.get("serverLIST").millis();
+                    rows.add(Row.figure("k8s plan " + size + " (server diff) speed-up vs kubectl diff", speedup, "x",
+                            large ? ">= 10" : "", large ? speedup >= 10 : null));
+                }
+            }
+        }
+        return rows;
+    }
+
+    static List<Row> applies(Settings s, Path work, PrintStream log) {
+        List<Row> rows = new ArrayList<>();
+        for (int size : s.kubeApplySizes()) {
+            Path manifests = work.resolve("k8s-apply-" + size);
+            KubeCorpus.write(manifests, size);
+            List<Resource> resources = KubeCorpus.read(manifests);
+            rows.add(load("k8s applies of " + size));
+            log.printf("bench: gitops apply of %,d to an empty fake API server, %d ms per request%n", size,
+                    s.latencyMillis());
+            for (int i = 0; i < s.applyWarmup(); i++) {
+                apply(resources, work.resolve("k8s-apply-warmup-" + size + "-" + i), s.latencyMillis());
+            }
+            Measured gitops = apply(resources, work.resolve("k8s-apply-cluster-" + size), s.latencyMillis());
+            rows.add(Row.figure("k8s apply " + size + " (create all)", gitops.millis(), "ms", "", null));
+            rows.add(Row.figure("  requests", gitops.requests(), "req", "", null));
+            rows.add(Row.figure("  server-side peak concurrent requests", gitops.peak(), "req", "", null));
+            if (Kubectl.available() && size == s.kubeApplySizes().get(0)) {
+                log.printf("bench: kubectl apply --server-side of %,d%n", size);
+                try (KubeCluster cluster = new KubeCluster(work.resolve("k8s-kubectl-cluster-" + size))) {
+                    cluster.api().latency(s.latencyMillis());
+                    double millis = Kubectl.apply(cluster.kubeconfig(), manifests, work);
+                    rows.add(Row.figure("kubectl apply --server-side " + size, millis, "ms", "", null));
+                    rows.add(Row.figure("  requests", cluster.api().requests().size(), "req", "", null));
+                    rows.add(Row.figure("  server-side peak concurrent requests",
+                            cluster.api().peakConcurrentRequests(), "req", "", null));
+                    double speedup = millis / gitops.millis();
+                    rows.add(Row.figure("k8s apply " + size + " speed-up vs kubectl apply", speedup, "x", ">= 8",
+                            speedup >= 8));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** Plan (no latency: set-up), then the timed apply through the engine's Applier: lock, waves, inventory. */
+    private static Measured apply(List<Resource> resources, Path dir, long latencyMillis) {
+        Environment env = new Environment("bench", "0000000", "bench", DesiredState.of(resources), List.of());
+        try (KubeCluster cluster = new KubeCluster(dir);
+                KubernetesTarget target = new KubernetesTarget(KubernetesTargetConfig.defaults("bench"),
+                        cluster.api().client())) {
+            FakeApiServer api = cluster.api();
+            Plan plan = new Planner(target, Progress.NONE, Clock.systemUTC()).plan(env, false);
+            api.latency(latencyMillis);
+            api.forgetRequests();
+            long start = System.nanoTime();
+            ApplyResult result = new Applier(target, Progress.NONE, Clock.systemUTC())
+                    .apply(plan, env, ApplyOptions.defaults("bench"));
+            double millis = (System.nanoTime() - start) / 1e6;
+            long done = result.outcomes().stream().filter(o -> o.status() == Outcome.Status.DONE).count();
+            if (done != resources.size()) {
+                throw new IllegalStateException("the benchmark apply failed: " + done + " of " + resources.size()
+                        + " resources applied");
+            }
+            return new Measured(millis, api.requests().size(), api.peakConcurrentRequests());
+        }
+    }
+
+    static Row load(String when) {
+        return Row.figure(String.format(Locale.ROOT, "load average (1 min) before %s", when), LoadAverage.now(), "",
+                "", null);
+    }
+}
