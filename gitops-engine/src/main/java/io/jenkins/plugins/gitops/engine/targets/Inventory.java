@@ -13,6 +13,8 @@ import java.util.TreeSet;
  */
 public record Inventory(SortedSet<ResourceId> resources, List<Revision> history) {
     public static final Inventory EMPTY = new Inventory(new TreeSet<>(), List.of());
+    /** How many history entries a target keeps unless told otherwise; the oldest go first. */
+    public static final int DEFAULT_HISTORY_LIMIT = 1000;
 
     public Inventory {
         resources = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(resources));
