@@ -28,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -204,7 +205,7 @@ public final class Applier {
                 }
             }
             lock.confirm(interrupted);
-            Revision revision = record(plan, env, state, options, outcomes, ok);
+            Revision revision = record(plan, env, state, options, outcomes, ok, interrupted.get());
             return new ApplyResult(plan, ordered(plan, outcomes), revision);
         } finally {
             pool.shutdownNow();
@@ -259,7 +260,7 @@ public final class Applier {
     }
 
     private Revision record(Plan plan, Environment env, State state, ApplyOptions options, List<Outcome> outcomes,
-            boolean ok) {
+            boolean ok, boolean interrupted) {
         Inventory before = state.inventory();
         TreeSet<ResourceId> owned = new TreeSet<>(state.owned());
         List<Outcome> snapshot;
@@ -284,20 +285,16 @@ public final class Applier {
                 }
             }
         }
-        boolean newRevision = ok && before.current()
-                .map(r -> !r.commit().equals(plan.commit()) || !r.desiredDigest().equals(plan.desiredDigest())
-                        || !r.path().equals(plan.path()))
-                .orElse(true);
-        Revision revision = newRevision ? new Revision(plan.commit(), plan.path(), plan.desiredDigest(), clock.instant(),
-                options.user(), options.buildUrl(), env.desired().resources().size()) : null;
+        Optional<Revision> entry = HistoryEntries.of(plan, before, options, snapshot, ok, interrupted,
+                env.desired().resources().size(), clock.instant());
         // Kinds whose CRD this apply installed have canonical ids only now.
         owned = owned.stream().map(target::canonical).collect(Collectors.toCollection(TreeSet::new));
-        Inventory after = revision == null ? new Inventory(owned, before.history())
-                : before.withRevision(owned, revision, options.historyLimit());
+        Inventory after = entry.isEmpty() ? new Inventory(owned, before.history())
+                : before.withRevision(owned, entry.get(), options.historyLimit());
         if (!after.equals(before)) {
             target.writeInventory(after);
         }
-        return revision;
+        return ok ? entry.orElse(null) : null;
     }
 
     private static List<Outcome> ordered(Plan plan, List<Outcome> outcomes) {

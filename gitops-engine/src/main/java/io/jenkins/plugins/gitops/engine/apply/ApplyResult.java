@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The result of an apply: the plan it carried out, one outcome per resource in apply order, and the
- * revision recorded in the target's history (null when the apply failed or changed nothing new).
+ * revision recorded in the target's history (null when the apply failed, which is recorded as a failure, or when it
+ * neither changed anything nor applied a new revision).
  */
 public record ApplyResult(Plan plan, List<Outcome> outcomes, Revision revision) {
     public ApplyResult {

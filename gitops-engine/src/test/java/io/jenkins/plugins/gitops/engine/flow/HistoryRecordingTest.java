@@ -3,10 +3,18 @@ package io.jenkins.plugins.gitops.engine.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.Remedy;
+import io.jenkins.plugins.gitops.engine.apply.Applier;
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Revision;
 import io.jenkins.plugins.gitops.engine.targets.Revision.Event;
 import io.jenkins.plugins.gitops.engine.targets.Revision.Result;
+import io.jenkins.plugins.gitops.engine.targets.Target;
+import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import io.jenkins.plugins.gitops.engine.targets.TargetLock;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
@@ -97,6 +105,78 @@ class HistoryRecordingTest {
                 .containsExactly(Event.APPLY, Event.VERIFY, Event.VERIFY);
         assertThat(target.readInventory().current()).map(Revision::event).contains(Event.APPLY);
         assertThat(warnings).isEmpty();
+    }
+
+    private Applier applier(Target on) {
+        return new Applier(on, progress, Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void anApplyRecordsWhatItChangedAndWhenItsPlanWasMade() {
+        Plan plan = flow.plan("HEAD");
+        ApplyResult result = applier(target).apply(plan, flow.load(blue), FlowFixture.options());
+
+        assertThat(result.revision()).isEqualTo(last());
+        assertThat(last().result()).isEqualTo(Result.SUCCEEDED);
+        assertThat(last().plannedAt()).isEqualTo(plan.createdAt());
+        assertThat(last().appliedAt()).isEqualTo(NOW);
+        assertThat(last().changed()).isEqualTo(1);
+        assertThat(last().rollback()).isFalse();
+        assertThat(last().deployed()).isTrue();
+
+        // Nothing to do and nothing new: no entry, so repeated runs do not crowd out the history.
+        assertThat(applier(target).planAndApply(flow.load("HEAD"), true, FlowFixture.options()).revision()).isNull();
+        assertThat(target.readInventory().history()).hasSize(1);
+    }
+
+    @Test
+    void reApplyingTheSameCommitToUndoDriftIsRecordedAsAChange() throws Exception {
+        flow.applyNow("HEAD");
+        Path file = tmp.resolve("target/_core/ConfigMap/shop/settings.yaml");
+        Files.writeString(file, Files.readString(file).replace("blue", "red"));
+
+        applier(target).planAndApply(flow.load("HEAD"), true, FlowFixture.options());
+
+        assertThat(target.readInventory().history()).extracting(Revision::commit).containsExactly(blue, blue);
+        assertThat(last().changed()).isEqualTo(1);
+        assertThat(last().rollback()).as("the same commit again is no rollback").isFalse();
+    }
+
+    @Test
+    void aFailedApplyIsRecordedWithItsErrorClassAndLeavesTheAppliedRevision() {
+        flow.applyNow("HEAD");
+        String red = git.write("envs/prod/app.yaml", CONFIG_MAP.formatted("red")).commit("red");
+        Target refusing = new FailingTarget(target, id -> true) {
+            @Override
+            public LiveObject apply(Resource resource) {
+                throw new TargetException("conflict on " + resource.id(), Remedy.of(Remedy.Kind.FORCE_CONFLICTS));
+            }
+        };
+
+        ApplyResult result = applier(refusing).planAndApply(flow.load("HEAD"), true, FlowFixture.options());
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.revision()).as("no revision was applied").isNull();
+        assertThat(last().commit()).isEqualTo(red);
+        assertThat(last().result()).isEqualTo(Result.FAILED);
+        assertThat(last().errorClass()).isEqualTo("field-conflict");
+        assertThat(last().changed()).isZero();
+        assertThat(target.readInventory().current()).map(Revision::commit).contains(blue);
+
+        new FlowFixture(git.dir(), "envs/prod", new FailingTarget(target, id -> true)).applyNow("HEAD");
+        assertThat(last().errorClass()).as("a refusal the engine knows no remedy for").isEqualTo("resource");
+    }
+
+    @Test
+    void anApplyOfACommitAppliedBeforeIsARollback() {
+        flow.applyNow("HEAD");
+        String red = git.write("envs/prod/app.yaml", CONFIG_MAP.formatted("red")).commit("red");
+        flow.applyNow(red);
+
+        flow.applyNow(blue);
+
+        assertThat(target.readInventory().history()).extracting(Revision::commit).containsExactly(blue, red, blue);
+        assertThat(target.readInventory().history()).extracting(Revision::rollback).containsExactly(false, false, true);
     }
 
     @Test
