@@ -22,12 +22,15 @@ import java.util.stream.Collectors;
  * Keeps the target's inventory true while an apply writes, so every object the engine ever wrote is owned,
  * even if the run is killed or fails half way: before a wave writes, the objects it is about to create are
  * recorded as owned (write-ahead); at the end, the inventory is made exact and the revision is recorded.
- * Not thread-safe: the apply's own thread calls it between waves.
+ * A store that {@linkplain io.jenkins.plugins.gitops.engine.targets.Capabilities#stagesWrites() stages writes}
+ * lands them with the final inventory, as one change, and only if every write succeeded: it needs no
+ * write-ahead, and a failed apply lands nothing. Not thread-safe: the apply's own thread calls it between waves.
  */
 final class InventoryRecorder implements WaveRunner.WaveListener {
     private final Target target;
     private final Clock clock;
     private final LockKeeper lock;
+    private final boolean staged;
     /** The inventory as it is in the target now. */
     private Inventory current;
 
@@ -35,6 +38,7 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
         this.target = target;
         this.clock = clock;
         this.lock = lock;
+        this.staged = target.capabilities().stagesWrites();
         this.current = state.inventory();
     }
 
@@ -45,9 +49,16 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
         target.checkInventory(new Inventory(projected, state.inventory().history()));
     }
 
-    /** Write-ahead: the wave's objects are owned before the first of them is written. */
+    /**
+     * Write-ahead: the wave's objects are owned before the first of them is written. A staging store shows
+     * nothing of the wave before the final record, so there is nothing to own ahead (and a write would land the
+     * inventory alone).
+     */
     @Override
     public void beforeWave(List<Change> wave) {
+        if (staged) {
+            return;
+        }
         TreeSet<ResourceId> owned = new TreeSet<>(current.resources());
         wave.stream().filter(c -> c.action() != Action.DELETE).forEach(c -> owned.add(c.id()));
         if (!owned.equals(current.resources())) {
@@ -74,39 +85,21 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
     /**
      * Writes the final inventory and the history entry (see {@link HistoryEntries}). The result's revision is the
      * entry of a successful apply, null when the apply failed or left no entry; a failure to record (a full disk) is
-     * returned in the result, after every outcome, not thrown.
+     * returned in the result, after every outcome, not thrown. A staging store is recorded by {@link #recordStaged},
+     * or not at all after a failure: its one write would land what the failure held back, so the failure is not
+     * in its history.
      */
     ApplyResult record(Plan plan, Environment env, ApplyState state, ApplyOptions options, List<Outcome> outcomes,
             boolean ok, boolean interrupted) {
-        TreeSet<ResourceId> owned = new TreeSet<>(state.owned());
-        if (ok) {
-            // Everything desired is ours now; orphans were pruned, or kept by annotation and given up.
-            if (plan.prune()) {
-                owned.clear();
-            }
-            owned.addAll(state.desired().keySet());
-        } else {
-            // Keep owning what we wrote, so a later apply can prune it; give up only what we deleted.
-            for (Outcome o : outcomes) {
-                if (o.status() == Outcome.Status.DONE) {
-                    if (o.action() == Action.DELETE) {
-                        owned.remove(o.id());
-                    } else {
-                        owned.add(o.id());
-                    }
-                }
-            }
-            owned.addAll(failedButWritten(outcomes));
+        if (staged) {
+            return ok ? recordStaged(plan, env, state, options, outcomes)
+                    : new ApplyResult(plan, heldBack(outcomes), null);
         }
-        Inventory before = state.inventory();
-        Optional<Revision> entry = HistoryEntries.of(plan, before, options, outcomes, ok, interrupted,
+        Set<ResourceId> owned = ok ? ownedAfterSuccess(plan, state) : ownedAfterFailure(state, outcomes);
+        Optional<Revision> entry = HistoryEntries.of(plan, state.inventory(), options, outcomes, ok, interrupted,
                 env.desired().resources().size(), clock.instant());
         Revision revision = ok ? entry.orElse(null) : null;
-        // Kinds whose CRD this apply installed have canonical ids only now.
-        owned = owned.stream().map(id -> TargetIds.canonical(target, id))
-                .collect(Collectors.toCollection(TreeSet::new));
-        Inventory after = entry.isEmpty() ? new Inventory(owned, before.history())
-                : before.withRevision(owned, entry.get(), options.historyLimit());
+        Inventory after = inventoryAfter(state, owned, entry.orElse(null), options);
         try {
             lock.checkLease();
             target.flush();
@@ -119,6 +112,61 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
             return new ApplyResult(plan, outcomes, null, e.getMessage());
         }
         return new ApplyResult(plan, outcomes, revision);
+    }
+
+    /**
+     * The final inventory of a staging store, written even when it is unchanged if anything was staged: the
+     * write is what lands the staged changes. A failure to land them is the apply's failure and is thrown:
+     * nothing was written.
+     */
+    private ApplyResult recordStaged(Plan plan, Environment env, ApplyState state, ApplyOptions options,
+            List<Outcome> outcomes) {
+        Revision revision = HistoryEntries.of(plan, state.inventory(), options, outcomes, true, false,
+                env.desired().resources().size(), clock.instant()).orElse(null);
+        Inventory after = inventoryAfter(state, ownedAfterSuccess(plan, state), revision, options);
+        if (!after.equals(current) || outcomes.stream().anyMatch(o -> o.status() == Outcome.Status.DONE)) {
+            write(after);
+        }
+        return new ApplyResult(plan, outcomes, revision);
+    }
+
+    /** A staging store lands nothing of a failed apply: what was staged is reported as not written. */
+    private static List<Outcome> heldBack(List<Outcome> outcomes) {
+        return outcomes.stream().map(o -> o.status() == Outcome.Status.DONE
+                ? new Outcome(o.id(), o.action(), Outcome.Status.SKIPPED, null) : o).toList();
+    }
+
+    /** Everything desired is ours now; orphans were pruned, or kept by annotation and given up. */
+    private static Set<ResourceId> ownedAfterSuccess(Plan plan, ApplyState state) {
+        TreeSet<ResourceId> owned = new TreeSet<>(plan.prune() ? Set.of() : state.owned());
+        owned.addAll(state.desired().keySet());
+        return owned;
+    }
+
+    /** The inventory owning {@code owned}, with {@code entry} added to the history unless null. */
+    private Inventory inventoryAfter(ApplyState state, Set<ResourceId> owned, Revision entry, ApplyOptions options) {
+        // Kinds whose CRD this apply installed have canonical ids only now.
+        TreeSet<ResourceId> canonical = owned.stream().map(id -> TargetIds.canonical(target, id))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Inventory before = state.inventory();
+        return entry == null ? new Inventory(canonical, before.history())
+                : before.withRevision(canonical, entry, options.historyLimit());
+    }
+
+    /** Keep owning what we wrote, so a later apply can prune it; give up only what we deleted. */
+    private Set<ResourceId> ownedAfterFailure(ApplyState state, List<Outcome> outcomes) {
+        TreeSet<ResourceId> owned = new TreeSet<>(state.owned());
+        for (Outcome o : outcomes) {
+            if (o.status() == Outcome.Status.DONE) {
+                if (o.action() == Action.DELETE) {
+                    owned.remove(o.id());
+                } else {
+                    owned.add(o.id());
+                }
+            }
+        }
+        owned.addAll(failedButWritten(outcomes));
+        return owned;
     }
 
     /** A failed write may still have taken effect (a timeout after the server stored it): owned if it exists. */

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.model.StateDigest;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.LiveFingerprint;
@@ -39,9 +40,10 @@ final class StalePlanChecks {
                     + "', but the source resolves to commit " + env.commit() + " path '" + env.path()
                     + "'; nothing was applied", Remedy.of(Remedy.Kind.REF, plan.commit()));
         }
-        if (!plan.desiredDigest().equals(env.desired().digest())) {
+        String now = StateDigest.like(plan.desiredDigest(), env.desired(), target.digestKey());
+        if (!plan.desiredDigest().equals(now)) {
             throw new StalePlanException("the desired state of commit " + shortId(plan.commit())
-                    + " renders differently now than when it was planned (digest " + env.desired().digest()
+                    + " renders differently now than when it was planned (digest " + now
                     + ", plan has " + plan.desiredDigest() + "); nothing was applied",
                     Remedy.of(Remedy.Kind.VARIABLES));
         }

@@ -30,8 +30,14 @@ public final class VerifyRecorder {
         this.progress = progress;
     }
 
-    /** Records the result; returns the entry, or empty when the target was locked. {@code buildUrl} may be null. */
+    /**
+     * Records the result; returns the entry, or empty when the target was locked or stages its writes (a Git branch,
+     * where every recorded verify would be a commit for the agents that pull it). {@code buildUrl} may be null.
+     */
     public Optional<Revision> record(VerifyResult result, String user, String buildUrl, int historyLimit) {
+        if (target.capabilities().stagesWrites()) {
+            return Optional.empty();
+        }
         try (TargetLock lock = target.lock(user + " (verify)", LEASE)) {
             Revision entry = entry(result, user, buildUrl);
             Inventory before = target.readInventory();
