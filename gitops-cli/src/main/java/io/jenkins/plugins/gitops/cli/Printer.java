@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.api.PlanResponse;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
+import io.jenkins.plugins.gitops.engine.report.Escape;
 import io.jenkins.plugins.gitops.engine.report.HistoryText;
 import io.jenkins.plugins.gitops.engine.report.MetricsMarkdown;
 import io.jenkins.plugins.gitops.engine.report.MetricsText;
@@ -44,7 +45,7 @@ final class Printer {
             out.print(json(Map.of("apply", response.result(), "unhealthy", response.unhealthy())));
         } else {
             out.print(ApplyText.render(response.result(), CliRemedies.WORDING));
-            response.unhealthy().forEach(h -> out.println("unhealthy: " + h));
+            response.unhealthy().forEach(h -> out.println(Escape.printable("unhealthy: " + h)));
         }
         out.flush();
     }

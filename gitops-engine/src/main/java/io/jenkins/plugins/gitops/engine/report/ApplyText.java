@@ -57,7 +57,7 @@ public final class ApplyText {
                     counts.getOrDefault(Outcome.Status.FAILED, 0), counts.getOrDefault(Outcome.Status.SKIPPED, 0),
                     created, updated, deleted));
         }
-        return s.toString();
+        return Escape.printable(s.toString());
     }
 
     private static String verb(Outcome o) {

@@ -29,7 +29,7 @@ public final class HistoryText {
                             String.valueOf(r.user())), Escape.printable(r.path().isEmpty() ? "." : r.path()),
                     r.buildUrl() == null ? "" : "  ", r.buildUrl() == null ? "" : Escape.printable(r.buildUrl())));
         }
-        return s.toString();
+        return Escape.printable(s.toString());
     }
 
     /** "applied", "rolled back", "apply failed (class)", "verify: drift", ... */

@@ -34,6 +34,6 @@ public final class VerifyText {
         }
         s.append(result.inSync() ? "No drift: the target matches commit " : "Drift: " + result.drifted().size()
                 + " resource(s) differ from commit ").append(result.plan().commit()).append(".\n");
-        return s.toString();
+        return Escape.printable(s.toString());
     }
 }
