@@ -67,12 +67,8 @@ final class ApplyCommand implements Callable<Integer> {
             description = "How long --wait waits, ISO-8601 like PT10M (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--user", paramLabel = "NAME", description = "Who applies, for the history (default: the OS user).")
-    String user = System.getProperty("user.name");
-
-    @Option(names = "--build-url", paramLabel = "URL",
-            description = "A link recorded in the history (default: the BUILD_URL environment variable).")
-    String buildUrl = System.getenv("BUILD_URL");
+    @Mixin
+    RunByOptions runBy;
 
     @Override
     public Integer call() {
@@ -81,8 +77,8 @@ final class ApplyCommand implements Callable<Integer> {
                     ? "give a plan file (make one with gitops plan --out plan.json) or --auto-approve"
                     : "give either a plan file or --auto-approve, not both");
         }
-        ApplyOptions options = ApplyOptions.defaults(user).withParallelism(parallelism).withLockWait(lockWait)
-                .withLease(lease).withBuildUrl(buildUrl);
+        ApplyOptions options = ApplyOptions.defaults(runBy.user).withParallelism(parallelism).withLockWait(lockWait)
+                .withLease(lease).withBuildUrl(runBy.buildUrl);
         Wait health = await ? Wait.upTo(timeout) : Wait.NONE;
         Gitops gitops = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet));
         ApplyResponse response = planFile != null

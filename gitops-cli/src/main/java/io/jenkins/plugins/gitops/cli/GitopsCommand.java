@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gitops", mixinStandardHelpOptions = true, versionProvider = GitopsCommand.Version.class,
         description = "Plan, apply and verify desired state kept in Git against a target.",
         subcommands = {PlanCommand.class, ApplyCommand.class, VerifyCommand.class, HistoryCommand.class,
-                CommandLine.HelpCommand.class},
+                MetricsCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success; nothing to change (plan) or no drift (verify)",
                 "  1  error: invalid input, stale or altered plan, locked target, failed apply, unhealthy resources",

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.gitops.cli;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -51,6 +54,20 @@ final class Options {
                 throw new TypeConversionException(value + " is not more than zero; give a positive duration, e.g. PT5M");
             }
             return d;
+        }
+    }
+
+    /** A point in time: a UTC date (its midnight) or an ISO-8601 instant. */
+    static final class Time implements ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            String v = value.strip();
+            try {
+                return v.length() == 10 ? LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(v);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not a date or time such as 2026-03-01 or"
+                        + " 2026-03-01T12:00:00Z (UTC)");
+            }
         }
     }
 

@@ -5,9 +5,12 @@ import io.jenkins.plugins.gitops.engine.Json;
 import io.jenkins.plugins.gitops.engine.api.ApplyResponse;
 import io.jenkins.plugins.gitops.engine.api.PlanResponse;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
 import io.jenkins.plugins.gitops.engine.report.Escape;
 import io.jenkins.plugins.gitops.engine.report.HistoryText;
+import io.jenkins.plugins.gitops.engine.report.MetricsMarkdown;
+import io.jenkins.plugins.gitops.engine.report.MetricsText;
 import io.jenkins.plugins.gitops.engine.report.PlanMarkdown;
 import io.jenkins.plugins.gitops.engine.report.PlanText;
 import io.jenkins.plugins.gitops.engine.report.VerifyText;
@@ -58,6 +61,15 @@ final class Printer {
 
     static void history(PrintWriter out, OutputFormat format, Inventory inventory) {
         out.print(format == OutputFormat.json ? json(inventory.history()) : HistoryText.render(inventory));
+        out.flush();
+    }
+
+    static void metrics(PrintWriter out, OutputFormat format, MetricsReport report) {
+        out.print(switch (format) {
+            case text -> MetricsText.render(report);
+            case json -> json(report);
+            case markdown -> MetricsMarkdown.render(report);
+        });
         out.flush();
     }
 

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.api.Gitops;
+import io.jenkins.plugins.gitops.engine.api.Recording;
 import io.jenkins.plugins.gitops.engine.api.VerifyRequest;
 import io.jenkins.plugins.gitops.engine.api.Wait;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
@@ -36,11 +37,18 @@ final class VerifyCommand implements Callable<Integer> {
             description = "How long --wait waits, ISO-8601 like PT10M (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--record", description = "Add the result (clean, drift, unhealthy) to the target's history, "
+            + "for gitops metrics' time to restore and change failure rate.")
+    boolean record;
+
+    @Mixin
+    RunByOptions runBy;
+
     @Override
     public Integer call() {
         VerifyResult result = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet)).verify(
                 new VerifyRequest(source.source(), source.inputs(), target.spec(), diff.mode(),
-                        await ? Wait.upTo(timeout) : Wait.NONE));
+                        await ? Wait.upTo(timeout) : Wait.NONE, record ? Recording.as(runBy.user, runBy.buildUrl) : Recording.NONE));
         Printer.verify(spec.commandLine().getOut(), common.output, result);
         // Unhealthy outranks drift: a rollout that failed needs attention before a field that differs.
         if (!result.unhealthy().isEmpty()) {

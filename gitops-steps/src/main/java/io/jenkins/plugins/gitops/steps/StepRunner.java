@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitops.engine.api.Inputs;
 import io.jenkins.plugins.gitops.engine.api.PlanAndApplyRequest;
 import io.jenkins.plugins.gitops.engine.api.PlanRequest;
 import io.jenkins.plugins.gitops.engine.api.PlanResponse;
+import io.jenkins.plugins.gitops.engine.api.Recording;
 import io.jenkins.plugins.gitops.engine.api.Source;
 import io.jenkins.plugins.gitops.engine.api.VerifyRequest;
 import io.jenkins.plugins.gitops.engine.api.Wait;
@@ -106,8 +107,10 @@ public final class StepRunner {
     }
 
     private StepResponse verify(StepRequest request) {
+        // Always recorded: the deployments view's time to restore and change failure rate rest on verify results.
         VerifyResult result = gitops.verify(new VerifyRequest(source(request), inputs(request), request.target.spec(),
-                diffMode(request), request.await ? Wait.upTo(request.timeout) : Wait.NONE));
+                diffMode(request), request.await ? Wait.upTo(request.timeout) : Wait.NONE,
+                Recording.as(request.user == null ? "jenkins" : request.user, request.buildUrl)));
         log.print(VerifyText.render(result, request.logDiffs));
         return respond(request, StepResults.of(result), result.plan(), CheckText.forVerify(result, request.failOnDrift));
     }

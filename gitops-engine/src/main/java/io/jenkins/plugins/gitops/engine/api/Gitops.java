@@ -9,6 +9,10 @@ import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
 import io.jenkins.plugins.gitops.engine.health.HealthWait;
 import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
+import io.jenkins.plugins.gitops.engine.metrics.EnvironmentMetrics;
+import io.jenkins.plugins.gitops.engine.metrics.Metrics;
+import io.jenkins.plugins.gitops.engine.metrics.MetricsOptions;
+import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
@@ -19,14 +23,19 @@ import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.render.VariableFiles;
 import io.jenkins.plugins.gitops.engine.render.Variables;
+import io.jenkins.plugins.gitops.engine.source.GitCommitLog;
 import io.jenkins.plugins.gitops.engine.source.RepositoryLocation;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
+import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.verify.Verifier;
+import io.jenkins.plugins.gitops.engine.verify.VerifyRecorder;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +106,14 @@ public final class Gitops {
     public VerifyResult verify(VerifyRequest request) {
         SourceSpec spec = spec(request.source(), null);
         try (Target target = request.target().open(spec.path())) {
-            return new Verifier(target, progress, clock, healthPoll, request.diff())
+            VerifyResult result = new Verifier(target, progress, clock, healthPoll, request.diff())
                     .verify(load(spec, request.inputs()), request.health().enabled() ? request.health().timeout() : Duration.ZERO);
+            Recording record = request.record();
+            if (record.enabled()) {
+                new VerifyRecorder(target, clock, progress).record(result, record.user(), record.buildUrl(),
+                        Inventory.DEFAULT_HISTORY_LIMIT);
+            }
+            return result;
         }
     }
 
@@ -108,7 +123,36 @@ public final class Gitops {
         }
     }
 
-    // metrics (DORA's four keys from the history) join here as one more request and response.
+    /** DORA's four keys from the target's history and the repository's commit times. */
+    public MetricsReport metrics(MetricsRequest request) {
+        Instant until = request.until() != null ? request.until() : clock.instant();
+        Instant since = request.since() != null ? request.since() : until.minus(MetricsOptions.DEFAULT_PERIOD);
+        Duration window = request.failureWindow() != null ? request.failureWindow()
+                : MetricsOptions.DEFAULT_FAILURE_WINDOW;
+        MetricsOptions options;
+        try {
+            options = new MetricsOptions(since, until, window);
+        } catch (IllegalArgumentException e) {
+            throw new GitopsException(e.getMessage());
+        }
+        String path = request.source().path() == null ? "" : request.source().path();
+        String environment;
+        List<Revision> history;
+        try (Target target = request.target().open(path)) {
+            environment = target.identity();
+            history = target.readInventory().history();
+        }
+        EnvironmentMetrics measured;
+        try (GitCommitLog commits = GitCommitLog.open(request.source().repository())) {
+            measured = Metrics.measure(environment, history, commits::brought, options);
+        }
+        if (measured.leadTime().unresolved() > 0) {
+            progress.warn(measured.leadTime().unresolved() + " deployment(s) applied commits that "
+                    + request.source().repository() + " does not have, so their lead time is left out: measure with"
+                    + " the repository the environment is applied from, fully cloned");
+        }
+        return Metrics.report(options, List.of(measured));
+    }
 
     private List<ResourceHealth> awaitHealth(Target target, ApplyResult result, Wait wait) {
         if (!wait.enabled() || !result.succeeded()) {

@@ -2,6 +2,10 @@ package io.jenkins.plugins.gitops.engine.api;
 
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 
-/** Compare the target with the desired state; health is checked once, or waited for with {@code wait}. */
-public record VerifyRequest(Source source, Inputs inputs, TargetSpec target, DiffMode diff, Wait health) {
+/**
+ * Compare the target with the desired state; health is checked once, or waited for with {@code wait}; the result is
+ * added to the target's history when {@code record} says so.
+ */
+public record VerifyRequest(Source source, Inputs inputs, TargetSpec target, DiffMode diff, Wait health,
+        Recording record) {
 }

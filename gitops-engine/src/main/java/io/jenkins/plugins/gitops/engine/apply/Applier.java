@@ -112,7 +112,8 @@ public final class Applier {
                 }
             }
             runner.confirmLock(); // the inventory may only be written by the lock's holder
-            return recorder.record(plan, env, state, options, ordered(plan, runner.outcomes()), ok);
+            return recorder.record(plan, env, state, options, ordered(plan, runner.outcomes()), ok,
+                    runner.interrupted());
         }
     }
 

@@ -1,11 +1,12 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
+import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import java.time.Duration;
 
 /**
  * How an apply runs. {@code lockWait} is how long to wait for another run's lock before failing;
  * {@code lease} how long our lock stays valid if this process dies (it is renewed while we run).
- * {@code buildUrl} may be null.
+ * {@code buildUrl} may be null. {@code historyLimit} is how many entries the target's history keeps.
  */
 public record ApplyOptions(int parallelism, Duration lease, Duration lockWait, String user, String buildUrl,
         int historyLimit) {
@@ -18,7 +19,8 @@ public record ApplyOptions(int parallelism, Duration lease, Duration lockWait, S
     }
 
     public static ApplyOptions defaults(String user) {
-        return new ApplyOptions(DEFAULT_PARALLELISM, Duration.ofMinutes(5), Duration.ZERO, user, null, 50);
+        return new ApplyOptions(DEFAULT_PARALLELISM, Duration.ofMinutes(5), Duration.ZERO, user, null,
+                Inventory.DEFAULT_HISTORY_LIMIT);
     }
 
     public ApplyOptions withParallelism(int n) {

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * The result of an apply: the plan it carried out, one outcome per resource in apply order, the revision
- * recorded in the target's history (null when the apply failed or changed nothing new), and why the
- * inventory and history could not be recorded after the writes (a full disk, say), or null.
+ * recorded in the target's history (null when the apply failed, which is recorded as a failure, or when it neither
+ * changed anything nor applied a new revision), and why the inventory and history could not be recorded after the
+ * writes (a full disk, say), or null.
  */
 public record ApplyResult(Plan plan, List<Outcome> outcomes, Revision revision,
         @JsonInclude(JsonInclude.Include.NON_NULL) String recordError) {

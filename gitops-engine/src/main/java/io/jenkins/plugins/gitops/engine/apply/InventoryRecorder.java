@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -82,19 +83,23 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
     }
 
     /**
-     * Writes the final inventory. Returns the new revision, or null when the apply failed or changed nothing
-     * new; a failure to record (a full disk) is returned in the result, after every outcome, not thrown. A
-     * staging store is recorded by {@link #recordStaged}, or not at all after a failure.
+     * Writes the final inventory and the history entry (see {@link HistoryEntries}). The result's revision is the
+     * entry of a successful apply, null when the apply failed or left no entry; a failure to record (a full disk) is
+     * returned in the result, after every outcome, not thrown. A staging store is recorded by {@link #recordStaged},
+     * or not at all after a failure: its one write would land what the failure held back, so the failure is not
+     * in its history.
      */
     ApplyResult record(Plan plan, Environment env, ApplyState state, ApplyOptions options, List<Outcome> outcomes,
-            boolean ok) {
+            boolean ok, boolean interrupted) {
         if (staged) {
             return ok ? recordStaged(plan, env, state, options, outcomes)
                     : new ApplyResult(plan, heldBack(outcomes), null);
         }
         Set<ResourceId> owned = ok ? ownedAfterSuccess(plan, state) : ownedAfterFailure(state, outcomes);
-        Revision revision = ok ? newRevision(plan, env, state, options) : null;
-        Inventory after = inventoryAfter(state, owned, revision, options);
+        Optional<Revision> entry = HistoryEntries.of(plan, state.inventory(), options, outcomes, ok, interrupted,
+                env.desired().resources().size(), clock.instant());
+        Revision revision = ok ? entry.orElse(null) : null;
+        Inventory after = inventoryAfter(state, owned, entry.orElse(null), options);
         try {
             lock.checkLease();
             target.flush();
@@ -116,7 +121,8 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
      */
     private ApplyResult recordStaged(Plan plan, Environment env, ApplyState state, ApplyOptions options,
             List<Outcome> outcomes) {
-        Revision revision = newRevision(plan, env, state, options);
+        Revision revision = HistoryEntries.of(plan, state.inventory(), options, outcomes, true, false,
+                env.desired().resources().size(), clock.instant()).orElse(null);
         Inventory after = inventoryAfter(state, ownedAfterSuccess(plan, state), revision, options);
         if (!after.equals(current) || outcomes.stream().anyMatch(o -> o.status() == Outcome.Status.DONE)) {
             write(after);
@@ -137,24 +143,14 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
         return owned;
     }
 
-    /** The revision a successful apply records, or null when it applied what the history already holds last. */
-    private Revision newRevision(Plan plan, Environment env, ApplyState state, ApplyOptions options) {
-        boolean isNew = state.inventory().current()
-                .map(r -> !r.commit().equals(plan.commit()) || !r.desiredDigest().equals(plan.desiredDigest())
-                        || !r.path().equals(plan.path()))
-                .orElse(true);
-        return isNew ? new Revision(plan.commit(), plan.path(), plan.desiredDigest(), clock.instant(), options.user(),
-                options.buildUrl(), env.desired().resources().size()) : null;
-    }
-
-    private Inventory inventoryAfter(ApplyState state, Set<ResourceId> owned, Revision revision,
-            ApplyOptions options) {
+    /** The inventory owning {@code owned}, with {@code entry} added to the history unless null. */
+    private Inventory inventoryAfter(ApplyState state, Set<ResourceId> owned, Revision entry, ApplyOptions options) {
         // Kinds whose CRD this apply installed have canonical ids only now.
         TreeSet<ResourceId> canonical = owned.stream().map(id -> TargetIds.canonical(target, id))
                 .collect(Collectors.toCollection(TreeSet::new));
         Inventory before = state.inventory();
-        return revision == null ? new Inventory(canonical, before.history())
-                : before.withRevision(canonical, revision, options.historyLimit());
+        return entry == null ? new Inventory(canonical, before.history())
+                : before.withRevision(canonical, entry, options.historyLimit());
     }
 
     /** Keep owning what we wrote, so a later apply can prune it; give up only what we deleted. */

@@ -74,7 +74,7 @@ public final class GitSource {
         }
     }
 
-    private static Repository openLocal(RepositoryLocation location) throws IOException {
+    static Repository openLocal(RepositoryLocation location) throws IOException {
         File dir = Path.of(location.shown()).toAbsolutePath().toFile();
         if (!dir.isDirectory()) {
             throw new GitopsException("repository " + location + " does not exist; give the path of a Git repository"
@@ -92,7 +92,7 @@ public final class GitSource {
         return builder.build();
     }
 
-    private static Repository cloneBare(RepositoryLocation location, Path dir) {
+    static Repository cloneBare(RepositoryLocation location, Path dir) {
         try {
             // The shown URL carries no password; credentials go through the provider so that neither the
             // clone's config nor JGit's error messages ever hold them.

@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import java.io.IOException;
@@ -120,7 +121,12 @@ class FaultInjectionTest {
             assertThat(stored).contains(failed);
         }
         Inventory after = target.readInventory();
-        assertThat(after.history()).as("history unchanged by a failed apply").isEqualTo(before.history());
+        // A failed apply adds only the record of its failure; the revision applied stays the one before.
+        assertThat(after.history().subList(0, before.history().size())).as("history unchanged by a failed apply")
+                .isEqualTo(before.history());
+        assertThat(after.history()).hasSize(before.history().size() + 1);
+        assertThat(after.history().get(before.history().size()).result()).isEqualTo(Revision.Result.FAILED);
+        assertThat(after.current()).isEqualTo(before.current());
         assertThat(after.resources()).as("inventory covers every resource we wrote").containsAll(stored);
         assertThat(after.resources()).as("only what exists or is still to prune")
                 .isSubsetOf(union(stored, beforeStored));
@@ -135,7 +141,7 @@ class FaultInjectionTest {
         assertThat(clean.verify(c2).inSync()).isTrue();
         assertThat(target.readInventory().resources()).isEqualTo(target.stored())
                 .isEqualTo(clean.load(c2).desired().byId().keySet().stream().collect(Collectors.toSet()));
-        assertThat(target.readInventory().history()).hasSize(before.history().size() + 1);
+        assertThat(target.readInventory().history()).hasSize(before.history().size() + 2); // the failure, the re-run
         assertThat(target.stored()).doesNotContainAnyElementsOf(deletes);
     }
 

@@ -29,6 +29,10 @@ public final class FrontEndRules {
             ENGINE + "apply.Outcome$Status",
             ENGINE + "verify.VerifyResult", ENGINE + "health.ResourceHealth", ENGINE + "health.Health",
             ENGINE + "health.HealthStatus", ENGINE + "targets.Inventory", ENGINE + "targets.Revision",
+            ENGINE + "targets.Revision$Event", ENGINE + "targets.Revision$Result",
+            ENGINE + "metrics.MetricsReport", ENGINE + "metrics.EnvironmentMetrics",
+            ENGINE + "metrics.DeploymentFrequency", ENGINE + "metrics.LeadTime", ENGINE + "metrics.ChangeFailureRate",
+            ENGINE + "metrics.TimeToRestore", ENGINE + "metrics.Incident", ENGINE + "metrics.DailyMetrics",
             ENGINE + "render.Variables",
             ENGINE + "targets.kubernetes.KubernetesTargetConfig",
             ENGINE + "targets.kubernetes.KubernetesTargetConfig$Builder");

@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
 import io.jenkins.plugins.gitops.engine.targets.TargetLock;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
@@ -84,7 +85,11 @@ class ApplySafetyTest {
                 org.assertj.core.groups.Tuple.tuple(LATE, Outcome.Status.SKIPPED));
         assertThat(stillInterrupted).isTrue();
         assertThat(real.readInventory().resources()).containsExactly(FIRST);
-        assertThat(real.readInventory().history()).isEmpty();
+        assertThat(real.readInventory().current()).as("no revision applied").isEmpty();
+        assertThat(real.readInventory().history()).singleElement().satisfies(r -> {
+            assertThat(r.result()).isEqualTo(Revision.Result.FAILED);
+            assertThat(r.errorClass()).isEqualTo("interrupted");
+        });
         try (TargetLock next = real.lock("next run", Duration.ofMinutes(1))) {
             assertThat(next.record().holder()).isEqualTo("next run");
         }

@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
@@ -301,7 +302,9 @@ class DirectoryFlowTest {
                 .containsExactly(Outcome.Status.SKIPPED);
         assertThat(targetDir.resolve("_core/Namespace/_cluster/shop.yaml")).exists(); // not pruned
         assertThat(target.readInventory().resources()).contains(NS, new ResourceId("", "ConfigMap", "shop", "extra"));
-        assertThat(target.readInventory().history()).hasSize(1);
+        assertThat(target.readInventory().history()).hasSize(2); // the first apply, and this failure
+        assertThat(target.readInventory().history().get(1).result()).isEqualTo(Revision.Result.FAILED);
+        assertThat(target.readInventory().current()).map(Revision::commit).contains(c1);
 
         ApplyResult rerun = flow.applyNow("HEAD");
         assertThat(rerun.succeeded()).isTrue();

@@ -88,10 +88,19 @@ public final class GitRepoFixture implements AutoCloseable {
 
     /** Stages every change, deletions included, commits on the current branch and returns the full id. */
     public String commit(String message) {
+        return commit(message, AUTHOR);
+    }
+
+    /** As {@link #commit(String)}, authored and committed at {@code time}. */
+    public String commit(String message, Instant time) {
+        return commit(message, new PersonIdent(AUTHOR, time, ZoneOffset.UTC));
+    }
+
+    private String commit(String message, PersonIdent who) {
         return call(() -> {
             git.add().addFilepattern(".").call();
             git.add().addFilepattern(".").setUpdate(true).call();
-            return git.commit().setMessage(message).setAuthor(AUTHOR).setCommitter(AUTHOR).setSign(false).call().name();
+            return git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call().name();
         });
     }
 

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,10 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AppliedIndex {
     /** One file as written: its version (hash of the bytes) and the digest of the body it holds. */
     record Entry(String version, String digest) {
+        Entry {
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(digest, "digest");
+        }
     }
 
     /** The file's content. */
     record Entries(Map<String, Entry> files) {
+        Entries {
+            Objects.requireNonNull(files, "files");
+        }
     }
 
     private static final Entry REMOVED = new Entry("", "");

@@ -14,13 +14,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** One engine record kept as a JSON file (inventory, lock), always replaced atomically. */
+/**
+ * One engine record kept as a JSON file (inventory, lock), always replaced atomically. A field missing from the file
+ * reads as null: the record types refuse a null where a value is required (so a damaged file is refused), and a
+ * field added in a later version reads as absent from files written before it (so old files keep loading).
+ */
 final class JsonRecord<T> {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 

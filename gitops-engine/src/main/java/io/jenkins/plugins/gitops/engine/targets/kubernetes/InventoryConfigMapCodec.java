@@ -21,8 +21,9 @@ import java.util.TreeSet;
  * {@code [group, kind, namespace, name]} (arrays rather than objects: a third of the size, so about 20,000
  * resources with typical names fit), {@code history} a JSON array of revisions, oldest first.
  *
- * <p>A ConfigMap holds at most 1 MiB; {@link #MAX_DATA_BYTES} leaves room for its metadata. An inventory over
- * it is refused with advice rather than truncated, because a truncated inventory would stop pruning.
+ * <p>A ConfigMap holds at most 1 MiB; {@link #MAX_DATA_BYTES} leaves room for its metadata. Resources over it are
+ * refused with advice rather than truncated, because a truncated inventory would stop pruning; the history gives up
+ * its oldest entries to fit.
  */
 final class InventoryConfigMapCodec {
     static final int MAX_DATA_BYTES = 1_000_000;
@@ -42,15 +43,40 @@ final class InventoryConfigMapCodec {
         Map<String, String> data = new LinkedHashMap<>();
         data.put(FORMAT, FORMAT_VERSION);
         data.put(RESOURCES, write(ids));
-        data.put(HISTORY, write(inventory.history()));
-        int bytes = data.entrySet().stream()
-                .mapToInt(e -> e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
+        data.put(HISTORY, "[]");
+        int bytes = size(data);
+        if (bytes <= MAX_DATA_BYTES) {
+            data.put(HISTORY, history(inventory.history(), MAX_DATA_BYTES - bytes));
+        }
         if (bytes > MAX_DATA_BYTES) {
             throw new TargetException("the inventory of " + inventory.resources().size() + " resources needs " + bytes
                     + " bytes, more than the " + MAX_DATA_BYTES + " a ConfigMap (" + where + ") can hold; split this"
                     + " environment into several, each with its own inventory name");
         }
         return data;
+    }
+
+    /**
+     * The newest history entries that fit in {@code room} more bytes, oldest first: the history is a record of the
+     * past and may lose its oldest entries, where the owned resources may lose none.
+     */
+    private static String history(List<Revision> history, int room) {
+        List<String> kept = new ArrayList<>();
+        int used = 0;
+        for (int i = history.size() - 1; i >= 0; i--) {
+            String entry = write(history.get(i));
+            used += entry.getBytes(StandardCharsets.UTF_8).length + 1; // and its comma
+            if (used > room) {
+                break;
+            }
+            kept.add(0, entry);
+        }
+        return "[" + String.join(",", kept) + "]";
+    }
+
+    private static int size(Map<String, String> data) {
+        return data.entrySet().stream()
+                .mapToInt(e -> e.getKey().length() + e.getValue().getBytes(StandardCharsets.UTF_8).length).sum();
     }
 
     static Inventory decode(Map<String, String> data, String where) {

@@ -1,0 +1,78 @@
+package io.jenkins.plugins.gitops.engine.metrics;
+
+import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * One environment's history up to the end of the period, in the order it was recorded (under the target's lock, so
+ * in the order things happened even when the agents' clocks disagree). Entries before the period still matter:
+ * they are the revisions a deployment in the period replaced or rolled back to.
+ */
+final class Timeline {
+    private final List<Revision> entries;
+    private final boolean[] rollback;
+    private final String[] current;
+
+    Timeline(List<Revision> history, Instant until) {
+        this.entries = history.stream().filter(r -> r.appliedAt().isBefore(until)).toList();
+        this.rollback = new boolean[entries.size()];
+        this.current = new String[entries.size()];
+        String applied = null;
+        for (int i = 0; i < entries.size(); i++) {
+            Revision r = entries.get(i);
+            current[i] = applied;
+            if (r.event() == Revision.Event.APPLY && r.result() == Revision.Result.SUCCEEDED) {
+                applied = r.commit();
+            }
+            // Entries recorded before the flag existed are recognised the same way the apply recognises them now.
+            rollback[i] = r.deployed() && (r.rollback() || Inventory.isRollback(entries.subList(0, i), r.commit()));
+        }
+    }
+
+    List<Revision> entries() {
+        return entries;
+    }
+
+    Revision get(int i) {
+        return entries.get(i);
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    boolean rollback(int i) {
+        return rollback[i];
+    }
+
+    /**
+     * A verify of the revision applied at the time. A verify of another commit compares the target with changes
+     * not applied yet: its drift is pending work, not a failure of the environment.
+     */
+    boolean verifiesApplied(int i) {
+        Revision r = entries.get(i);
+        return r.event() == Revision.Event.VERIFY && r.commit().equals(current[i]);
+    }
+
+    /** A deployment or a failed apply: what the change failure rate counts. */
+    boolean attempt(int i) {
+        Revision r = entries.get(i);
+        return r.deployed() || r.event() == Revision.Event.APPLY && r.result() == Revision.Result.FAILED;
+    }
+
+    /** The commits applied successfully before entry {@code i}, newest first, each once. */
+    List<String> appliedBefore(int i) {
+        LinkedHashSet<String> commits = new LinkedHashSet<>();
+        for (int j = i - 1; j >= 0; j--) {
+            Revision r = entries.get(j);
+            if (r.event() == Revision.Event.APPLY && r.result() == Revision.Result.SUCCEEDED) {
+                commits.add(r.commit());
+            }
+        }
+        return new ArrayList<>(commits);
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.gitops.engine.metrics;
+
+import io.jenkins.plugins.gitops.engine.source.CommitTime;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
+import io.jenkins.plugins.gitops.engine.targets.Revision.Event;
+import io.jenkins.plugins.gitops.engine.targets.Revision.Result;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A scripted target history, with the commits each applied commit brought, for metrics with known answers. */
+final class History {
+    static final String PATH = "envs/prod";
+
+    final List<Revision> entries = new ArrayList<>();
+    final Map<String, List<CommitTime>> brought = new HashMap<>();
+    final List<String> asked = new ArrayList<>();
+
+    /** A successful apply that changed something, of a commit that brought {@code commits}. */
+    History deploy(String commit, String at, CommitTime... commits) {
+        brought.put(commit, List.of(commits));
+        return add(commit, at, Event.APPLY, Result.SUCCEEDED, 3, false);
+    }
+
+    /** A successful apply recorded as a rollback. */
+    History rollback(String commit, String at) {
+        return add(commit, at, Event.APPLY, Result.SUCCEEDED, 3, true);
+    }
+
+    /** A successful apply that found nothing to change (a new commit that did not touch the path). */
+    History unchanged(String commit, String at) {
+        return add(commit, at, Event.APPLY, Result.SUCCEEDED, 0, false);
+    }
+
+    History failedApply(String commit, String at) {
+        entries.add(new Revision(commit, PATH, "sha256:" + commit, Instant.parse(at), "ci", null, 5, Event.APPLY,
+                Result.FAILED, "TargetException", null, 1, false));
+        return this;
+    }
+
+    History verify(String commit, String at, Result result) {
+        return add(commit, at, Event.VERIFY, result, result == Result.CLEAN ? 0 : 1, false);
+    }
+
+    /** An entry as written before failures, verifies and rollbacks were recorded. */
+    History old(String commit, String at, CommitTime... commits) {
+        brought.put(commit, List.of(commits));
+        entries.add(new Revision(commit, PATH, "sha256:" + commit, Instant.parse(at), "ci", null, 5));
+        return this;
+    }
+
+    private History add(String commit, String at, Event event, Result result, int changed, boolean rollback) {
+        entries.add(new Revision(commit, PATH, "sha256:" + commit, Instant.parse(at), "ci", null, 5, event, result,
+                null, Instant.parse(at).minusSeconds(600), changed, rollback));
+        return this;
+    }
+
+    /** The commit log these commits make: what each applied commit brought, whatever was applied before. */
+    CommitLog log() {
+        return (applied, before, path) -> {
+            asked.add(applied + " after " + before + " on " + path);
+            return Optional.ofNullable(brought.get(applied));
+        };
+    }
+
+    static CommitTime commit(String id, String at) {
+        return new CommitTime(id, Instant.parse(at));
+    }
+}
