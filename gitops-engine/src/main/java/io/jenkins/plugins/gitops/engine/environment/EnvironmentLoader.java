@@ -10,7 +10,10 @@ import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Source -> render: resolves the commit, renders the environment and reads its {@code .gitops.yaml}. */
+/**
+ * Source -> render: resolves the commit, reads the environment's {@code .gitops.yaml} and renders the
+ * environment with the options it sets.
+ */
 public final class EnvironmentLoader {
     private final RenderOptions renderOptions;
     private final List<IgnoreRule> extraIgnoreRules;
@@ -24,10 +27,12 @@ public final class EnvironmentLoader {
 
     public Environment load(SourceSpec spec) {
         try (SourceSnapshot snapshot = GitSource.open(spec)) {
-            List<IgnoreRule> rules = new ArrayList<>(EnvironmentConfig.read(snapshot, renderOptions).ignoreRules());
+            EnvironmentConfig config = EnvironmentConfig.read(snapshot, renderOptions);
+            List<IgnoreRule> rules = new ArrayList<>(config.ignoreRules());
             rules.addAll(extraIgnoreRules);
+            RenderOptions options = config.renderOptions(renderOptions, progress);
             return new Environment(snapshot.repository(), snapshot.commit(), snapshot.path(),
-                    new Renderer(renderOptions, progress).render(snapshot), rules);
+                    new Renderer(options, progress).render(snapshot), rules);
         }
     }
 }

@@ -147,7 +147,7 @@ class SafeYamlTest {
 
     @Test
     void aliasesBelowTheLimitCannotExpandWithoutBound() {
-        RenderOptions manyAliases = new RenderOptions(Map.of(), OPTIONS.maxDocumentBytes(), 1000, 100);
+        RenderOptions manyAliases = new RenderOptions(Map.of(), false, HelmSettings.DEFAULTS, OPTIONS.maxDocumentBytes(), 1000, 100);
         StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
         for (int i = 1; i <= 30; i++) {
             bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
@@ -174,7 +174,7 @@ class SafeYamlTest {
 
     @Test
     void oversizedDocumentNamesFileAndStartLine() {
-        RenderOptions small = new RenderOptions(Map.of(), 64, 50, 100);
+        RenderOptions small = new RenderOptions(Map.of(), false, HelmSettings.DEFAULTS, 64, 50, 100);
         String text = "a: 1\n---\nkind: Big\ndata: " + "x".repeat(100) + "\n---\nb: 2\n";
         List<Problem> problems = problems("big.yaml", text.getBytes(StandardCharsets.UTF_8), small);
         assertThat(problems).singleElement().satisfies(p -> {
@@ -185,7 +185,7 @@ class SafeYamlTest {
 
     @Test
     void oversizedIsMeasuredInBytesNotCharacters() {
-        RenderOptions small = new RenderOptions(Map.of(), 64, 50, 100);
+        RenderOptions small = new RenderOptions(Map.of(), false, HelmSettings.DEFAULTS, 64, 50, 100);
         String text = "data: " + "é".repeat(40) + "\n";
         assertThat(problems("utf.yaml", text.getBytes(StandardCharsets.UTF_8), small)).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("larger than 64 bytes"));
