@@ -51,6 +51,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--no-prune", description = "With --auto-approve: keep resources removed from the desired state.")
     boolean noPrune;
 
+    @Option(names = "--allow-empty", description = "Allow a desired state with no resources to delete everything the"
+            + " target holds for this path (refused by default: an empty render is more often a mistake).")
+    boolean allowEmpty;
+
     @Option(names = "--parallelism", defaultValue = "" + ApplyOptions.DEFAULT_PARALLELISM, paramLabel = "N",
             description = "Resources applied at once within a wave (default: ${DEFAULT-VALUE}).")
     int parallelism;
@@ -87,7 +91,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
         ApplyOptions options = ApplyOptions.defaults(user).withParallelism(parallelism).withLockWait(lockWait)
-                .withLease(lease).withBuildUrl(buildUrl);
+                .withLease(lease).withBuildUrl(buildUrl).withAllowEmpty(allowEmpty);
         Plan plan = planFile == null ? null : PlanFile.read(planFile);
         SourceSpec sourceSpec = plan == null ? source.spec() : source.specFor(plan);
         ApplyResult result;

@@ -36,12 +36,16 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--no-prune", description = "Do not plan deletes of resources removed from the desired state.")
     boolean noPrune;
 
+    @Option(names = "--allow-empty", description = "Allow a desired state with no resources to delete everything the"
+            + " target holds for this path (refused by default: an empty render is more often a mistake).")
+    boolean allowEmpty;
+
     @Override
     public Integer call() {
         StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
         try (Target t = target.open(source.spec().path())) {
             Environment env = source.load(source.spec(), progress);
-            Plan plan = new Planner(t, progress, Clock.systemUTC(), diff.mode()).plan(env, !noPrune);
+            Plan plan = new Planner(t, progress, Clock.systemUTC(), diff.mode()).plan(env, !noPrune, allowEmpty);
             if (out != null) {
                 PlanFile.write(plan, out);
             }

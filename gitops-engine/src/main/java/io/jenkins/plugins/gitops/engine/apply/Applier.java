@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.LiveFingerprint;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
+import io.jenkins.plugins.gitops.engine.plan.EmptyDesiredState;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.plan.TargetIds;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
@@ -64,6 +65,7 @@ public final class Applier {
     /** Applies a saved plan. {@code env} is the same source re-rendered now; it must match the plan. */
     public ApplyResult apply(Plan plan, Environment env, ApplyOptions options) {
         checkSameSource(plan, env);
+        EmptyDesiredState.check(env, plan.changes(), options.allowEmpty());
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress)) {
             Map<ResourceId, LiveObject> live = target.read(plan.changes().stream().map(Change::id).toList());
             checkLiveUnchanged(plan, live);
@@ -77,7 +79,7 @@ public final class Applier {
     /** Plans and applies in one go under one lock ({@code --auto-approve}): nothing can change in between. */
     public ApplyResult planAndApply(Environment env, boolean prune, ApplyOptions options) {
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress)) {
-            Plan plan = new Planner(target, progress, clock, diffMode).plan(env, prune);
+            Plan plan = new Planner(target, progress, clock, diffMode).plan(env, prune, options.allowEmpty());
             return execute(plan, env, State.read(target, env), options, lock);
         }
     }
