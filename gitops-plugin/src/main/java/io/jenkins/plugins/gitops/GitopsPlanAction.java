@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops;
 
+import io.jenkins.plugins.gitops.steps.StepResponse;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import io.jenkins.plugins.gitops.engine.plan.Action;
@@ -37,7 +38,7 @@ public final class GitopsPlanAction implements RunAction2 {
     private transient Run<?, ?> run;
     private transient SoftReference<Plan> plan = new SoftReference<>(null);
 
-    private GitopsPlanAction(int index, String kind, String name, EngineResponse response) {
+    private GitopsPlanAction(int index, String kind, String name, StepResponse response) {
         this.index = index;
         this.kind = kind;
         this.name = name;
@@ -52,7 +53,7 @@ public final class GitopsPlanAction implements RunAction2 {
     }
 
     /** Stores the plan beside the build and attaches the page; parallel branches each get their own number. */
-    static GitopsPlanAction record(Run<?, ?> run, String kind, String name, EngineResponse response)
+    static GitopsPlanAction record(Run<?, ?> run, String kind, String name, StepResponse response)
             throws IOException {
         synchronized (run) {
             int index = run.getActions(GitopsPlanAction.class).size() + 1;

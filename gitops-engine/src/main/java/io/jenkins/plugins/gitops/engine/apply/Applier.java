@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.plan.Waves;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
@@ -92,13 +93,13 @@ public final class Applier {
         if (!plan.commit().equals(env.commit()) || !plan.path().equals(env.path())) {
             throw new StalePlanException("the plan is for commit " + plan.commit() + " path '" + plan.path()
                     + "', but the source resolves to commit " + env.commit() + " path '" + env.path()
-                    + "'; nothing was applied. Apply with --ref " + plan.commit() + ", or make a new plan");
+                    + "'; nothing was applied", Remedy.of(Remedy.Kind.REF, plan.commit()));
         }
         if (!plan.desiredDigest().equals(env.desired().digest())) {
             throw new StalePlanException("the desired state of commit " + shortId(plan.commit())
                     + " renders differently now than when it was planned (digest " + env.desired().digest()
-                    + ", plan has " + plan.desiredDigest() + "): pass the same --var and --var-file values as for"
-                    + " the plan, or make a new plan; nothing was applied");
+                    + ", plan has " + plan.desiredDigest() + "); nothing was applied",
+                    Remedy.of(Remedy.Kind.VARIABLES));
         }
     }
 
@@ -243,7 +244,8 @@ public final class Applier {
                         work.accept(c);
                         outcome = new Outcome(c.id(), c.action(), Outcome.Status.DONE, null);
                     } catch (RuntimeException e) {
-                        outcome = new Outcome(c.id(), c.action(), Outcome.Status.FAILED, describe(c.id(), e));
+                        outcome = Outcome.failed(c, describe(c.id(), e),
+                                e instanceof GitopsException g ? g.remedy().orElse(null) : null);
                     }
                     counter.step();
                     return outcome;

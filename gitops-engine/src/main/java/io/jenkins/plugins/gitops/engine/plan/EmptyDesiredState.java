@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.plan;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import java.util.List;
 
@@ -23,8 +24,7 @@ public final class EmptyDesiredState {
             throw new GitopsException("path '" + env.path() + "' at commit " + env.commit().substring(0,
                     Math.min(7, env.commit().length())) + " renders no resources, so this would delete all " + deletes
                     + " resource(s) the target holds for it; nothing was planned or applied. Check the path and its"
-                    + " files (see the warnings above); to delete everything on purpose, pass --allow-empty (gitops)"
-                    + " or allowEmpty: true (Pipeline step)");
+                    + " files (see the warnings above)", Remedy.of(Remedy.Kind.ALLOW_EMPTY));
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.apply.Applier;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
@@ -82,7 +83,7 @@ class EmptyDesiredStateTest {
         assertThatThrownBy(() -> flow.plan("HEAD")).isInstanceOf(GitopsException.class)
                 .hasMessageContaining("path 'env' at commit " + empty.substring(0, 7) + " renders no resources")
                 .hasMessageContaining("delete all 2 resource(s)")
-                .hasMessageContaining("--allow-empty").hasMessageContaining("allowEmpty: true");
+                .satisfies(e -> assertThat(((GitopsException) e).remedy()).contains(Remedy.of(Remedy.Kind.ALLOW_EMPTY)));
         assertThatThrownBy(() -> flow.applyNow("HEAD")).isInstanceOf(GitopsException.class)
                 .hasMessageContaining("renders no resources");
         assertThat(state.get()).isEqualTo(before);

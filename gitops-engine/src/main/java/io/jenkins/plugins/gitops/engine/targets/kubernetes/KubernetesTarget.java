@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -356,7 +357,7 @@ public final class KubernetesTarget implements Target {
         return new TargetException(what + " conflicts with field manager(s) "
                 + (managers.isEmpty() ? "(not named by the server)" : managers)
                 + (fields.isEmpty() ? "" : " on " + fields) + ": another tool set those fields. Remove them from"
-                + " the manifest, or re-run with --force-conflicts to take them over", e);
+                + " the manifest, or take them over", Remedy.of(Remedy.Kind.FORCE_CONFLICTS), e);
     }
 
     private GenericKubernetesResource recover(KubernetesClientException e, ResourceId id, ServedKind kind, String ns,
@@ -367,8 +368,8 @@ public final class KubernetesTarget implements Target {
         Optional<String> immutable = immutableField(e);
         if (immutable.isPresent()) {
             if (!config.replaceImmutable()) {
-                throw new TargetException("cannot update " + id + ": " + immutable.get() + " is immutable. Re-run with"
-                        + " --replace-immutable to delete and re-create it (it is absent for a moment)", e);
+                throw new TargetException("cannot update " + id + ": " + immutable.get() + " is immutable; it can only"
+                        + " be deleted and re-created", Remedy.of(Remedy.Kind.REPLACE_IMMUTABLE), e);
             }
             delete(id);
             waitUntil(() -> errors.call("get", id.toString(), ns,

@@ -23,7 +23,7 @@ class KubernetesTargetTest {
     private final KubernetesTarget target = new KubernetesTarget(config(), api.client());
 
     static KubernetesTargetConfig config() {
-        return new KubernetesTargetConfig(null, null, "shop", "envs-prod", null, null, false, false, null, null);
+        return KubernetesTargetConfig.builder().namespace("shop").inventoryName("envs-prod").build();
     }
 
     @AfterEach
