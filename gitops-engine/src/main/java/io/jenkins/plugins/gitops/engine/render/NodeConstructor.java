@@ -35,6 +35,10 @@ final class NodeConstructor {
      * script in a container command (the same escape hatch Flux offers), without escaping every occurrence.
      */
 
+    /** Tags YAML defines, named in errors; any other tag is written by the user and may be a value. */
+    private static final Set<Tag> STANDARD_TAGS = Set.of(Tag.BINARY, Tag.SET, Tag.OMAP, Tag.PAIRS, Tag.MAP, Tag.SEQ,
+            Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.MERGE, Tag.YAML);
+
     private final YamlDocuments.Composed document;
     private final RenderOptions options;
     private final Variables variables;
@@ -210,7 +214,7 @@ final class NodeConstructor {
      * that value may be a password.
      */
     private Object unsupported(Node node) {
-        String tag = node.getTag().getValue().startsWith(Tag.PREFIX) ? "the tag " + display(node.getTag())
+        String tag = STANDARD_TAGS.contains(node.getTag()) ? "the tag " + display(node.getTag())
                 : "a custom tag (a value starting with '!' is read as one; quote it if it is text)";
         return problem(node, tag + " is not supported; manifests hold only maps, lists, strings, numbers, booleans"
                 + " and null");

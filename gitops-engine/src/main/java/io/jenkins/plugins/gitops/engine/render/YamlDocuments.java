@@ -161,11 +161,21 @@ final class YamlDocuments {
         if (problem.contains("(TAB)")) {
             return "a tab is used for indentation; YAML allows only spaces there";
         }
+        return "invalid YAML: " + problemOf(e);
+    }
+
+    /** What SnakeYAML found wrong, with nothing of the document in it. */
+    static String problemOf(MarkedYAMLException e) {
+        String problem = String.valueOf(e.getProblem());
         if (problem.startsWith("found undefined alias")) {
-            return "invalid YAML: an alias names no anchor (an unquoted value starting with '*' is read as an alias;"
-                    + " quote it if it is text)";
+            return "an alias names no anchor (an unquoted value starting with '*' is read as an alias; quote it if"
+                    + " it is text)";
         }
-        return "invalid YAML: " + redact((e.getContext() == null ? "" : e.getContext() + ": ") + problem);
+        if (problem.startsWith("could not determine a constructor for the tag")) {
+            return "a custom tag is not supported (an unquoted value starting with '!' is read as a tag; quote it if"
+                    + " it is text)";
+        }
+        return redact((e.getContext() == null ? "" : e.getContext() + ": ") + problem);
     }
 
     private static final Pattern QUOTED = Pattern.compile("'[^']*'(\\(\\d+\\))?|\"[^\"]*\"");
