@@ -153,7 +153,12 @@ class BadInputTest {
                         + "  generateName: a-\n", bad + ":1"),
                 file("duplicate resource in one file", "bad.yaml", cm("a", "") + "---\n" + cm("a", ""), bad + ":8"),
                 file("duplicate resource across files", "bad.yaml", cm("settings", ""), ENV + "/bad.yaml:1"),
-                file("unknown variable", "bad.yaml", cm("a", "  x: ${NOT_SET}\n"), bad + ":7"),
+                new Case("unknown variable", bad + ":7", (git, tmp) -> {
+                    // Substitution is opt-in (issue 12): this environment turns it on.
+                    git.write(ENV + "/.gitops.yaml", "substitute: true\n");
+                    git.write(ENV + "/bad.yaml", cm("a", "  x: ${NOT_SET}\n"));
+                    return List.of();
+                }),
                 file("bad wave annotation", "bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
                         + "  namespace: shop\n  annotations:\n    gitops.jenkins.io/wave: soon\n", bad + ":1"),
                 file("list: without items", "bad.yaml", "apiVersion: v1\nkind: List\n", bad + ":1"),

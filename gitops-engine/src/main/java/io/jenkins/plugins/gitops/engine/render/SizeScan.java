@@ -2,44 +2,37 @@ package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * One pass over a file's bytes, before any parsing: the size of each YAML document (split at {@code ---} and
- * {@code ...} lines) and the longest run of bytes without whitespace, which is how long SnakeYAML's longest
- * token can be. Its reader copies its buffer for every long token, so parsing time grows with the square of a
- * token's length: a 3 MB value took 13 s and 50 MB did not finish. Refusing both by size keeps every file
- * linear to read.
+ * {@code ...} lines) and the length of each run of bytes without whitespace, which bounds SnakeYAML's longest
+ * token. Its reader copies its buffer for every long token, so parsing time grows with the square of a token's
+ * length: a 3 MB value took 13 s and 50 MB did not finish. The scan stops at the first excess, so refusing a
+ * huge file costs no more than reading its first few megabytes.
  */
-record SizeScan(List<Document> documents, long longestRun, int longestRunLine) {
+final class SizeScan {
     /**
      * A value longer than this cannot be applied anyway: a ConfigMap or Secret holds at most 1 MiB in all, and
      * a certificate bundle or base64 blob stays well under it.
      */
     static final int MAX_RUN_BYTES = 1024 * 1024;
 
-    /** A document's first content line (1-based) and its size in bytes. */
-    record Document(int line, long bytes) {
+    private SizeScan() {
     }
 
-    static SizeScan of(byte[] content) {
-        List<Document> documents = new ArrayList<>();
+    /** The first part of the file too large to parse, located; empty when the file may be parsed. */
+    static Optional<Problem> check(String file, byte[] content, RenderOptions options) {
         int line = 1;
         int documentLine = 0;
         long documentBytes = 0;
-        long run = 0;
-        long longestRun = 0;
-        int longestRunLine = 0;
+        int run = 0;
         int lineStart = 0;
         for (int i = 0; i <= content.length; i++) {
             byte b = i < content.length ? content[i] : (byte) '\n';
             if (b == '\n') {
                 int length = i - lineStart;
                 if (isMarker(content, lineStart, length)) {
-                    if (documentLine > 0) {
-                        documents.add(new Document(documentLine, documentBytes));
-                    }
                     documentLine = 0;
                     documentBytes = 0;
                 } else {
@@ -47,37 +40,22 @@ record SizeScan(List<Document> documents, long longestRun, int longestRunLine) {
                         documentLine = line;
                     }
                     documentBytes += length + 1L;
+                    if (documentBytes > options.maxDocumentBytes()) {
+                        return Optional.of(YamlDocuments.oversized(file, Math.max(documentLine, 1), options));
+                    }
                 }
                 line++;
                 lineStart = i + 1;
-            }
-            if (b == ' ' || b == '\t' || b == '\n' || b == '\r') {
                 run = 0;
-            } else if (++run > longestRun) {
-                longestRun = run;
-                longestRunLine = line;
+            } else if (b == ' ' || b == '\t' || b == '\r') {
+                run = 0;
+            } else if (++run > MAX_RUN_BYTES) {
+                return Optional.of(new Problem(new Origin(file, line), "this line holds a value of more than "
+                        + MAX_RUN_BYTES + " bytes without a space, more than a Kubernetes object can hold; keep"
+                        + " large data out of manifests"));
             }
         }
-        if (documentLine > 0) {
-            documents.add(new Document(documentLine, documentBytes));
-        }
-        return new SizeScan(List.copyOf(documents), longestRun, longestRunLine);
-    }
-
-    /** What is too large to parse, each located; empty when the file may be parsed. */
-    List<Problem> problems(String file, RenderOptions options) {
-        List<Problem> problems = new ArrayList<>();
-        for (Document document : documents) {
-            if (document.bytes() > options.maxDocumentBytes()) {
-                problems.add(YamlDocuments.oversized(file, document.line(), options));
-            }
-        }
-        if (problems.isEmpty() && longestRun > MAX_RUN_BYTES) {
-            problems.add(new Problem(new Origin(file, longestRunLine), "this line holds a value of more than "
-                    + MAX_RUN_BYTES + " bytes without a space, more than a Kubernetes object can hold; keep large"
-                    + " data out of manifests"));
-        }
-        return problems;
+        return Optional.empty();
     }
 
     private static boolean isMarker(byte[] content, int start, int length) {

@@ -84,11 +84,11 @@ final class YamlDocuments {
     }
 
     static List<Composed> compose(String file, byte[] content, RenderOptions options, List<Problem> problems) {
-        List<Problem> oversized = SizeScan.of(content).problems(file, options);
-        if (!oversized.isEmpty()) {
+        Optional<Problem> oversized = SizeScan.check(file, content, options);
+        if (oversized.isPresent()) {
             // Refused before SnakeYAML sees it: its reader copies its buffer for each long token, so a value of a
             // few megabytes takes minutes to reach its own limit.
-            problems.addAll(oversized);
+            problems.add(oversized.get());
             return List.of();
         }
         Optional<String> text = decode(file, content, problems);

@@ -241,19 +241,36 @@ class SourceRenderAttackTest {
         git.write("env/big.yaml", cm("big", "  blob: " + "x".repeat(12 * 1024 * 1024) + "\n"));
         git.commit("12 MB value");
         assertThat(problems("env", Map.of())).singleElement().satisfies(p -> {
-            assertThat(p.origin().toString()).isEqualTo("env/big.yaml:1");
-            assertThat(p.message()).contains("larger than " + RenderOptions.DEFAULT_MAX_DOCUMENT_BYTES + " bytes")
-                    .doesNotContain("xxx");
+            assertThat(p.origin().toString()).isEqualTo("env/big.yaml:7");
+            assertThat(p.message()).contains("more than 1048576 bytes without a space").doesNotContain("xxx");
         });
     }
 
     @Test
-    void aLongValueInASmallEnoughDocumentIsRefusedToo() {
+    void aValueJustOverTheLimitIsRefusedAndOneAtItIsRead() {
+        git.write("env/long.yaml", cm("long", "  blob: " + "y".repeat(1024 * 1024 - "blob:".length()) + "\n"));
+        git.commit("a 1 MiB run, just at the limit");
+        assertThat(load("env", Map.of()).desired().resources()).hasSize(1);
         git.write("env/long.yaml", cm("long", "  blob: " + "y".repeat(1024 * 1024 + 1) + "\n"));
         git.commit("1 MiB + 1 value");
         assertThat(problems("env", Map.of())).singleElement().satisfies(p -> {
             assertThat(p.origin().toString()).isEqualTo("env/long.yaml:7");
             assertThat(p.message()).contains("more than 1048576 bytes without a space").doesNotContain("yyy");
+        });
+    }
+
+    @Test
+    void aHugeDocumentOfShortLinesIsRefusedAtItsStartLine() {
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; lines.length() < 4 * 1024 * 1024; i++) {
+            lines.append("  key").append(i).append(": value\n");
+        }
+        git.write("env/doc.yaml", cm("small", "  a: b\n") + "---\n" + cm("huge", lines.toString()));
+        git.commit("4 MiB document");
+        assertThat(problems("env", Map.of())).singleElement().satisfies(p -> {
+            assertThat(p.origin().toString()).isEqualTo("env/doc.yaml:9");
+            assertThat(p.message()).contains("the document starting at line 9 is larger than "
+                    + RenderOptions.DEFAULT_MAX_DOCUMENT_BYTES + " bytes");
         });
     }
 
