@@ -27,7 +27,7 @@ public final class HealthWait {
     }
 
     public List<ResourceHealth> await(Collection<ResourceId> ids, Duration timeout) {
-        if (!target.observesHealth()) {
+        if (!target.capabilities().observesHealth()) {
             return List.of();
         }
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -41,6 +41,10 @@ public final class ApplyText {
             }
         }
         int unchanged = counts.getOrDefault(Outcome.Status.UNCHANGED, 0);
+        if (result.recordError() != null) {
+            s.append("The inventory and history were not recorded: ").append(result.recordError())
+                    .append(". What was written is owned already; fix the cause and run apply again.\n");
+        }
         if (result.succeeded()) {
             s.append(String.format("Apply complete: %d created, %d updated, %d deleted, %d unchanged.%n", created,
                     updated, deleted, unchanged));

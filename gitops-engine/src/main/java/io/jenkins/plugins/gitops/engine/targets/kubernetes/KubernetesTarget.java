@@ -17,6 +17,8 @@ import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.diff.DiffScope;
+import io.jenkins.plugins.gitops.engine.targets.ApiServer;
+import io.jenkins.plugins.gitops.engine.targets.Capabilities;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
@@ -47,7 +49,7 @@ import java.util.stream.Collectors;
  * A Kubernetes cluster as a {@link Target}: objects by server-side apply, the inventory in a ConfigMap and the
  * lock in a Lease, both in the inventory namespace. Thread-safe: the engine applies a wave from many threads.
  */
-public final class KubernetesTarget implements Target {
+public final class KubernetesTarget implements Target, ApiServer {
     private static final String CRD = "CustomResourceDefinition";
     private static final Pattern CONFLICTING_MANAGER = Pattern.compile("conflict with \"([^\"]+)\"");
     private static final Duration POLL = Duration.ofMillis(100);
@@ -101,15 +103,15 @@ public final class KubernetesTarget implements Target {
         return identity;
     }
 
+    /** Compares the fields the manifests set (the server fills in defaults); controllers write status here. */
     @Override
-    public DiffScope diffScope() {
-        return DiffScope.DESIRED_FIELDS;
+    public Capabilities capabilities() {
+        return new Capabilities(DiffScope.DESIRED_FIELDS, true);
     }
 
-    /** Controllers write status here, so health can be judged and waited for. */
     @Override
-    public boolean observesHealth() {
-        return true;
+    public Optional<ApiServer> apiServer() {
+        return Optional.of(this);
     }
 
     /** Namespaced: the default namespace when none is named; cluster-scoped: no namespace. Unknown kinds as given. */

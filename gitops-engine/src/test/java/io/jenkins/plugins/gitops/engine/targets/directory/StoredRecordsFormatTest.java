@@ -52,7 +52,8 @@ class StoredRecordsFormatTest {
     void readsAnAppliedIndexOfVersionOne() throws IOException {
         install("applied.json", "applied.json");
 
-        Map<String, AppliedIndex.Entry> entries = new AppliedIndex(root.resolve(".gitops/applied.json")).current();
+        Map<String, AppliedIndex.Entry> entries = new AppliedIndex(root, root.resolve(".gitops/applied.json"),
+                new AtomicFiles(Disk.REAL, root)).current();
 
         // The index swallows a damaged file (it is only a cache), so the content is what proves it was read.
         assertThat(entries).hasSize(4).containsEntry("_core/ConfigMap/shop/settings.yaml", new AppliedIndex.Entry(

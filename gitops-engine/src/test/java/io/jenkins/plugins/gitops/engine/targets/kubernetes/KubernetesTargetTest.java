@@ -41,7 +41,7 @@ class KubernetesTargetTest {
     void identityNamesServerContextAndInventory() {
         assertThat(target.identity()).isEqualTo("k8s:" + api.client().getMasterUrl().toString().replaceAll("/$", "")
                 + "#fabric8-mock-server-context/gitops-system/envs-prod");
-        assertThat(target.diffScope()).isEqualTo(io.jenkins.plugins.gitops.engine.diff.DiffScope.DESIRED_FIELDS);
+        assertThat(target.capabilities().diffScope()).isEqualTo(io.jenkins.plugins.gitops.engine.diff.DiffScope.DESIRED_FIELDS);
     }
 
     @Test
