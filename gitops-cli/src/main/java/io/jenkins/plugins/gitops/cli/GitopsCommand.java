@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.report.Escape;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,9 +42,9 @@ public final class GitopsCommand {
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof GitopsException ge) {
-                err.println("error: " + CliRemedies.WORDING.message(ge));
+                err.println(Escape.printable("error: " + CliRemedies.WORDING.message(ge)));
             } else {
-                err.println("error: unexpected " + e.getClass().getName() + ": " + e.getMessage());
+                err.println(Escape.printable("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
                 err.println("This is a bug in gitops; please report it with the command you ran.");
             }
             err.flush();

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.api.ApplyResponse;
 import io.jenkins.plugins.gitops.engine.api.PlanResponse;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
+import io.jenkins.plugins.gitops.engine.report.Escape;
 import io.jenkins.plugins.gitops.engine.report.HistoryText;
 import io.jenkins.plugins.gitops.engine.report.PlanMarkdown;
 import io.jenkins.plugins.gitops.engine.report.PlanText;
@@ -41,7 +42,7 @@ final class Printer {
             out.print(json(Map.of("apply", response.result(), "unhealthy", response.unhealthy())));
         } else {
             out.print(ApplyText.render(response.result(), CliRemedies.WORDING));
-            response.unhealthy().forEach(h -> out.println("unhealthy: " + h));
+            response.unhealthy().forEach(h -> out.println(Escape.printable("unhealthy: " + h)));
         }
         out.flush();
     }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.ThrottledProgress;
+import io.jenkins.plugins.gitops.engine.report.Escape;
 import java.io.PrintWriter;
 
 /** Progress and warnings on stderr, so stdout stays the result; the engine's throttle keeps it short. */
@@ -21,7 +22,7 @@ final class StderrProgress {
 
             @Override
             public void warn(String message) {
-                err.println("warning: " + message);
+                err.println(Escape.printable("warning: " + message));
                 err.flush();
             }
         });

@@ -17,6 +17,7 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
+import io.jenkins.plugins.gitops.engine.report.Escape;
 import io.jenkins.plugins.gitops.engine.report.PlanText;
 import io.jenkins.plugins.gitops.engine.report.VerifyText;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
@@ -52,7 +53,7 @@ public final class StepRunner {
 
             @Override
             public void warn(String message) {
-                log.println("[gitops] WARNING: " + message);
+                log.println(Escape.printable("[gitops] WARNING: " + message));
             }
         });
     }
@@ -65,7 +66,7 @@ public final class StepRunner {
                 case VERIFY -> verify(request);
             };
         } catch (GitopsException e) {
-            return StepResponse.failed(StepRemedies.WORDING.message(e));
+            return StepResponse.failed(Escape.printable(StepRemedies.WORDING.message(e)));
         }
     }
 
@@ -96,7 +97,7 @@ public final class StepRunner {
                     request.target.spec(), diffMode(request), request.prune, options, health));
         }
         log.print(ApplyText.render(response.result(), StepRemedies.WORDING));
-        response.unhealthy().forEach(h -> log.println("[gitops] unhealthy: " + h));
+        response.unhealthy().forEach(h -> log.println(Escape.printable("[gitops] unhealthy: " + h)));
         return StepResponse.of(StepResults.of(response.result(), request.planFileLabel, response.unhealthy()),
                 PlanFile.toJson(response.result().plan()),
                 CheckText.forApply(response.result(), response.unhealthy()));

@@ -51,7 +51,8 @@ class CheckTextTest {
         CheckText check = CheckText.forPlan(plan(changes));
 
         assertThat(check.summary().length() + check.text().length()).isLessThanOrEqualTo(CheckText.MAX_CHARS);
-        assertThat(check.text()).isNotEmpty();
+        assertThat(check.text()).isNotEmpty()
+                .containsPattern("… (diffs of )?[1-9][0-9]* more changes not shown; see the full plan\\.\n$");
     }
 
     @Test

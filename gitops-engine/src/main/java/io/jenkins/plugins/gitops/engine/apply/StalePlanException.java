@@ -1,7 +1,7 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
-import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Remedy;
 
 /** The plan no longer describes what applying would do; nothing was applied. */
 public class StalePlanException extends GitopsException {

@@ -2,6 +2,8 @@ package io.jenkins.plugins.gitops.engine.environment;
 
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
+import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.render.Renderer;
 import io.jenkins.plugins.gitops.engine.source.GitSource;
@@ -9,6 +11,7 @@ import io.jenkins.plugins.gitops.engine.source.SourceSnapshot;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Source -> render: resolves the commit, reads the environment's {@code .gitops.yaml} and renders the
@@ -31,8 +34,13 @@ public final class EnvironmentLoader {
             List<IgnoreRule> rules = new ArrayList<>(config.ignoreRules());
             rules.addAll(extraIgnoreRules);
             RenderOptions options = config.renderOptions(renderOptions, progress);
-            return new Environment(snapshot.repository(), snapshot.commit(), snapshot.path(),
-                    new Renderer(options, progress).render(snapshot), rules);
+            DesiredState desired = new Renderer(options, progress).render(snapshot);
+            // Re-rendered with other values but the same substitution switch, so only the values differ.
+            Set<ResourceId> secretsFromVariables = SecretProvenance.fromVariables(desired, options.variables(),
+                    other -> new Renderer(options.withVariables(other).withSubstitute(options.substitute()),
+                            Progress.NONE).render(snapshot));
+            return new Environment(snapshot.repository(), snapshot.commit(), snapshot.path(), desired, rules,
+                    secretsFromVariables);
         }
     }
 }

@@ -17,9 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
  * has the plain {@link DesiredState#digest()}, as before, so older plans and histories compare as they did.
  */
 public final class StateDigest {
-    private static final String KEYED = "hmac-sha256:";
-    private static final String SECRETS_BY_ID = "sha256-secrets-by-id:";
-    private static final String PLAIN = "sha256:";
+    /** Still SHA-256 over the resources' parts, as the plain digest; the tag says how Secrets entered it. */
+    private static final String KEYED = "sha256:keyed:";
+    private static final String SECRETS_BY_ID = "sha256:secrets-by-id:";
 
     private StateDigest() {
     }

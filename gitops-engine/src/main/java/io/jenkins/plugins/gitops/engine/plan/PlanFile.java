@@ -31,7 +31,7 @@ public final class PlanFile {
     public static String toJson(Plan plan) {
         ObjectNode node = Json.mapper().valueToTree(plan);
         node.put(FORMAT_FIELD, FORMAT);
-        node.put(DIGEST_FIELD, digestOf(node));
+        node.put(DIGEST_FIELD, digest(plan));
         try {
             return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
@@ -95,6 +95,13 @@ public final class PlanFile {
         } catch (JsonProcessingException e) {
             throw new GitopsException("plan file " + name + " cannot be read: " + e.getOriginalMessage());
         }
+    }
+
+    /** The digest {@link #toJson} writes into the file: names the reviewed plan in records of its apply. */
+    public static String digest(Plan plan) {
+        ObjectNode node = Json.mapper().valueToTree(plan);
+        node.put(FORMAT_FIELD, FORMAT);
+        return digestOf(node);
     }
 
     private static String digestOf(ObjectNode withoutDigest) {

@@ -61,6 +61,7 @@ public final class Planner {
      * @throws io.jenkins.plugins.gitops.engine.GitopsException when it is empty, would delete, and that is not allowed
      */
     public Plan plan(Environment env, boolean prune, boolean allowEmpty) {
+        SecretRule.check(target, env);
         Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
         desired.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
         SortedSet<ResourceId> owned = TargetIds.owned(target, target.readInventory());

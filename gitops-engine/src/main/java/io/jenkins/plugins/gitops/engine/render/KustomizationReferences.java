@@ -175,7 +175,8 @@ final class KustomizationReferences {
     /**
      * Whether the file mentions a Secret in any spelling (kind Secret, secretGenerator, a patch target naming a
      * Secret). YAML is judged by its parsed scalars, so an escape such as {@code "Secr\x65t"} cannot hide one;
-     * YAML that does not parse may be anything, so it counts. Generator files are data, judged by their text.
+     * YAML that does not parse, which kustomize cannot turn into an object to quote either, and generator files,
+     * which are data, are judged by their text.
      */
     private void noteSecrets(String path, byte[] content, boolean yaml) {
         if (mayQuoteSecrets) {
@@ -187,7 +188,8 @@ final class KustomizationReferences {
         }
         List<Problem> ignored = new ArrayList<>();
         List<YamlDocuments.Composed> documents = YamlDocuments.compose(path, content, options, ignored);
-        mayQuoteSecrets = !ignored.isEmpty() || documents.stream().anyMatch(d -> mentionsSecret(d.root()));
+        mayQuoteSecrets = ignored.isEmpty() ? documents.stream().anyMatch(d -> mentionsSecret(d.root()))
+                : mentionsSecret(new String(content, StandardCharsets.UTF_8));
     }
 
     private static boolean mentionsSecret(Node root) {

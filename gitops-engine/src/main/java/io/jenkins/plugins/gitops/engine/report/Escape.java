@@ -1,10 +1,13 @@
 package io.jenkins.plugins.gitops.engine.report;
 
 /**
- * Text from a plan (resource names, paths, diffs) comes from a Git repository and a target, so any of it
- * may be hostile. Every rendering writes it through one of these.
+ * Text from a plan (resource names, paths, diffs) comes from a Git repository and a target, and the history's
+ * user and build link from whoever applied, so any of it may be hostile. Every rendering writes it through one
+ * of these: control characters (an ESC sequence can erase a terminal line and print a fake summary) and
+ * invisible format characters (a right-to-left override makes {@code view-<RLO>nimda} read "admin-weiv") never
+ * pass raw; a format character is shown by its code point, {@code (U+202E)}.
  */
-final class Escape {
+public final class Escape {
     /** Characters that start Markdown inline syntax, a table cell or an HTML tag or entity. */
     private static final String MARKDOWN_PUNCTUATION = "\\`*_[]|~!@";
 
@@ -22,7 +25,13 @@ final class Escape {
                 case '>' -> out.append("&gt;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(isControl(c) && c != '\n' && c != '\t' ? '\uFFFD' : c);
+                default -> {
+                    if (isInvisible(c)) {
+                        out.append(codePoint(c));
+                    } else {
+                        out.append(isControl(c) && c != '\n' && c != '\t' ? '\uFFFD' : c);
+                    }
+                }
             }
         }
         return out.toString();
@@ -39,6 +48,8 @@ final class Escape {
                 out.append("&lt;");
             } else if (c == '>') {
                 out.append("&gt;");
+            } else if (isInvisible(c)) {
+                out.append(codePoint(c));
             } else if (MARKDOWN_PUNCTUATION.indexOf(c) >= 0) {
                 out.append('\\').append(c);
             } else {
@@ -52,15 +63,16 @@ final class Escape {
      * Text with its control characters but line breaks and tabs replaced, for a terminal, a CI log or a
      * code block: no escape sequence can move the cursor or rewrite earlier lines.
      */
-    static String printable(String text) {
+    public static String printable(String text) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (isControl(c) && c != '\n' && c != '\t') {
+            boolean control = isControl(c) && c != '\n' && c != '\t';
+            if (control || isInvisible(c)) {
                 if (out == null) {
                     out = new StringBuilder(text).delete(i, text.length());
                 }
-                out.append('?');
+                out.append(control ? "?" : codePoint(c));
             } else if (out != null) {
                 out.append(c);
             }
@@ -76,5 +88,20 @@ final class Escape {
 
     private static boolean isControl(char c) {
         return c < 0x20 || (c >= 0x7f && c <= 0x9f);
+    }
+
+    /**
+     * Characters that change how text around them is shown while showing nothing themselves: bidirectional
+     * marks, embeddings, overrides and isolates, zero-width characters, the byte-order mark, and the Unicode
+     * line and paragraph separators (a line break a reader does not expect).
+     */
+    static boolean isInvisible(char c) {
+        return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
+                || (c >= 0x2066 && c <= 0x2069) || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF
+                || c == 0x2028 || c == 0x2029;
+    }
+
+    private static String codePoint(char c) {
+        return String.format("(U+%04X)", (int) c);
     }
 }

@@ -27,6 +27,6 @@ public final class HistoryText {
                     r.user(), r.path().isEmpty() ? "." : r.path(), r.buildUrl() == null ? "" : "  ",
                     r.buildUrl() == null ? "" : r.buildUrl()));
         }
-        return s.toString();
+        return Escape.printable(s.toString());
     }
 }

@@ -8,7 +8,10 @@ public interface TargetRecords {
 
     Inventory readInventory();
 
-    /** Replaces the inventory record, and nothing else; a reader never sees a half-written record. */
+    /**
+     * Replaces the inventory record, and nothing else, except on a store that {@linkplain
+     * Capabilities#stagesWrites() stages writes}, where it lands them; a reader never sees a half-written record.
+     */
     void writeInventory(Inventory inventory);
 
     /**

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 
-import io.jenkins.plugins.gitops.engine.Remedy;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.io.File;
 import java.nio.file.Files;

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 
-import io.jenkins.plugins.gitops.engine.Remedy;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;

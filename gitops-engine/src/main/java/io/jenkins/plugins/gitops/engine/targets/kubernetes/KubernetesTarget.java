@@ -1,6 +1,5 @@
 package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 
-import io.jenkins.plugins.gitops.engine.Remedy;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -14,6 +13,7 @@ import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.diff.DiffScope;
@@ -106,7 +106,7 @@ public final class KubernetesTarget implements Target, ApiServer {
     /** Compares the fields the manifests set (the server fills in defaults); controllers write status here. */
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(DiffScope.DESIRED_FIELDS, true);
+        return new Capabilities(DiffScope.DESIRED_FIELDS, true, true, false);
     }
 
     @Override
