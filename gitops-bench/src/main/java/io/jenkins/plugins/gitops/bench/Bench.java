@@ -74,6 +74,10 @@ public final class Bench {
                 rows.addAll(scaleRows(s, plans));
             }
 
+            log.printf("bench: one file of %,d and of %,d documents, and a 50 MB value%n", ParseBench.FEW_DOCUMENTS,
+                    ParseBench.MANY_DOCUMENTS);
+            rows.addAll(ParseBench.run(work, s.warmup(), s.runs()));
+
             log.printf("bench: first HTML view of a plan of %,d changes%n", s.large());
             HtmlBench.Result html = HtmlBench.run(large, work, s.warmup(), s.runs());
             large = null;

@@ -45,6 +45,10 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--no-prune", description = "With --auto-approve: keep resources removed from the desired state.")
     boolean noPrune;
 
+    @Option(names = "--allow-empty", description = "Allow a desired state with no resources to delete everything the"
+            + " target holds for this path (refused by default: an empty render is more often a mistake).")
+    boolean allowEmpty;
+
     @Option(names = "--parallelism", defaultValue = "" + ApplyOptions.DEFAULT_PARALLELISM, paramLabel = "N",
             converter = Options.AtLeastOne.class,
             description = "Resources applied at once within a wave, at least 1 (default: ${DEFAULT-VALUE}).")
@@ -78,7 +82,7 @@ final class ApplyCommand implements Callable<Integer> {
                     : "give either a plan file or --auto-approve, not both");
         }
         ApplyOptions options = ApplyOptions.defaults(runBy.user).withParallelism(parallelism).withLockWait(lockWait)
-                .withLease(lease).withBuildUrl(runBy.buildUrl);
+                .withLease(lease).withBuildUrl(runBy.buildUrl).withAllowEmpty(allowEmpty);
         Wait health = await ? Wait.upTo(timeout) : Wait.NONE;
         Gitops gitops = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet));
         ApplyResponse response = planFile != null

@@ -22,6 +22,7 @@ final class CliRemedies implements RemedyWording {
             case KUBECONFIG -> "check --kubeconfig/--context";
             case CONTEXT -> "check --context, or use another one";
             case SAVE_PLAN -> "make a new plan with gitops plan --out FILE";
+            case ALLOW_EMPTY -> "to delete everything on purpose, pass --allow-empty";
         };
     }
 }

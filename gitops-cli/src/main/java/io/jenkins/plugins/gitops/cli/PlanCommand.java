@@ -33,10 +33,14 @@ final class PlanCommand implements Callable<Integer> {
     @Option(names = "--no-prune", description = "Do not plan deletes of resources removed from the desired state.")
     boolean noPrune;
 
+    @Option(names = "--allow-empty", description = "Allow a desired state with no resources to delete everything the"
+            + " target holds for this path (refused by default: an empty render is more often a mistake).")
+    boolean allowEmpty;
+
     @Override
     public Integer call() {
         PlanResponse response = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet)).plan(
-                new PlanRequest(source.source(), source.inputs(), target.spec(), diff.mode(), !noPrune, out));
+                new PlanRequest(source.source(), source.inputs(), target.spec(), diff.mode(), !noPrune, allowEmpty, out));
         Printer.plan(spec.commandLine().getOut(), common.output, response);
         return response.plan().summary().hasChanges() ? GitopsCommand.CHANGES : GitopsCommand.OK;
     }

@@ -160,8 +160,9 @@ class CommandLineTest {
         assertThat(plan.exitCode()).isEqualTo(1);
         assertThat(plan.err()).contains("env/bad.yaml:1").contains("metadata.name");
 
+        // Substitution is opt-in (issue 12): a variable given, even another one, turns it on.
         Cli unknownVar = Cli.run("plan", "--repo", git.dir().toString(), "--path", "env", "--target", target,
-                "--ref", first);
+                "--ref", first, "--var", "UNRELATED=1");
         assertThat(unknownVar.exitCode()).isEqualTo(1);
         assertThat(unknownVar.err()).contains("env/app.yaml:15").contains("TOKEN_B64");
 

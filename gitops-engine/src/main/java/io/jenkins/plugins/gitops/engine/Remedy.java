@@ -24,7 +24,9 @@ public record Remedy(Kind kind, String value) implements Serializable {
         /** Choose another kubeconfig context. */
         CONTEXT("check the kubeconfig context, or use another one"),
         /** Save a plan with this version and apply that one. */
-        SAVE_PLAN("make and save a new plan");
+        SAVE_PLAN("make and save a new plan"),
+        /** Let a desired state with no resources delete everything the target holds for the path. */
+        ALLOW_EMPTY("allow an empty desired state to delete everything, if that is the intent");
 
         private final String neutral;
 

@@ -23,6 +23,7 @@ public final class StepRemedies implements RemedyWording {
             case KUBECONFIG -> "check the kubeconfig credential (credentialsId:) and context: of kubernetes(...)";
             case CONTEXT -> "check context: of kubernetes(...), or use another one";
             case SAVE_PLAN -> "make a new plan with gitopsPlan(planFile: ...)";
+            case ALLOW_EMPTY -> "to delete everything on purpose, give the step allowEmpty: true";
         };
     }
 }

@@ -77,7 +77,7 @@ public final class StepRunner {
     private StepResponse plan(StepRequest request) {
         Path out = request.planFile == null ? null : Path.of(request.planFile);
         PlanResponse response = gitops.plan(new PlanRequest(source(request), inputs(request), request.target.spec(),
-                diffMode(request), request.prune, out));
+                diffMode(request), request.prune, false, out));
         if (out != null) {
             log.println("[gitops] plan saved to " + request.planFileLabel);
         }

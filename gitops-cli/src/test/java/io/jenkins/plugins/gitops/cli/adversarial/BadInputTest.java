@@ -108,8 +108,9 @@ class BadInputTest {
                 file("yaml: undefined alias", "bad.yaml", cm("a", "  x: *nowhere\n"), bad + ":7"),
                 file("yaml: nested 200 levels deep", "bad.yaml", cm("a", "  x: " + "[".repeat(200) + "]".repeat(200)
                         + "\n"), bad + ":"),
+                // Refused unparsed at the line of its value (issue 13, point 17: a value over 1 MiB).
                 file("yaml: huge document over 3 MB", "bad.yaml", cm("a", "  x: " + "y".repeat(3 * 1024 * 1024 + 10)
-                        + "\n"), bad + ":1"),
+                        + "\n"), bad + ":7"),
                 file("yaml: control character", "bad.yaml", cm("a", "  x: bell\u0007\n"), bad + ":7"),
                 file("yaml: document is a scalar", "bad.yaml", "just a sentence\n", bad + ":1"),
                 file("yaml: document is a list", "bad.yaml", "- apiVersion: v1\n- kind: ConfigMap\n", bad + ":1"),
@@ -153,7 +154,12 @@ class BadInputTest {
                         + "  generateName: a-\n", bad + ":1"),
                 file("duplicate resource in one file", "bad.yaml", cm("a", "") + "---\n" + cm("a", ""), bad + ":8"),
                 file("duplicate resource across files", "bad.yaml", cm("settings", ""), ENV + "/bad.yaml:1"),
-                file("unknown variable", "bad.yaml", cm("a", "  x: ${NOT_SET}\n"), bad + ":7"),
+                new Case("unknown variable", bad + ":7", (git, tmp) -> {
+                    // Substitution is opt-in (issue 12): this environment turns it on.
+                    git.write(ENV + "/.gitops.yaml", "substitute: true\n");
+                    git.write(ENV + "/bad.yaml", cm("a", "  x: ${NOT_SET}\n"));
+                    return List.of();
+                }),
                 file("bad wave annotation", "bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
                         + "  namespace: shop\n  annotations:\n    gitops.jenkins.io/wave: soon\n", bad + ":1"),
                 file("list: without items", "bad.yaml", "apiVersion: v1\nkind: List\n", bad + ":1"),

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
+import io.jenkins.plugins.gitops.engine.plan.EmptyDesiredState;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.plan.SecretRule;
@@ -64,6 +65,7 @@ public final class Applier {
     public ApplyResult apply(Plan plan, Environment env, ApplyOptions options) {
         StalePlanChecks.checkSameSource(plan, env, target);
         SecretRule.check(target, env);
+        EmptyDesiredState.check(env, plan.changes(), options.allowEmpty());
         checkAgainstTarget(plan, env);
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress,
                 nanoTime)) {
@@ -83,7 +85,7 @@ public final class Applier {
     public ApplyResult planAndApply(Environment env, boolean prune, ApplyOptions options) {
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress,
                 nanoTime)) {
-            Plan plan = new Planner(target, progress, clock, diffMode).plan(env, prune);
+            Plan plan = new Planner(target, progress, clock, diffMode).plan(env, prune, options.allowEmpty());
             return execute(plan, env, ApplyState.read(target, env), options, lock);
         }
     }

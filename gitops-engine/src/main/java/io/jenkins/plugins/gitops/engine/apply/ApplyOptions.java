@@ -7,9 +7,11 @@ import java.time.Duration;
  * How an apply runs. {@code lockWait} is how long to wait for another run's lock before failing;
  * {@code lease} how long our lock stays valid if this process dies (it is renewed while we run).
  * {@code buildUrl} may be null. {@code historyLimit} is how many entries the target's history keeps.
+ * {@code allowEmpty} lets a desired state with no resources prune everything (CLI {@code --allow-empty},
+ * Pipeline step parameter {@code allowEmpty}); without it such an apply is refused.
  */
 public record ApplyOptions(int parallelism, Duration lease, Duration lockWait, String user, String buildUrl,
-        int historyLimit) {
+        int historyLimit, boolean allowEmpty) {
     public static final int DEFAULT_PARALLELISM = 16;
 
     public ApplyOptions {
@@ -20,22 +22,26 @@ public record ApplyOptions(int parallelism, Duration lease, Duration lockWait, S
 
     public static ApplyOptions defaults(String user) {
         return new ApplyOptions(DEFAULT_PARALLELISM, Duration.ofMinutes(5), Duration.ZERO, user, null,
-                Inventory.DEFAULT_HISTORY_LIMIT);
+                Inventory.DEFAULT_HISTORY_LIMIT, false);
     }
 
     public ApplyOptions withParallelism(int n) {
-        return new ApplyOptions(n, lease, lockWait, user, buildUrl, historyLimit);
+        return new ApplyOptions(n, lease, lockWait, user, buildUrl, historyLimit, allowEmpty);
     }
 
     public ApplyOptions withLockWait(Duration wait) {
-        return new ApplyOptions(parallelism, lease, wait, user, buildUrl, historyLimit);
+        return new ApplyOptions(parallelism, lease, wait, user, buildUrl, historyLimit, allowEmpty);
     }
 
     public ApplyOptions withLease(Duration newLease) {
-        return new ApplyOptions(parallelism, newLease, lockWait, user, buildUrl, historyLimit);
+        return new ApplyOptions(parallelism, newLease, lockWait, user, buildUrl, historyLimit, allowEmpty);
     }
 
     public ApplyOptions withBuildUrl(String url) {
-        return new ApplyOptions(parallelism, lease, lockWait, user, url, historyLimit);
+        return new ApplyOptions(parallelism, lease, lockWait, user, url, historyLimit, allowEmpty);
+    }
+
+    public ApplyOptions withAllowEmpty(boolean allow) {
+        return new ApplyOptions(parallelism, lease, lockWait, user, buildUrl, historyLimit, allow);
     }
 }

@@ -13,7 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Source -> render: resolves the commit, renders the environment and reads its {@code .gitops.yaml}. */
+/**
+ * Source -> render: resolves the commit, reads the environment's {@code .gitops.yaml} and renders the
+ * environment with the options it sets.
+ */
 public final class EnvironmentLoader {
     private final RenderOptions renderOptions;
     private final List<IgnoreRule> extraIgnoreRules;
@@ -27,11 +30,15 @@ public final class EnvironmentLoader {
 
     public Environment load(SourceSpec spec) {
         try (SourceSnapshot snapshot = GitSource.open(spec)) {
-            List<IgnoreRule> rules = new ArrayList<>(EnvironmentConfig.read(snapshot, renderOptions).ignoreRules());
+            EnvironmentConfig config = EnvironmentConfig.read(snapshot, renderOptions);
+            List<IgnoreRule> rules = new ArrayList<>(config.ignoreRules());
             rules.addAll(extraIgnoreRules);
-            DesiredState desired = new Renderer(renderOptions, progress).render(snapshot);
-            Set<ResourceId> secretsFromVariables = SecretProvenance.fromVariables(desired, renderOptions.variables(),
-                    other -> new Renderer(renderOptions.withVariables(other), Progress.NONE).render(snapshot));
+            RenderOptions options = config.renderOptions(renderOptions, progress);
+            DesiredState desired = new Renderer(options, progress).render(snapshot);
+            // Re-rendered with other values but the same substitution switch, so only the values differ.
+            Set<ResourceId> secretsFromVariables = SecretProvenance.fromVariables(desired, options.variables(),
+                    other -> new Renderer(options.withVariables(other).withSubstitute(options.substitute()),
+                            Progress.NONE).render(snapshot));
             return new Environment(snapshot.repository(), snapshot.commit(), snapshot.path(), desired, rules,
                     secretsFromVariables);
         }

@@ -52,7 +52,16 @@ public final class Planner {
         this.diffMode = diffMode;
     }
 
+    /** Plans with the empty-state guard on: see {@link #plan(Environment, boolean, boolean)}. */
     public Plan plan(Environment env, boolean prune) {
+        return plan(env, prune, false);
+    }
+
+    /**
+     * @param allowEmpty whether a desired state with no resources may delete what the target holds
+     * @throws io.jenkins.plugins.gitops.engine.GitopsException when it is empty, would delete, and that is not allowed
+     */
+    public Plan plan(Environment env, boolean prune, boolean allowEmpty) {
         SecretRule.check(target, env);
         Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
         desired.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
@@ -92,6 +101,7 @@ public final class Planner {
                 }
             }
         }
+        EmptyDesiredState.check(env, deletes, allowEmpty);
         return new Plan(env.repository(), env.commit(), env.path(), target.identity(),
                 StateDigest.of(env.desired(), target.digestKey()),
                 LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, desired, deletes));

@@ -5,8 +5,11 @@ import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.source.SourceSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +43,8 @@ final class KustomizationReferences {
     private final List<Problem> problems;
     private final Deque<String> pending = new ArrayDeque<>();
     private final Set<String> visited = new HashSet<>();
+    /** Every repository path kustomize may read: each kustomization's directory and what it references. */
+    private final Set<String> reads = new HashSet<>();
     private String file;
     private String dir;
     private boolean mayQuoteSecrets;
@@ -49,7 +54,7 @@ final class KustomizationReferences {
      * (some kustomize errors print the node they failed on): true as soon as the kustomizations or any file they
      * name mention a Secret at all, which is cautious on purpose.
      */
-    record Result(boolean safe, boolean mayQuoteSecrets) {
+    record Result(boolean safe, boolean mayQuoteSecrets, Set<String> reads) {
     }
 
     private KustomizationReferences(SourceSnapshot snapshot, RenderOptions options, List<Problem> problems) {
@@ -66,7 +71,7 @@ final class KustomizationReferences {
         while (!check.pending.isEmpty()) {
             check.checkOne(check.pending.removeFirst());
         }
-        return new Result(problems.size() == before, check.mayQuoteSecrets);
+        return new Result(problems.size() == before, check.mayQuoteSecrets, Set.copyOf(check.reads));
     }
 
     /** The kustomization file of a directory, if it has one. */
@@ -77,6 +82,7 @@ final class KustomizationReferences {
 
     private void enqueue(String kustomizationFile) {
         if (visited.add(kustomizationFile)) {
+            reads.add(RepoPaths.parent(kustomizationFile));
             pending.addLast(kustomizationFile);
         }
     }
@@ -85,7 +91,7 @@ final class KustomizationReferences {
         file = kustomizationFile;
         dir = RepoPaths.parent(kustomizationFile);
         byte[] content = snapshot.file(kustomizationFile).orElseThrow().content();
-        noteSecrets(content);
+        noteSecrets(file, content, true);
         for (YamlDocuments.Composed document : YamlDocuments.compose(file, content, options, problems)) {
             if (document.root() instanceof MappingNode root) {
                 root.getValue().forEach(this::field);
@@ -100,8 +106,9 @@ final class KustomizationReferences {
         String key = keyNode.getValue();
         Node value = tuple.getValueNode();
         if (HELM.contains(key)) {
-            problem(keyNode, key + " is not supported: kustomize would download the chart at render time;"
-                    + " render the chart into the repository instead");
+            problem(keyNode, key + " is not supported: kustomize would download the chart at render time and needs"
+                    + " a helm binary; put the chart in the repository as a directory with Chart.yaml under --path"
+                    + " (gitops renders it, with its values in .gitops.yaml under helm:)");
         } else if (DIRECTORIES.containsKey(key)) {
             items(value).forEach(item -> scalarReference(item, DIRECTORIES.get(key), true));
         } else if (FILES.containsKey(key)) {
@@ -137,17 +144,18 @@ final class KustomizationReferences {
     private void generatorFile(Node node) {
         if (node instanceof ScalarNode scalar) {
             String value = scalar.getValue();
-            reference(scalar, "generator file", value.substring(value.indexOf('=') + 1), false);
+            reference(scalar, "generator file", value.substring(value.indexOf('=') + 1), false, false);
         }
     }
 
     private void scalarReference(Node node, String what, boolean mayBeKustomization) {
         if (node instanceof ScalarNode scalar) {
-            reference(scalar, what, scalar.getValue(), mayBeKustomization);
+            reference(scalar, what, scalar.getValue(), mayBeKustomization, true);
         }
     }
 
-    private void reference(ScalarNode node, String what, String rawReference, boolean mayBeKustomization) {
+    private void reference(ScalarNode node, String what, String rawReference, boolean mayBeKustomization,
+            boolean yaml) {
         String reference = rawReference.strip();
         Optional<String> resolved = RepoPaths.resolve(dir, reference);
         if (isRemote(reference, resolved)) {
@@ -156,16 +164,59 @@ final class KustomizationReferences {
         } else if (resolved.isEmpty()) {
             problem(node, what + " " + reference + " leaves the repository; keep everything kustomize reads inside it");
         } else {
-            snapshot.file(resolved.get()).ifPresent(f -> noteSecrets(f.content()));
+            reads.add(resolved.get());
+            snapshot.file(resolved.get()).ifPresent(f -> noteSecrets(f.path(), f.content(), yaml));
             if (mayBeKustomization) {
                 kustomizationIn(snapshot, resolved.get()).ifPresent(this::enqueue);
             }
         }
     }
 
-    private void noteSecrets(byte[] content) {
-        // Any spelling: kind Secret, secretGenerator, a patch target naming a Secret.
-        mayQuoteSecrets |= new String(content, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT).contains("secret");
+    /**
+     * Whether the file mentions a Secret in any spelling (kind Secret, secretGenerator, a patch target naming a
+     * Secret). YAML is judged by its parsed scalars, so an escape such as {@code "Secr\x65t"} cannot hide one;
+     * YAML that does not parse, which kustomize cannot turn into an object to quote either, and generator files,
+     * which are data, are judged by their text.
+     */
+    private void noteSecrets(String path, byte[] content, boolean yaml) {
+        if (mayQuoteSecrets) {
+            return;
+        }
+        if (!yaml) {
+            mayQuoteSecrets = mentionsSecret(new String(content, StandardCharsets.UTF_8));
+            return;
+        }
+        List<Problem> ignored = new ArrayList<>();
+        List<YamlDocuments.Composed> documents = YamlDocuments.compose(path, content, options, ignored);
+        mayQuoteSecrets = ignored.isEmpty() ? documents.stream().anyMatch(d -> mentionsSecret(d.root()))
+                : mentionsSecret(new String(content, StandardCharsets.UTF_8));
+    }
+
+    private static boolean mentionsSecret(Node root) {
+        Deque<Node> pending = new ArrayDeque<>();
+        Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        pending.push(root);
+        while (!pending.isEmpty()) {
+            Node node = pending.pop();
+            if (!seen.add(node)) {
+                continue;
+            }
+            if (node instanceof ScalarNode scalar && mentionsSecret(scalar.getValue())) {
+                return true;
+            } else if (node instanceof SequenceNode sequence) {
+                sequence.getValue().forEach(pending::push);
+            } else if (node instanceof MappingNode mapping) {
+                mapping.getValue().forEach(t -> {
+                    pending.push(t.getKeyNode());
+                    pending.push(t.getValueNode());
+                });
+            }
+        }
+        return false;
+    }
+
+    private static boolean mentionsSecret(String text) {
+        return text.toLowerCase(Locale.ROOT).contains("secret");
     }
 
     /** Like kustomize: a URL, a git address, or a host-looking first segment that is not a local path. */

@@ -62,7 +62,7 @@ public final class Kustomize {
         }
         String dir = RepoPaths.parent(kustomizationFile);
         List<String> command = command(dir);
-        Path root = snapshot.checkout();
+        Path root = snapshot.checkout(references.reads());
         Optional<byte[]> output;
         try {
             output = run(command, root, kustomizationFile, options, references.mayQuoteSecrets(), problems);

@@ -21,7 +21,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Builds plain values (LinkedHashMap, ArrayList, String, Integer/Long, Double, Boolean, null) from a node
@@ -31,11 +30,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
 final class NodeConstructor {
     /** Values that aliases may repeat beyond the size of the document itself. */
     private static final int ALIAS_EXPANSION_ALLOWANCE = 100_000;
-    private static final Resolver RESOLVER = new Resolver();
     /**
      * Turns substitution off for one resource whose values legitimately hold {@code ${...}}, such as a shell
      * script in a container command (the same escape hatch Flux offers), without escaping every occurrence.
      */
+
+    /** Tags YAML defines, named in errors; any other tag is written by the user and may be a value. */
+    private static final Set<Tag> STANDARD_TAGS = Set.of(Tag.BINARY, Tag.SET, Tag.OMAP, Tag.PAIRS, Tag.MAP, Tag.SEQ,
+            Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.TIMESTAMP, Tag.MERGE, Tag.YAML);
 
     private final YamlDocuments.Composed document;
     private final RenderOptions options;
@@ -130,11 +132,12 @@ final class NodeConstructor {
             problem(node, "variable ${" + name + "} has no value; supply it or write a default as ${" + name
                     + ":=default}");
         }
+        substituted.invalid().forEach(message -> problem(node, message));
         if (substituted.changed()) {
             text = substituted.text();
             if (implicit) {
                 // A plain scalar is typed by what it says after substitution, as if written so.
-                tag = RESOLVER.resolve(NodeId.scalar, text, node.isPlain());
+                tag = ScalarResolver.INSTANCE.resolve(NodeId.scalar, text, node.isPlain());
             }
         }
         if (!ScalarValues.supports(tag)) {
@@ -206,9 +209,15 @@ final class NodeConstructor {
                 .orElse(0);
     }
 
+    /**
+     * A standard tag is named; a custom one is not: an unquoted value that starts with '!' is read as a tag, and
+     * that value may be a password.
+     */
     private Object unsupported(Node node) {
-        return problem(node, "the tag " + display(node.getTag())
-                + " is not supported; manifests hold only maps, lists, strings, numbers, booleans and null");
+        String tag = STANDARD_TAGS.contains(node.getTag()) ? "the tag " + display(node.getTag())
+                : "a custom tag (a value starting with '!' is read as one; quote it if it is text)";
+        return problem(node, tag + " is not supported; manifests hold only maps, lists, strings, numbers, booleans"
+                + " and null");
     }
 
     private Object problem(Node node, String message) {

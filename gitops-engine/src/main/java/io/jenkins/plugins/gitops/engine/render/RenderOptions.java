@@ -3,10 +3,17 @@ package io.jenkins.plugins.gitops.engine.render;
 import java.util.Map;
 
 /**
- * How to render: the values for {@code ${VAR}} substitution and the limits that keep a hostile or broken
- * manifest from exhausting memory (document size, aliases to collections, nesting depth).
+ * How to render: whether {@code ${VAR}} substitution is on and the values it uses, how Helm charts are rendered,
+ * and the limits that keep a hostile or broken manifest from exhausting memory or time (document size, aliases
+ * to collections, nesting depth).
+ *
+ * <p>Substitution is opt-in, as Flux's {@code postBuild.substitute}: Grafana dashboards, Prometheus rules and
+ * shell scripts hold {@code ${...}} of their own. Supplying variables ({@code --var}, {@code --var-file}, the
+ * step's {@code vars}) turns it on; the environment's {@code .gitops.yaml} may turn it on or off (see
+ * {@link io.jenkins.plugins.gitops.engine.environment.EnvironmentConfig}).
  */
-public record RenderOptions(Map<String, String> variables, int maxDocumentBytes, int maxAliases, int maxNestingDepth) {
+public record RenderOptions(Map<String, String> variables, boolean substitute, HelmSettings helm,
+        int maxDocumentBytes, int maxAliases, int maxNestingDepth) {
     public static final int DEFAULT_MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
     public static final int DEFAULT_MAX_ALIASES = 50;
     public static final int DEFAULT_MAX_NESTING_DEPTH = 100;
@@ -19,10 +26,26 @@ public record RenderOptions(Map<String, String> variables, int maxDocumentBytes,
     }
 
     public static RenderOptions defaults() {
-        return new RenderOptions(Map.of(), DEFAULT_MAX_DOCUMENT_BYTES, DEFAULT_MAX_ALIASES, DEFAULT_MAX_NESTING_DEPTH);
+        return new RenderOptions(Map.of(), false, HelmSettings.DEFAULTS, DEFAULT_MAX_DOCUMENT_BYTES,
+                DEFAULT_MAX_ALIASES, DEFAULT_MAX_NESTING_DEPTH);
     }
 
+    /** These values; supplying any turns substitution on. */
     public RenderOptions withVariables(Map<String, String> newVariables) {
-        return new RenderOptions(newVariables, maxDocumentBytes, maxAliases, maxNestingDepth);
+        return new RenderOptions(newVariables, substitute || !newVariables.isEmpty(), helm, maxDocumentBytes,
+                maxAliases, maxNestingDepth);
+    }
+
+    public RenderOptions withSubstitute(boolean on) {
+        return new RenderOptions(variables, on, helm, maxDocumentBytes, maxAliases, maxNestingDepth);
+    }
+
+    public RenderOptions withHelm(HelmSettings settings) {
+        return new RenderOptions(variables, substitute, settings, maxDocumentBytes, maxAliases, maxNestingDepth);
+    }
+
+    /** The variables to substitute with, or {@link Variables#OFF}. */
+    Variables substitution() {
+        return substitute ? Variables.of(variables) : Variables.OFF;
     }
 }

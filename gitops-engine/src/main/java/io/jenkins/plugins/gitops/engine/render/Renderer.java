@@ -4,24 +4,28 @@ import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.ProgressCounter;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.InvalidDesiredStateException;
+import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.source.SourceFile;
 import io.jenkins.plugins.gitops.engine.source.SourceSnapshot;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * The desired state of an environment directory at one commit. A directory holding a kustomization
- * (the environment itself or any subdirectory) is rendered by kustomize as one unit; every other
- * {@code .yaml}, {@code .yml} and {@code .json} file is a plain multi-document manifest. Names starting
- * with '.' are skipped ({@code .gitops.yaml} is configuration, not a resource).
+ * The desired state of an environment directory at one commit. A directory holding a kustomization is
+ * rendered by kustomize as one unit, and a directory holding {@code Chart.yaml} by Helm (the outermost of
+ * either wins); every other {@code .yaml}, {@code .yml} and {@code .json} file is a plain multi-document
+ * manifest. Names starting with '.' are skipped ({@code .gitops.yaml} is configuration, not a resource). Any
+ * other file is rendered by nothing, and each is named in a warning; Jsonnet is refused, so that an environment
+ * written in it never renders as empty.
  */
 public final class Renderer {
     private static final List<String> MANIFEST_EXTENSIONS = List.of(".yaml", ".yml", ".json");
+    private static final List<String> JSONNET_EXTENSIONS = List.of(".jsonnet", ".libsonnet");
 
     private final RenderOptions options;
     private final Progress progress;
@@ -38,31 +42,54 @@ public final class Renderer {
     }
 
     /**
-     * @throws InvalidDesiredStateException listing every problem found in every file
+     * @throws InvalidDesiredStateException listing every problem found in every file, or naming the path when
+     *     nothing under it renders
      * @throws io.jenkins.plugins.gitops.engine.GitopsException when kustomize is needed and not installed
      */
     public DesiredState render(SourceSnapshot snapshot) {
-        Variables variables = Variables.of(options.variables());
-        List<Unit> units = units(snapshot);
-        ProgressCounter counter = new ProgressCounter(progress, "render", units.size());
-        // Plain files are independent and most of the work: parse them on every core, each into its own
-        // problem list, then merge everything in unit order so the result does not depend on scheduling.
-        // Kustomize runs one directory at a time, as it always has.
-        List<Rendered> parsed = units.parallelStream()
-                .map(unit -> unit.kustomization() ? null : plain(unit, variables, counter))
-                .toList();
+        Variables variables = options.substitution();
+        Units units = Units.of(snapshot);
         List<Problem> problems = new ArrayList<>();
-        List<LocatedDocument> documents = new ArrayList<>();
-        for (int i = 0; i < units.size(); i++) {
-            Rendered rendered = parsed.get(i);
-            if (rendered == null) {
-                documents.addAll(kustomize.render(snapshot, units.get(i).file().path(), options, variables, problems));
-                counter.step();
+        for (SourceFile file : units.unrendered()) {
+            if (JSONNET_EXTENSIONS.stream().anyMatch(file.path()::endsWith)) {
+                problems.add(new Problem(new Origin(file.path(), 0), "Jsonnet is not rendered by gitops; render it"
+                        + " to YAML (jsonnet -y) and commit the output, or keep it outside --path"));
             } else {
-                documents.addAll(rendered.documents());
-                problems.addAll(rendered.problems());
+                progress.warn(file.path() + " is not rendered: only .yaml, .yml and .json files, kustomize"
+                        + " directories and Helm charts are; move it out of the environment directory if it is"
+                        + " not a manifest");
             }
         }
+        if (units.list().isEmpty()) {
+            problems.add(new Problem(new Origin(snapshot.path().isEmpty() ? "." : snapshot.path(), 0),
+                    "nothing here renders: no .yaml, .yml or .json file, kustomization or Helm chart; check --path"));
+            throw new InvalidDesiredStateException(problems);
+        }
+        ProgressCounter counter = new ProgressCounter(progress, "render", units.list().size());
+        // Plain files are independent and most of the work: parse them on every core, each into its own
+        // problem list, then merge everything in unit order so the result does not depend on scheduling.
+        // Kustomize and Helm run one directory at a time.
+        List<Rendered> parsed = units.list().parallelStream()
+                .map(unit -> unit.kind() == Unit.Kind.PLAIN ? plain(unit, variables, counter) : null)
+                .toList();
+        List<LocatedDocument> documents = new ArrayList<>();
+        for (int i = 0; i < units.list().size(); i++) {
+            Rendered rendered = parsed.get(i);
+            Unit unit = units.list().get(i);
+            if (rendered != null) {
+                documents.addAll(rendered.documents());
+                problems.addAll(rendered.problems());
+                continue;
+            }
+            if (unit.kind() == Unit.Kind.KUSTOMIZE) {
+                documents.addAll(kustomize.render(snapshot, unit.file().path(), options, variables, problems));
+            } else {
+                documents.addAll(HelmChart.render(snapshot, RepoPaths.parent(unit.file().path()),
+                        units.filesUnder(RepoPaths.parent(unit.file().path())), options, variables, problems));
+            }
+            counter.step();
+        }
+        documents = SecretData.substitute(documents, variables, problems);
         List<Resource> resources = ResourceValidator.validate(documents, problems);
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing((Problem p) -> p.origin().file()).thenComparing(p -> p.origin().line()));
@@ -83,62 +110,81 @@ public final class Renderer {
     private record Rendered(List<LocatedDocument> documents, List<Problem> problems) {
     }
 
-    /** A plain manifest file, or the kustomization file of a directory rendered as a whole. */
-    private record Unit(SourceFile file, boolean kustomization) {
+    /** A plain manifest file, or the kustomization file or Chart.yaml of a directory rendered as a whole. */
+    record Unit(SourceFile file, Kind kind) {
+        enum Kind { PLAIN, KUSTOMIZE, CHART }
     }
 
-    private static List<Unit> units(SourceSnapshot snapshot) {
-        String base = snapshot.path();
-        List<SourceFile> visible = snapshot.files().stream().filter(f -> !hidden(base, f.path())).toList();
-        Set<String> kustomizationDirs = new HashSet<>();
-        for (SourceFile file : visible) {
-            if (Kustomize.FILE_NAMES.contains(RepoPaths.name(file.path()))) {
-                kustomizationDirs.add(RepoPaths.parent(file.path()));
-            }
+    /** How the files of the environment split into units, and which files no unit renders. */
+    private record Units(List<Unit> list, List<SourceFile> unrendered, Map<String, List<SourceFile>> byUnitDir) {
+        List<SourceFile> filesUnder(String dir) {
+            return byUnitDir.getOrDefault(dir, List.of());
         }
-        List<Unit> units = new ArrayList<>();
-        Set<String> rendered = new HashSet<>();
-        for (SourceFile file : visible) {
-            String dir = kustomizationDirAbove(file.path(), kustomizationDirs);
-            if (dir != null) {
-                if (rendered.add(dir)) {
-                    units.add(new Unit(kustomizationFile(dir, visible), true));
+
+        static Units of(SourceSnapshot snapshot) {
+            String base = snapshot.path();
+            List<SourceFile> visible = snapshot.files().stream().filter(f -> !hidden(base, f.path())).toList();
+            Map<String, Unit> unitDirs = new HashMap<>();
+            for (SourceFile file : visible) {
+                String name = RepoPaths.name(file.path());
+                String dir = RepoPaths.parent(file.path());
+                if (name.equals(HelmChart.CHART_FILE)) {
+                    unitDirs.put(dir, new Unit(file, Unit.Kind.CHART));
+                } else if (Kustomize.FILE_NAMES.contains(name)) {
+                    // Kustomize's own preference when a directory holds several names: the first of FILE_NAMES.
+                    unitDirs.merge(dir, new Unit(file, Unit.Kind.KUSTOMIZE), Units::preferred);
                 }
-            } else if (MANIFEST_EXTENSIONS.stream().anyMatch(file.path()::endsWith)) {
-                units.add(new Unit(file, false));
             }
-        }
-        units.sort(Comparator.comparing(u -> u.file().path()));
-        return units;
-    }
-
-    /** The outermost directory holding a kustomization that contains the file, or null. */
-    private static String kustomizationDirAbove(String path, Set<String> kustomizationDirs) {
-        String found = null;
-        String dir = path;
-        while (!dir.isEmpty()) {
-            dir = RepoPaths.parent(dir);
-            if (kustomizationDirs.contains(dir)) {
-                found = dir;
+            List<Unit> units = new ArrayList<>();
+            List<SourceFile> unrendered = new ArrayList<>();
+            Map<String, List<SourceFile>> byUnitDir = new HashMap<>();
+            for (SourceFile file : visible) {
+                String dir = outermostUnitDir(file.path(), unitDirs);
+                if (dir != null) {
+                    if (byUnitDir.computeIfAbsent(dir, d -> new ArrayList<>()).isEmpty()) {
+                        units.add(unitDirs.get(dir));
+                    }
+                    byUnitDir.get(dir).add(file);
+                } else if (MANIFEST_EXTENSIONS.stream().anyMatch(file.path()::endsWith)) {
+                    units.add(new Unit(file, Unit.Kind.PLAIN));
+                } else {
+                    unrendered.add(file);
+                }
             }
+            units.sort(Comparator.comparing(u -> u.file().path()));
+            return new Units(units, unrendered, byUnitDir);
         }
-        return found;
-    }
 
-    /** Kustomize's own preference when a directory holds several names: the first of FILE_NAMES. */
-    private static SourceFile kustomizationFile(String dir, List<SourceFile> files) {
-        return Kustomize.FILE_NAMES.stream().map(name -> RepoPaths.join(dir, name))
-                .flatMap(path -> files.stream().filter(f -> f.path().equals(path)))
-                .findFirst().orElseThrow();
-    }
-
-    private static boolean hidden(String base, String path) {
-        String relative = base.isEmpty() ? path : path.substring(Math.min(path.length(), base.length() + 1));
-        for (String segment : relative.split("/")) {
-            if (segment.startsWith(".")) {
-                return true;
+        /** A chart wins over a kustomization in the same directory; among kustomizations, FILE_NAMES order. */
+        private static Unit preferred(Unit a, Unit b) {
+            if (a.kind() != b.kind()) {
+                return a.kind() == Unit.Kind.CHART ? a : b;
             }
+            return Kustomize.FILE_NAMES.indexOf(RepoPaths.name(a.file().path()))
+                    <= Kustomize.FILE_NAMES.indexOf(RepoPaths.name(b.file().path())) ? a : b;
         }
-        return false;
+
+        /** The outermost directory holding a kustomization or a chart that contains the file, or null. */
+        private static String outermostUnitDir(String path, Map<String, Unit> unitDirs) {
+            String found = null;
+            String dir = path;
+            while (!dir.isEmpty()) {
+                dir = RepoPaths.parent(dir);
+                if (unitDirs.containsKey(dir)) {
+                    found = dir;
+                }
+            }
+            return found;
+        }
+
+        private static boolean hidden(String base, String path) {
+            String relative = base.isEmpty() ? path : path.substring(Math.min(path.length(), base.length() + 1));
+            for (String segment : relative.split("/")) {
+                if (segment.startsWith(".")) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Safe loading of YAML and JSON (JSON is YAML) into plain Java values, each document located by file
@@ -42,5 +43,13 @@ public final class SafeYaml {
                     .ifPresent(body -> documents.add(new LocatedDocument(body, new Origin(file, document.line()))));
         }
         return documents;
+    }
+
+    /**
+     * SnakeYAML's problem, for files read with SnakeYAML elsewhere (the directory target's live files): what is
+     * wrong, without the aliases, tags or characters it would quote, which may be a Secret's value.
+     */
+    public static String problemOf(MarkedYAMLException e) {
+        return YamlDocuments.problemOf(e);
     }
 }

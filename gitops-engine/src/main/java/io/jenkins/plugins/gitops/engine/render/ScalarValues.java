@@ -7,9 +7,9 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
- * Scalar text of a resolved tag to a plain Java value, following YAML 1.1 as Kubernetes reads it: ints
- * (Integer, else Long, else Double) in decimal, 0x, 0o/0 octal, 0b and base 60; floats; booleans
- * (true/yes/on); null. Timestamps stay strings, as in Kubernetes manifests.
+ * Scalar text of a resolved tag to a plain Java value, as {@link ScalarResolver} types it: ints (Integer, else
+ * Long, else Double) in decimal, 0x, 0 octal and 0b; floats; booleans (true/false); null. No base 60, and
+ * yes/no/on/off are strings. Timestamps stay strings, as in Kubernetes manifests.
  */
 final class ScalarValues {
     private ScalarValues() {
@@ -48,8 +48,8 @@ final class ScalarValues {
 
     private static Boolean bool(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> Boolean.TRUE;
-            case "false", "no", "off" -> Boolean.FALSE;
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
             default -> throw new IllegalArgumentException("not a boolean");
         };
     }
@@ -62,12 +62,7 @@ final class ScalarValues {
             s = s.substring(1);
         }
         BigInteger value;
-        if (s.contains(":")) {
-            value = BigInteger.ZERO;
-            for (String part : s.split(":")) {
-                value = value.multiply(BigInteger.valueOf(60)).add(new BigInteger(part));
-            }
-        } else if (s.startsWith("0x")) {
+        if (s.startsWith("0x")) {
             value = new BigInteger(s.substring(2), 16);
         } else if (s.startsWith("0b")) {
             value = new BigInteger(s.substring(2), 2);
@@ -93,14 +88,6 @@ final class ScalarValues {
         }
         if (lower.equals(".nan")) {
             return Double.NaN;
-        }
-        if (s.contains(":")) {
-            double sign = s.startsWith("-") ? -1 : 1;
-            double value = 0;
-            for (String part : s.replaceFirst("^[-+]", "").split(":")) {
-                value = value * 60 + Double.parseDouble(part);
-            }
-            return sign * value;
         }
         return Double.parseDouble(s);
     }

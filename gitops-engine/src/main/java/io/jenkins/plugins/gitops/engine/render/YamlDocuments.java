@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -27,7 +28,6 @@ import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Bytes to SnakeYAML node trees, one per non-empty document. Decoding is strict UTF-8 and every failure
@@ -84,6 +84,13 @@ final class YamlDocuments {
     }
 
     static List<Composed> compose(String file, byte[] content, RenderOptions options, List<Problem> problems) {
+        Optional<Problem> oversized = SizeScan.check(file, content, options);
+        if (oversized.isPresent()) {
+            // Refused before SnakeYAML sees it: its reader copies its buffer for each long token, so a value of a
+            // few megabytes takes minutes to reach its own limit.
+            problems.add(oversized.get());
+            return List.of();
+        }
         Optional<String> text = decode(file, content, problems);
         if (text.isEmpty()) {
             return List.of();
@@ -91,7 +98,8 @@ final class YamlDocuments {
         LoaderOptions loader = new LoaderOptions();
         loader.setMaxAliasesForCollections(options.maxAliases());
         loader.setNestingDepthLimit(options.maxNestingDepth());
-        // Checked per document by SnakeYAML, in code points; the exact byte size is checked below.
+        // Sizes are checked in bytes by SizeScan first; SnakeYAML's own limit (per document, in code points) is a
+        // second guard.
         loader.setCodePointLimit(options.maxDocumentBytes());
         loader.setProcessComments(false);
         // Nothing is ever instantiated from a tag: NodeConstructor reports each unsupported one with its line,
@@ -99,8 +107,7 @@ final class YamlDocuments {
         loader.setTagInspector(tag -> true);
         String yaml = file.endsWith(".json") ? jsonTabs(file, text.get(), problems) : text.get();
         TrackingParser parser = new TrackingParser(new ParserImpl(new StreamReader(yaml), loader));
-        Composer composer = new Composer(parser, new Resolver(), loader);
-        Utf8Offsets offsets = new Utf8Offsets(yaml);
+        Composer composer = new Composer(parser, ScalarResolver.INSTANCE, loader);
         List<Composed> documents = new ArrayList<>();
         try {
             while (composer.checkNode()) {
@@ -109,12 +116,7 @@ final class YamlDocuments {
                 if (root instanceof ScalarNode && Tag.NULL.equals(root.getTag())) {
                     continue;
                 }
-                long bytes = offsets.byteAt(root.getEndMark().getIndex()) - offsets.byteAt(root.getStartMark().getIndex());
-                if (bytes > options.maxDocumentBytes()) {
-                    problems.add(oversized(file, line, options));
-                } else {
-                    documents.add(new Composed(root, line, parser.taggedScalars));
-                }
+                documents.add(new Composed(root, line, parser.taggedScalars));
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -141,7 +143,7 @@ final class YamlDocuments {
             return new Problem(new Origin(file, parser.lastLine), "nested deeper than " + options.maxNestingDepth()
                     + " levels; flatten the document");
         }
-        return new Problem(new Origin(file, parser.lastLine), "invalid YAML: " + message);
+        return new Problem(new Origin(file, parser.lastLine), "invalid YAML: " + redact(message));
     }
 
     static Problem oversized(String file, int line, RenderOptions options) {
@@ -149,13 +151,40 @@ final class YamlDocuments {
                 + options.maxDocumentBytes() + " bytes; split it into smaller documents");
     }
 
-    /** SnakeYAML's problem and context texts name tokens, not content; its full message would add a snippet. */
-    private static String describe(MarkedYAMLException e) {
+    /**
+     * SnakeYAML's problem and context texts, without what they quote of the document: its full message would add
+     * a snippet, and its short texts name aliases, anchors, tags and characters, which in an unquoted value that
+     * starts with '*', '&amp;' or '!' are the value itself (a password, say).
+     */
+    static String describe(MarkedYAMLException e) {
         String problem = String.valueOf(e.getProblem());
         if (problem.contains("(TAB)")) {
             return "a tab is used for indentation; YAML allows only spaces there";
         }
-        return "invalid YAML: " + (e.getContext() == null ? "" : e.getContext() + ": ") + problem;
+        return "invalid YAML: " + problemOf(e);
+    }
+
+    /** What SnakeYAML found wrong, with nothing of the document in it. */
+    static String problemOf(MarkedYAMLException e) {
+        String problem = String.valueOf(e.getProblem());
+        if (problem.startsWith("found undefined alias")) {
+            return "an alias names no anchor (an unquoted value starting with '*' is read as an alias; quote it if"
+                    + " it is text)";
+        }
+        if (problem.startsWith("could not determine a constructor for the tag")) {
+            return "a custom tag is not supported (an unquoted value starting with '!' is read as a tag; quote it if"
+                    + " it is text)";
+        }
+        return redact((e.getContext() == null ? "" : e.getContext() + ": ") + problem);
+    }
+
+    private static final Pattern QUOTED = Pattern.compile("'[^']*'(\\(\\d+\\))?|\"[^\"]*\"");
+    private static final Pattern NAMED = Pattern.compile("((?:alias|anchor|tag|directive|handle)s?)\\s+\\S+");
+
+    /** Every quoted snippet and every name after alias/anchor/tag, replaced: what is wrong stays, the text goes. */
+    static String redact(String text) {
+        String withoutQuotes = QUOTED.matcher(text).replaceAll("a character");
+        return NAMED.matcher(withoutQuotes).replaceAll("$1");
     }
 
     private static Optional<String> decode(String file, byte[] content, List<Problem> problems) {
@@ -237,36 +266,6 @@ final class YamlDocuments {
                 taggedScalars.add(event.getStartMark().getIndex());
             }
             return event;
-        }
-    }
-
-    /**
-     * Code point index (SnakeYAML's mark index) to UTF-8 byte offset. Documents come in order, so it only
-     * moves forward from the last answer: linear in the file however many documents it holds.
-     */
-    private static final class Utf8Offsets {
-        private final String text;
-        private int charPos;
-        private int codePoint;
-        private long bytes;
-
-        Utf8Offsets(String text) {
-            this.text = text;
-        }
-
-        long byteAt(int codePointIndex) {
-            if (codePointIndex < codePoint) {
-                charPos = 0;
-                codePoint = 0;
-                bytes = 0;
-            }
-            while (codePoint < codePointIndex && charPos < text.length()) {
-                int cp = text.codePointAt(charPos);
-                charPos += Character.charCount(cp);
-                codePoint++;
-                bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-            }
-            return bytes;
         }
     }
 }

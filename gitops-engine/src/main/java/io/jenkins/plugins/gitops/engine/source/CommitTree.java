@@ -96,9 +96,15 @@ final class CommitTree {
                 } else if (mode == FileMode.SYMLINK) {
                     String link = RepoPaths.join(directory.path(), walk.getPathString());
                     followLink(link, walk.getObjectId(0), shown, danglingIsError, visitor, expanding);
+                } else if (mode == FileMode.GITLINK && danglingIsError) {
+                    // A submodule's content is a commit of another repository that this snapshot does not hold,
+                    // and fetching it would read a source the user never named. Skipping it would shrink the
+                    // desired state, and prune what the submodule's manifests describe.
+                    throw new GitopsException(shown + " is a Git submodule (a gitlink to commit "
+                            + walk.getObjectId(0).abbreviate(7).name() + " of another repository), whose files are"
+                            + " not in commit " + shortCommit + "; copy its manifests into this repository, or plan"
+                            + " from the submodule's own repository");
                 }
-                // Gitlinks (submodules) are skipped: their content is a commit of another repository that
-                // this snapshot does not hold, and fetching it would read a source the user never named.
             }
         }
     }

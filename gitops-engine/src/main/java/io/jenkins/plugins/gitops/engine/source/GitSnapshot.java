@@ -13,9 +13,12 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A {@link SourceSnapshot} read from the commit's tree through JGit. {@link #files()} and {@link #file}
@@ -30,6 +33,7 @@ final class GitSnapshot implements SourceSnapshot {
     private final CommitTree.Entry directory;
     private final Path cloneDir;
     private Path checkoutDir;
+    private final Set<String> written = new HashSet<>();
     private volatile boolean closed;
 
     GitSnapshot(Repository repository, String shownRepository, RevCommit commit, String path,
@@ -91,30 +95,42 @@ final class GitSnapshot implements SourceSnapshot {
     }
 
     @Override
-    public synchronized Path checkout() {
+    public synchronized Path checkout(Collection<String> repositoryPaths) {
         ensureOpen();
-        if (checkoutDir == null) {
-            Path dir = null;
-            try (ObjectReader reader = repository.newObjectReader()) {
-                dir = Files.createTempDirectory("gitops-checkout-");
-                writeTree(tree(reader), dir);
-                checkoutDir = dir;
-            } catch (IOException | RuntimeException e) {
-                deleteTree(dir);
-                throw e instanceof GitopsException gitops ? gitops : unreadable(e);
+        try (ObjectReader reader = repository.newObjectReader()) {
+            if (checkoutDir == null) {
+                checkoutDir = PrivateTempDirs.create("checkout");
             }
+            CommitTree tree = tree(reader);
+            for (String wanted : repositoryPaths) {
+                String normalized = RepoPaths.normalize(wanted);
+                if (written.add(normalized)) {
+                    Optional<CommitTree.Entry> entry = tree.find(normalized);
+                    if (entry.isPresent()) {
+                        writeEntry(tree, entry.get(), normalized, checkoutDir);
+                    }
+                }
+            }
+            return checkoutDir;
+        } catch (IOException e) {
+            throw unreadable(e);
         }
-        return checkoutDir;
     }
 
-    private static void writeTree(CommitTree tree, Path dir) throws IOException {
-        // Symlinks arrive here already resolved to their targets, so the checkout holds copies and
-        // nothing in it can point outside it.
-        tree.walk(tree.root(), "", false, (filePath, blob, mode) -> {
+    /**
+     * Writes one file, or a directory recursively, under its repository path. Symlinks arrive here already
+     * resolved to their targets, so the checkout holds copies and nothing in it can point outside it.
+     */
+    private static void writeEntry(CommitTree tree, CommitTree.Entry entry, String shownAs, Path dir)
+            throws IOException {
+        CommitTree.FileVisitor write = (filePath, blob, mode) -> {
             Path file = dir.resolve(filePath).normalize();
             if (!file.startsWith(dir) || file.equals(dir)) {
                 throw new GitopsException("entry '" + filePath + "' leaves the checkout directory; the repository is"
                         + " corrupt");
+            }
+            if (Files.exists(file)) {
+                return;
             }
             Files.createDirectories(file.getParent());
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -123,7 +139,12 @@ final class GitSnapshot implements SourceSnapshot {
             if (mode == FileMode.EXECUTABLE_FILE && !file.toFile().setExecutable(true)) {
                 throw new IOException("cannot make " + file + " executable");
             }
-        });
+        };
+        if (entry.isDirectory()) {
+            tree.walk(entry, shownAs, false, write);
+        } else {
+            write.file(shownAs, entry.id(), entry.mode());
+        }
     }
 
     @Override
@@ -135,6 +156,14 @@ final class GitSnapshot implements SourceSnapshot {
         repository.close();
         deleteTree(checkoutDir);
         deleteTree(cloneDir);
+    }
+
+    static void deleteTreeQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+        } catch (GitopsException e) {
+            // Best effort: a directory another account owns, say, stays for its owner to remove.
+        }
     }
 
     static void deleteTree(Path dir) {

@@ -20,7 +20,6 @@ import org.eclipse.jgit.util.FS;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Opens a {@link SourceSnapshot} of a Git repository at one commit. */
@@ -44,7 +43,7 @@ public final class GitSource {
         Repository repository = null;
         try {
             if (location.remote()) {
-                cloneDir = Files.createTempDirectory("gitops-clone-");
+                cloneDir = PrivateTempDirs.create("clone");
                 repository = cloneBare(location, cloneDir);
             } else {
                 repository = openLocal(location);

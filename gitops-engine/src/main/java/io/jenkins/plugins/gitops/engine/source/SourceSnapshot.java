@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.source;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,11 +26,12 @@ public interface SourceSnapshot extends AutoCloseable {
     Optional<SourceFile> file(String repositoryPath);
 
     /**
-     * The whole commit tree written to a private temporary directory (created on first call, removed on
-     * {@link #close()}), for tools such as kustomize that read a directory. The directory mirrors the
-     * repository root.
+     * These repository paths (files, or directories with everything under them) written to a private
+     * temporary directory (created on first call, removed on {@link #close()}, and by a later run if this process
+     * is killed first), for tools such as kustomize and Helm that read a directory. The directory mirrors the
+     * repository root but holds only what was asked for, so other environments' Secrets are never written out.
      */
-    Path checkout();
+    Path checkout(Collection<String> repositoryPaths);
 
     @Override
     void close();

@@ -40,7 +40,7 @@ record DirectorySnapshot(Path root, String path) implements SourceSnapshot {
     }
 
     @Override
-    public Path checkout() {
+    public Path checkout(java.util.Collection<String> repositoryPaths) {
         return root;
     }
 

@@ -27,8 +27,9 @@ class KustomizeTest {
     @TempDir
     Path repo;
 
+    /** Substitution is opt-in (issue 12); these tests are about how it works once on. */
     private DesiredState render(String path, Map<String, String> variables) {
-        return new Renderer(RenderOptions.defaults().withVariables(variables), Progress.NONE)
+        return new Renderer(RenderOptions.defaults().withVariables(variables).withSubstitute(true), Progress.NONE)
                 .render(new DirectorySnapshot(repo, path));
     }
 

@@ -200,4 +200,52 @@ class RendererTest {
         assertThat(e.problems()).extracting(p -> p.origin().line()).containsExactly(7, 8, 14);
         assertThat(e.getMessage()).doesNotContain("hunter2");
     }
+
+    /** Issue 12, point 3: a file nothing renders is named in a warning, not dropped without a word. */
+    @Test
+    void everyFileNothingRendersIsNamedInAWarning() {
+        TestRepos.write(repo, "env/a.yaml", configMap("a"));
+        TestRepos.write(repo, "env/README.md", "# docs\n");
+        TestRepos.write(repo, "env/scripts/run.sh", "echo hi\n");
+        TestRepos.write(repo, "env/.gitops.yaml", "substitute: false\n");
+        List<String> warnings = new ArrayList<>();
+        DesiredState state = new Renderer(RenderOptions.defaults(), new Progress() {
+            @Override
+            public void update(String phase, int done, int total) {
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        }).render(new DirectorySnapshot(repo, "env"));
+        assertThat(state.resources()).extracting(r -> r.id().name()).containsExactly("a");
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).startsWith("env/README.md is not rendered");
+        assertThat(warnings.get(1)).startsWith("env/scripts/run.sh is not rendered");
+    }
+
+    @Test
+    void jsonnetIsRefusedRatherThanRenderedAsNothing() {
+        // Argo CD's jsonnet-guestbook: only .jsonnet files, which used to render 0 resources without a word.
+        TestRepos.write(repo, "guestbook/guestbook-ui.jsonnet", "local params = import 'params.libsonnet';\n[]\n");
+        TestRepos.write(repo, "guestbook/params.libsonnet", "{}\n");
+        assertThat(problems("guestbook")).extracting(Problem::toString).containsExactly(
+                "guestbook/guestbook-ui.jsonnet: Jsonnet is not rendered by gitops; render it to YAML (jsonnet -y)"
+                        + " and commit the output, or keep it outside --path",
+                "guestbook/params.libsonnet: Jsonnet is not rendered by gitops; render it to YAML (jsonnet -y)"
+                        + " and commit the output, or keep it outside --path",
+                "guestbook: nothing here renders: no .yaml, .yml or .json file, kustomization or Helm chart;"
+                        + " check --path");
+    }
+
+    @Test
+    void aPathWithNoRenderableFileIsAnErrorNamingIt() {
+        TestRepos.write(repo, "docs/README.md", "# docs\n");
+        TestRepos.write(repo, "docs/.gitops.yaml", "substitute: true\n");
+        assertThat(problems("docs")).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("docs", 0));
+            assertThat(p.message()).startsWith("nothing here renders");
+        });
+    }
 }

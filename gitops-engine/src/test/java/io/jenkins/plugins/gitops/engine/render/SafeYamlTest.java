@@ -45,7 +45,7 @@ class SafeYamlTest {
                 nested: {a: {b: c}}
                 """).get(0).body();
         assertThat(body).containsEntry("replicas", 3).containsEntry("quoted", "3").containsEntry("big", 4_000_000_000L)
-                .containsEntry("ratio", 0.5).containsEntry("enabled", true).containsEntry("legacyBool", true)
+                .containsEntry("ratio", 0.5).containsEntry("enabled", true).containsEntry("legacyBool", "yes")
                 .containsEntry("nothing", null).containsEntry("hex", 31).containsEntry("date", "2024-01-02")
                 .containsEntry("list", List.of("a", 1)).containsEntry("nested", Map.of("a", Map.of("b", "c")));
     }
@@ -147,7 +147,7 @@ class SafeYamlTest {
 
     @Test
     void aliasesBelowTheLimitCannotExpandWithoutBound() {
-        RenderOptions manyAliases = new RenderOptions(Map.of(), OPTIONS.maxDocumentBytes(), 1000, 100);
+        RenderOptions manyAliases = new RenderOptions(Map.of(), false, HelmSettings.DEFAULTS, OPTIONS.maxDocumentBytes(), 1000, 100);
         StringBuilder bomb = new StringBuilder("a0: &a0 [x, x]\n");
         for (int i = 1; i <= 30; i++) {
             bomb.append("a").append(i).append(": &a").append(i).append(" [*a").append(i - 1).append(", *a")
@@ -174,7 +174,7 @@ class SafeYamlTest {
 
     @Test
     void oversizedDocumentNamesFileAndStartLine() {
-        RenderOptions small = new RenderOptions(Map.of(), 64, 50, 100);
+        RenderOptions small = new RenderOptions(Map.of(), false, HelmSettings.DEFAULTS, 64, 50, 100);
         String text = "a: 1\n---\nkind: Big\ndata: " + "x".repeat(100) + "\n---\nb: 2\n";
         List<Problem> problems = problems("big.yaml", text.getBytes(StandardCharsets.UTF_8), small);
         assertThat(problems).singleElement().satisfies(p -> {
@@ -185,7 +185,7 @@ class SafeYamlTest {
 
     @Test
     void oversizedIsMeasuredInBytesNotCharacters() {
-        RenderOptions small = new RenderOptions(Map.of(), 64, 50, 100);
+        RenderOptions small = new RenderOptions(Map.of(), false, HelmSettings.DEFAULTS, 64, 50, 100);
         String text = "data: " + "é".repeat(40) + "\n";
         assertThat(problems("utf.yaml", text.getBytes(StandardCharsets.UTF_8), small)).singleElement()
                 .satisfies(p -> assertThat(p.message()).contains("larger than 64 bytes"));
@@ -219,8 +219,12 @@ class SafeYamlTest {
                 """);
         assertThat(problems).extracting(Problem::origin)
                 .containsExactly(new Origin("app.yaml", 1), new Origin("app.yaml", 2), new Origin("app.yaml", 3));
-        assertThat(problems.get(0).message()).contains("tag !!java.io.File is not supported").doesNotContain("passwd");
-        assertThat(problems.get(1).message()).contains("tag !foo is not supported");
+        // Issue 13, point 7: '!!x' is as much a possible password as '!x'; only YAML's own tags are named.
+        assertThat(problems.get(0).message()).contains("a custom tag", "is not supported").doesNotContain("passwd",
+                "java.io.File");
+        assertThat(problems.get(2).message()).contains("the tag !!binary is not supported");
+        // Issue 13, point 7: a custom tag is an unquoted value starting with '!', perhaps a password: not quoted.
+        assertThat(problems.get(1).message()).contains("a custom tag", "is not supported").doesNotContain("foo");
     }
 
     @Test
@@ -232,7 +236,7 @@ class SafeYamlTest {
     void everyProblemOfAFileIsReportedAndTheThrowingFormListsThem() {
         assertThatThrownBy(() -> load("a: !foo x\nb: !bar y\n"))
                 .isInstanceOf(InvalidDesiredStateException.class)
-                .hasMessageContaining("app.yaml:1: the tag !foo").hasMessageContaining("app.yaml:2: the tag !bar");
+                .hasMessageContaining("app.yaml:1: a custom tag").hasMessageContaining("app.yaml:2: a custom tag");
     }
 
     @Test

@@ -134,4 +134,35 @@ class VariablesTest {
         Path twice = TestRepos.write(dir, "b.env", "A=1\nA=2\n");
         assertThatThrownBy(() -> VariableFiles.parse(twice)).hasMessageContaining(twice + ":2: A is already defined at line 1");
     }
+
+    /** Issue 13, point 15: near-miss syntax was applied literally with exit 0. */
+    @Test
+    void nearMissReferencesAreErrorsAtTheirLineWithoutQuotingTheValue() {
+        load("""
+                a: ${UNSET:-fallback}
+                b: ${N-x}
+                c: ${N:=${NAME}}
+                d: ${ N }
+                e: ${1BAD}
+                f: pre ${N
+                g: fine ${N} and $${LITERAL}
+                """);
+        assertThat(problems).extracting(p -> p.origin().line()).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(problems).extracting(Problem::message).satisfiesExactly(
+                m -> assertThat(m).contains("shell-style ${NAME:-...} is not supported"),
+                m -> assertThat(m).contains("shell-style ${NAME-...} is not supported"),
+                m -> assertThat(m).contains("default holds another reference"),
+                m -> assertThat(m).contains("holds spaces"),
+                m -> assertThat(m).contains("starts with a digit"),
+                m -> assertThat(m).contains("not closed"));
+        assertThat(problems).allSatisfy(p -> assertThat(p.message()).doesNotContain("fallback", "UNSET", "1BAD")
+                .contains("${NAME:=default}"));
+    }
+
+    @Test
+    void whereSubstitutionIsOffNearMissesAndReferencesStayAsWritten() {
+        List<LocatedDocument> docs = SafeYaml.load("x.yaml", "a: ${UNSET:-x} ${N} ${A\n".getBytes(StandardCharsets.UTF_8),
+                RenderOptions.defaults(), Variables.OFF);
+        assertThat(docs.get(0).body()).containsEntry("a", "${UNSET:-x} ${N} ${A");
+    }
 }

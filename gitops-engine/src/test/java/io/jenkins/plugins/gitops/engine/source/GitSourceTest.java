@@ -138,8 +138,8 @@ class GitSourceTest {
         try (SourceSnapshot snapshot = open(null, "env")) {
             assertThat(contents(snapshot)).containsExactly(Map.entry("env/app.yaml", "committed"));
             assertThat(snapshot.file("env/untracked.yaml")).isEmpty();
-            assertThat(Files.readString(snapshot.checkout().resolve("env/app.yaml"))).isEqualTo("committed");
-            assertThat(snapshot.checkout().resolve("env/untracked.yaml")).doesNotExist();
+            assertThat(Files.readString(snapshot.checkout(List.of("env")).resolve("env/app.yaml"))).isEqualTo("committed");
+            assertThat(snapshot.checkout(List.of("env")).resolve("env/untracked.yaml")).doesNotExist();
         }
     }
 
@@ -202,7 +202,7 @@ class GitSourceTest {
                     .hasMessage("symlink env/passwd.yaml points outside the repository (../../../../etc/passwd is"
                             + " refused); make it point inside the repository");
             assertThatThrownBy(() -> snapshot.file("env/passwd.yaml")).hasMessageContaining("env/passwd.yaml");
-            assertThatThrownBy(snapshot::checkout).hasMessageContaining("symlink env/passwd.yaml points outside");
+            assertThatThrownBy(() -> snapshot.checkout(List.of("env"))).hasMessageContaining("symlink env/passwd.yaml points outside");
         }
 
         repo.symlink("env/passwd.yaml", "/etc/passwd");
@@ -275,11 +275,12 @@ class GitSourceTest {
     }
 
     @Test
-    void skipsSubmodules() throws Exception {
+    void aSubmoduleInsideThePathIsAnErrorNotSkipped() throws Exception {
+        // Issue 13, point 2: skipping it silently rendered nothing for it, and the plan pruned what it described.
         GitRepoFixture library = GitRepoFixture.init(tmp.resolve("library"));
         library.write("lib.yaml", "lib");
         library.commit("library");
-        repo.write("env/app.yaml", "app");
+        repo.write("env/app.yaml", "app").write("other/app.yaml", "other");
         repo.commit("first");
         try (Git git = Git.open(repo.dir().toFile())) {
             git.submoduleAdd().setURI(library.dir().toUri().toString()).setPath("env/lib").call().close();
@@ -287,9 +288,26 @@ class GitSourceTest {
         repo.commit("add submodule");
 
         try (SourceSnapshot snapshot = open(null, "env")) {
-            assertThat(contents(snapshot)).containsOnlyKeys("env/app.yaml");
+            assertThatThrownBy(snapshot::files).isInstanceOf(GitopsException.class)
+                    .hasMessageContaining("env/lib is a Git submodule").hasMessageContaining("copy its manifests");
             assertThat(snapshot.file("env/lib/lib.yaml")).isEmpty();
-            assertThat(snapshot.checkout().resolve("env/app.yaml")).hasContent("app");
+            // A checkout, like git's own, leaves the submodule out; it is never read as manifests.
+            assertThat(snapshot.checkout(List.of("env")).resolve("env/app.yaml")).hasContent("app");
+        }
+        try (SourceSnapshot snapshot = open(null, "other")) {
+            assertThat(contents(snapshot)).containsOnlyKeys("other/app.yaml");
+        }
+    }
+
+    @Test
+    void aCheckoutHoldsOnlyThePathsAskedFor() throws Exception {
+        repo.write("env/prod/secret.yaml", "prod").write("env/staging/app.yaml", "staging").write("base/b.yaml", "b");
+        repo.commit("two environments");
+        try (SourceSnapshot snapshot = open(null, "env/staging")) {
+            Path checkout = snapshot.checkout(List.of("env/staging", "base/b.yaml"));
+            assertThat(checkout.resolve("env/staging/app.yaml")).hasContent("staging");
+            assertThat(checkout.resolve("base/b.yaml")).hasContent("b");
+            assertThat(checkout.resolve("env/prod")).doesNotExist();
         }
     }
 
@@ -302,8 +320,8 @@ class GitSourceTest {
 
         Path checkout;
         try (SourceSnapshot snapshot = open(null, "env")) {
-            checkout = snapshot.checkout();
-            assertThat(snapshot.checkout()).isSameAs(checkout);
+            checkout = snapshot.checkout(List.of("env", "shared"));
+            assertThat(snapshot.checkout(List.of("env"))).isSameAs(checkout);
             assertThat(checkout.resolve("env/app.yaml")).hasContent("app");
             assertThat(checkout.resolve("shared/base.yaml")).hasContent("base");
             assertThat(checkout.resolve("env/base.yaml")).isRegularFile().hasContent("base");

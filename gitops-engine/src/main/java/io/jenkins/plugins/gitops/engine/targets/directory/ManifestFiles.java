@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.targets.directory;
 
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.render.SafeYaml;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.io.ByteArrayInputStream;
@@ -32,10 +33,11 @@ public final class ManifestFiles {
             tree = YAML.get().load(new ByteArrayInputStream(bytes));
         } catch (MarkedYAMLException e) {
             YAML.remove(); // a failed load may leave state behind: start the next file afresh
-            // The problem text is generic; the exception's full message would quote the line, maybe a secret.
+            // Neither the full message (it quotes the line) nor the problem (it names tags and aliases, which in
+            // a hand-edited Secret may be its value) is shown as it is.
             Mark mark = e.getProblemMark();
             String where = mark == null ? file.toString() : file + ":" + (mark.getLine() + 1);
-            throw unreadable(id, where, "is not valid YAML (" + e.getProblem() + ")");
+            throw unreadable(id, where, "is not valid YAML (" + SafeYaml.problemOf(e) + ")");
         } catch (YAMLException e) {
             YAML.remove();
             throw unreadable(id, file, "is not valid YAML");

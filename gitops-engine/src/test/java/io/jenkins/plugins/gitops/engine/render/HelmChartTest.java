@@ -1,0 +1,239 @@
+package io.jenkins.plugins.gitops.engine.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
+import io.jenkins.plugins.gitops.engine.model.Documents;
+import io.jenkins.plugins.gitops.engine.model.InvalidDesiredStateException;
+import io.jenkins.plugins.gitops.engine.model.Origin;
+import io.jenkins.plugins.gitops.engine.model.Problem;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.source.SourceSpec;
+import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Helm charts rendered in-process by the real Helm library, from real Git repositories. */
+class HelmChartTest {
+    @TempDir
+    Path tmp;
+    private GitRepoFixture repo;
+
+    @BeforeEach
+    void init() {
+        repo = GitRepoFixture.init(tmp.resolve("repo"));
+    }
+
+    private Environment load(String path, Map<String, String> variables) {
+        return new EnvironmentLoader(RenderOptions.defaults().withVariables(variables), List.of(), Progress.NONE)
+                .load(new SourceSpec(repo.dir().toString(), null, path));
+    }
+
+    private List<Problem> problems(String path) {
+        return catchThrowableOfType(InvalidDesiredStateException.class, () -> load(path, Map.of())).problems();
+    }
+
+    private static Path corpus(String name) throws URISyntaxException {
+        return Path.of(HelmChartTest.class.getResource("/corpus/" + name).toURI());
+    }
+
+    private static Map<String, Object> body(Environment env, String group, String kind, String name) {
+        return body(env, new ResourceId(group, kind, "", name));
+    }
+
+    private static Map<String, Object> body(Environment env, ResourceId id) {
+        return env.desired().find(id).orElseThrow(
+                () -> new AssertionError(id + " not rendered; got " + env.desired().resources().stream()
+                        .map(Resource::id).toList())).body();
+    }
+
+    @Test
+    void podinfoChartRendersWithTheEnvironmentsReleaseValuesAndKubeVersion() throws Exception {
+        repo.copyTree(corpus("podinfo-chart"), "envs/prod/podinfo");
+        repo.write("envs/prod/.gitops.yaml", """
+                helm:
+                  releaseName: web
+                  namespace: shop
+                  valuesFiles: [values-prod.yaml]
+                  values:
+                    replicaCount: 3
+                    hpa: {enabled: false}
+                    ui: {message: from-gitops}
+                  kubeVersion: v1.30.0
+                """);
+        repo.commit("podinfo chart");
+
+        Environment env = load("envs/prod", Map.of());
+        ResourceId web = new ResourceId("apps", "Deployment", "shop", "web-podinfo");
+        Map<String, Object> deployment = body(env, web);
+        assertThat(Documents.metadata(deployment).orElseThrow()).containsEntry("namespace", "shop");
+        assertThat(Documents.map(deployment, "spec").orElseThrow()).containsEntry("replicas", 3);
+        assertThat(deployment.toString()).contains("from-gitops");
+        // helm.values win over values-prod.yaml, which turns the autoscaler on (and the replica count off).
+        assertThat(env.desired().resources()).extracting(r -> r.id().kind()).doesNotContain("HorizontalPodAutoscaler");
+        // values-prod.yaml turns the Redis cache on: its resources exist only because that file was applied.
+        assertThat(env.desired().resources()).extracting(r -> r.id().name()).contains("web-podinfo-redis");
+        assertThat(env.desired().find(web).orElseThrow().origin())
+                .isEqualTo(new Origin("envs/prod/podinfo/templates/deployment.yaml", 0));
+        assertThat(env.desired().resources()).allSatisfy(r -> assertThat(r.origin().file())
+                .startsWith("envs/prod/podinfo/templates/"));
+    }
+
+    @Test
+    void aKubernetesVersionTheChartRefusesIsAnErrorAtChartYaml() throws Exception {
+        repo.copyTree(corpus("podinfo-chart"), "envs/old/podinfo");
+        repo.write("envs/old/.gitops.yaml", "helm:\n  kubeVersion: v1.20.0\n");
+        repo.commit("old cluster");
+        assertThat(problems("envs/old")).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("envs/old/podinfo/Chart.yaml", 0));
+            assertThat(p.message()).contains("helm template failed", "kubeVersion", "v1.20.0");
+        });
+    }
+
+    @Test
+    void dependenciesComeFromChartsFolderAndCrdsAreIncluded() {
+        writeChartWithDependencyAndCrd("env/app");
+        repo.commit("chart");
+        Environment env = load("env", Map.of());
+        assertThat(env.desired().resources()).extracting(r -> r.id().kind() + " " + r.id().name() + " " + r.origin())
+                .containsExactlyInAnyOrder(
+                        "CustomResourceDefinition widgets.example.com env/app/crds/widget.yaml:1",
+                        "ConfigMap app-settings env/app/templates/cm.yaml",
+                        "ConfigMap sub-settings env/app/charts/sub/templates/cm.yaml");
+        assertThat(Documents.map(body(env, "", "ConfigMap", "app-settings"), "data").orElseThrow())
+                .containsEntry("greeting", "hello").containsEntry("kube", HelmSettings.DEFAULT_KUBE_VERSION);
+    }
+
+    @Test
+    void aDependencyNotVendoredIsAnErrorNotADownload() {
+        repo.write("env/app/Chart.yaml", """
+                apiVersion: v2
+                name: app
+                version: 0.1.0
+                dependencies:
+                  - name: redis
+                    version: 1.0.0
+                    repository: https://charts.example.invalid
+                """);
+        repo.write("env/app/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+        repo.commit("missing dependency");
+        assertThat(problems("env")).singleElement().satisfies(p -> {
+            assertThat(p.origin().file()).isEqualTo("env/app/Chart.yaml");
+            assertThat(p.message()).contains("helm template failed", "redis");
+        });
+    }
+
+    @Test
+    void aTemplateErrorNamesTheTemplateFileAndLine() {
+        repo.write("env/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n");
+        repo.write("env/app/templates/good.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: good\n");
+        repo.write("env/app/templates/bad.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: bad
+                data:
+                  a: b
+                  c: {{ .Values.missing.deep }}
+                """);
+        repo.commit("failing template");
+        assertThat(problems("env")).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("env/app/templates/bad.yaml", 7));
+            assertThat(p.message()).contains("helm template failed", "env/app/templates/bad.yaml:7")
+                    .doesNotContain("--debug");
+        });
+    }
+
+    @Test
+    void aValuesFileMustBeInTheChart() {
+        repo.write("env/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n");
+        repo.write("env/app/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+        repo.write("env/.gitops.yaml", "helm:\n  valuesFiles: [values-staging.yaml]\n");
+        repo.commit("missing values file");
+        assertThat(problems("env")).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("values file values-staging.yaml is not in chart env/app"));
+    }
+
+    @Test
+    void kustomizeAndAChartRenderSideBySideAndVariablesReachChartOutput() {
+        writeChartWithDependencyAndCrd("env/chart");
+        repo.write("env/app/kustomization.yaml", "resources: [cm.yaml]\nnamePrefix: k-\n");
+        repo.write("env/app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\ndata:\n  v: ${V}\n");
+        repo.write("env/plain.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n");
+        repo.commit("kustomize plus chart");
+        Environment env = load("env", Map.of("V", "from-var"));
+        assertThat(env.desired().resources()).extracting(r -> r.id().name())
+                .containsExactlyInAnyOrder("widgets.example.com", "chart-settings", "sub-settings", "k-one", "plain");
+        assertThat(Documents.map(body(env, "", "ConfigMap", "k-one"), "data").orElseThrow())
+                .containsEntry("v", "from-var");
+    }
+
+    @Test
+    void kustomizesHelmChartsGeneratorIsRefusedWithTheWayOut() {
+        repo.write("env/kustomization.yaml", """
+                helmCharts:
+                  - name: podinfo
+                    repo: https://stefanprodan.github.io/podinfo
+                    version: 6.14.1
+                """);
+        repo.commit("helmCharts");
+        assertThat(problems("env")).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("env/kustomization.yaml", 1));
+            assertThat(p.message()).contains("helmCharts is not supported", "directory with Chart.yaml",
+                    ".gitops.yaml");
+        });
+    }
+
+    private void writeChartWithDependencyAndCrd(String dir) {
+        repo.write(dir + "/Chart.yaml", """
+                apiVersion: v2
+                name: app
+                version: 0.1.0
+                dependencies:
+                  - name: sub
+                    version: 0.1.0
+                """);
+        repo.write(dir + "/values.yaml", "greeting: hello\n");
+        repo.write(dir + "/templates/cm.yaml", """
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: {{ .Release.Name }}-settings
+                data:
+                  greeting: {{ .Values.greeting | quote }}
+                  kube: {{ .Capabilities.KubeVersion.Version | quote }}
+                """);
+        repo.write(dir + "/templates/test.yaml", """
+                apiVersion: v1
+                kind: Pod
+                metadata:
+                  name: {{ .Release.Name }}-test
+                  annotations:
+                    helm.sh/hook: test
+                spec:
+                  containers: [{name: t, image: busybox}]
+                """);
+        repo.write(dir + "/crds/widget.yaml", """
+                apiVersion: apiextensions.k8s.io/v1
+                kind: CustomResourceDefinition
+                metadata:
+                  name: widgets.example.com
+                spec:
+                  group: example.com
+                  names: {kind: Widget, plural: widgets}
+                  scope: Namespaced
+                  versions: [{name: v1, served: true, storage: true, schema: {openAPIV3Schema: {type: object}}}]
+                """);
+        repo.write(dir + "/charts/sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 0.1.0\n");
+        repo.write(dir + "/charts/sub/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: sub-settings\n");
+    }
+}
