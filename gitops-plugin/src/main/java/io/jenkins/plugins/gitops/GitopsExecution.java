@@ -59,6 +59,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             request.vars.putAll(secrets);
             request.secretPattern = mask.regex();
             request.logDiffs = step.isLogDiffs();
+            request.allowEmpty = step.isAllowEmpty();
             request.pageFile = page.getRemote();
             response = workspace.act(new EngineCallable(request, listener));
         } catch (Exception e) {

@@ -46,6 +46,7 @@ public abstract class GitopsStep extends Step implements Serializable {
     private String name;
     private String diff = "client";
     private boolean logDiffs;
+    private boolean allowEmpty;
 
     public String getPath() {
         return path;
@@ -158,6 +159,20 @@ public abstract class GitopsStep extends Step implements Serializable {
     @DataBoundSetter
     public void setLogDiffs(boolean logDiffs) {
         this.logDiffs = logDiffs;
+    }
+
+    public boolean isAllowEmpty() {
+        return allowEmpty;
+    }
+
+    /**
+     * Lets a plan or apply whose desired state holds no resource delete what the target holds; without it the
+     * step refuses, because an empty render is far more often a mistake (a wrong path, a failed generator)
+     * than an intent.
+     */
+    @DataBoundSetter
+    public void setAllowEmpty(boolean allowEmpty) {
+        this.allowEmpty = allowEmpty;
     }
 
     /** The diff mode, checked when the step runs so a typo fails the build with the choices. */

@@ -39,6 +39,8 @@ public final class StepRequest implements Serializable {
     /** The plan file as the user wrote it, for the step's result. */
     public String planFileLabel;
     public boolean prune = true;
+    /** Plan and apply: an empty desired state may delete what the target holds. */
+    public boolean allowEmpty;
     public int parallelism = DEFAULT_PARALLELISM;
     public Duration lockWait = Duration.ZERO;
     public boolean await;

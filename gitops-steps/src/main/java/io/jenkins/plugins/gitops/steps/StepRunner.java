@@ -77,7 +77,7 @@ public final class StepRunner {
     private StepResponse plan(StepRequest request) {
         Path out = request.planFile == null ? null : Path.of(request.planFile);
         PlanResponse response = gitops.plan(new PlanRequest(source(request), inputs(request), request.target.spec(),
-                diffMode(request), request.prune, false, out));
+                diffMode(request), request.prune, request.allowEmpty, out));
         if (out != null) {
             log.println("[gitops] plan saved to " + request.planFileLabel);
         }
@@ -88,7 +88,7 @@ public final class StepRunner {
 
     private StepResponse apply(StepRequest request) {
         ApplyOptions options = ApplyOptions.defaults(request.user).withParallelism(request.parallelism)
-                .withLockWait(request.lockWait).withBuildUrl(request.buildUrl);
+                .withLockWait(request.lockWait).withBuildUrl(request.buildUrl).withAllowEmpty(request.allowEmpty);
         Wait health = request.await ? Wait.upTo(request.timeout) : Wait.NONE;
         ApplyResponse response;
         if (request.planFile != null) {

@@ -93,6 +93,25 @@ class StepRunnerTest {
         }
     }
 
+    @Test
+    void anEmptyDesiredStateDeletesNothingUnlessTheStepAllowsIt() throws IOException {
+        try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
+            String full = repo.write("envs/prod/app.yaml", APP).commit("prod");
+            assertThat(run(request(StepRequest.Operation.APPLY, repo, full)).response.success()).isTrue();
+            Files.createDirectories(repo.dir().resolve("envs/prod"));
+            String empty = repo.write("envs/prod/app.yaml", "# nothing left\n").commit("empty");
+
+            StepResponse refused = run(request(StepRequest.Operation.APPLY, repo, empty)).response;
+            StepRequest allowed = request(StepRequest.Operation.APPLY, repo, empty);
+            allowed.allowEmpty = true;
+            StepResponse emptied = run(allowed).response;
+
+            assertThat(refused.error()).contains("allowEmpty: true");
+            assertThat(emptied.success()).isTrue();
+            assertThat(emptied.result().get("deletes")).isEqualTo(2);
+        }
+    }
+
     private record Run(String log, StepResponse response) {
     }
 

@@ -26,11 +26,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule ONLY_THE_API_OPENS_CONCRETE_TARGETS = noClasses()
-            .that().resideOutsideOfPackages(FrontEndRules.DIRECTORY, FrontEndRules.KUBERNETES, "..engine.api..")
-            .should().dependOnClassesThat().resideInAnyPackage(FrontEndRules.DIRECTORY, FrontEndRules.KUBERNETES)
+            .that().resideOutsideOfPackages(FrontEndRules.DIRECTORY, FrontEndRules.KUBERNETES, FrontEndRules.GIT,
+                    "..engine.api..")
+            .should().dependOnClassesThat().resideInAnyPackage(FrontEndRules.DIRECTORY, FrontEndRules.KUBERNETES,
+                    FrontEndRules.GIT)
             .because("the engine works on the Target interface; only the use cases open a target from its spec");
 
     @ArchTest
     static final ArchRule REPORTS_KNOW_NO_TARGET = noClasses().that().resideInAPackage("..engine.report..")
-            .should().dependOnClassesThat().resideInAnyPackage(FrontEndRules.DIRECTORY, FrontEndRules.KUBERNETES);
+            .should().dependOnClassesThat().resideInAnyPackage(FrontEndRules.DIRECTORY, FrontEndRules.KUBERNETES,
+                    FrontEndRules.GIT);
 }

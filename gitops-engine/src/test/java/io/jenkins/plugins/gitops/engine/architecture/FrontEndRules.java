@@ -14,6 +14,7 @@ import java.util.Set;
 public final class FrontEndRules {
     static final String DIRECTORY = "io.jenkins.plugins.gitops.engine.targets.directory..";
     static final String KUBERNETES = "io.jenkins.plugins.gitops.engine.targets.kubernetes..";
+    static final String GIT = "io.jenkins.plugins.gitops.engine.targets.git..";
     private static final String ENGINE = "io.jenkins.plugins.gitops.engine.";
 
     /** Whole packages a front end may use. */
@@ -35,7 +36,7 @@ public final class FrontEndRules {
             ENGINE + "metrics.TimeToRestore", ENGINE + "metrics.Incident", ENGINE + "metrics.DailyMetrics",
             ENGINE + "render.Variables",
             ENGINE + "targets.kubernetes.KubernetesTargetConfig",
-            ENGINE + "targets.kubernetes.KubernetesTargetConfig$Builder");
+            ENGINE + "targets.kubernetes.KubernetesTargetConfig$Builder", ENGINE + "targets.git.GitBranchSpec");
 
     private FrontEndRules() {
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.engine.targets.directory;
 
+import io.jenkins.plugins.gitops.engine.targets.layout.ManifestFiles;
+import io.jenkins.plugins.gitops.engine.targets.layout.ResourceLayout;
 import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
 import static java.nio.file.StandardOpenOption.READ;
 

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.targets.directory;
+package io.jenkins.plugins.gitops.engine.targets.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.targets.directory;
+package io.jenkins.plugins.gitops.engine.targets.layout;
 
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
@@ -38,23 +38,23 @@ public final class ResourceLayout {
     private final Function<Path, Optional<String>> nameInFile;
 
     /** @param nameInFile reads {@code metadata.name} from a stored file, for names that were hashed */
-    ResourceLayout(Path root, Function<Path, Optional<String>> nameInFile) {
+    public ResourceLayout(Path root, Function<Path, Optional<String>> nameInFile) {
         this.root = root;
         this.nameInFile = nameInFile;
     }
 
     /** Secrets and the folders that hold them are readable by the owner alone. */
-    static boolean ownerOnly(ResourceId id) {
+    public static boolean ownerOnly(ResourceId id) {
         return id.group().isEmpty() && id.kind().equals("Secret");
     }
 
     /** The highest folder that must be owner-only for {@code id}, or null if none must. */
-    Path ownerOnlyFrom(ResourceId id) {
+    public Path ownerOnlyFrom(ResourceId id) {
         return ownerOnly(id) ? root.resolve(CORE_GROUP).resolve(id.kind()) : null;
     }
 
     /** @throws TargetException when a part of the id would not be a single safe file name */
-    Path fileOf(ResourceId id) {
+    public Path fileOf(ResourceId id) {
         return root.resolve(relativePath(id));
     }
 
@@ -90,7 +90,7 @@ public final class ResourceLayout {
     }
 
     /** The id stored at {@code file}, or empty when the file is not where {@link #fileOf} puts a resource. */
-    Optional<ResourceId> idOf(Path file) {
+    public Optional<ResourceId> idOf(Path file) {
         Path relative = root.relativize(file.toAbsolutePath().normalize());
         String fileName = relative.getFileName().toString();
         if (relative.getNameCount() != 4 || !fileName.endsWith(SUFFIX)) {

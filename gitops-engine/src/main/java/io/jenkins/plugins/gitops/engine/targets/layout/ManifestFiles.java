@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.targets.directory;
+package io.jenkins.plugins.gitops.engine.targets.layout;
 
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
