@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
  * are the changed fields of an update (empty otherwise, and in plan files written before they existed).
  */
 public record Change(ResourceId id, Action action, Origin origin, String liveVersion, String diff,
-        List<String> paths) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> paths) {
     public Change {
         paths = paths == null ? List.of() : List.copyOf(paths);
     }
