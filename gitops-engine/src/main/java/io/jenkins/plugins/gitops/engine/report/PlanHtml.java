@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitops.engine.report;
 
 import io.jenkins.plugins.gitops.engine.diff.SecretMasker;
 import io.jenkins.plugins.gitops.engine.health.HealthStatus;
-import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
@@ -123,21 +122,22 @@ public final class PlanHtml {
         return out.toString();
     }
 
-    /** Resources that were not healthy when verify or apply checked, each with its status and reason. */
-    public static String unhealthy(List<ResourceHealth> unhealthy) {
+    /**
+     * Resources that were not healthy when verify or apply checked, as the step result lists them
+     * ({@code Deployment.apps/shop/web: IN_PROGRESS (1 of 3 replicas updated)}).
+     */
+    public static String unhealthy(List<String> unhealthy) {
         if (unhealthy.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder("<table class=\"jenkins-table jenkins-table--small gitops-health\">\n")
-                .append("<thead><tr><th>Health</th><th>Resource</th><th>Reason</th></tr></thead>\n<tbody>\n");
-        for (ResourceHealth h : unhealthy) {
-            String status = h.health().status().name().toLowerCase(Locale.ROOT).replace('_', ' ');
-            out.append("<tr><td><span class=\"jenkins-badge gitops-badge gitops-badge--")
-                    .append(h.health().status() == HealthStatus.FAILED ? "failed" : "progressing").append("\">")
-                    .append(status).append("</span></td><td><code>").append(Escape.html(h.id().toString()))
-                    .append("</code></td><td>").append(Escape.html(h.health().reason())).append("</td></tr>\n");
+        StringBuilder out = new StringBuilder("<h2>Not healthy</h2>\n<ul class=\"gitops-unhealthy\">\n");
+        for (String line : unhealthy) {
+            boolean failed = line.contains(": " + HealthStatus.FAILED + " ") || line.endsWith(": " + HealthStatus.FAILED);
+            out.append("<li><span class=\"jenkins-badge gitops-badge gitops-badge--")
+                    .append(failed ? "failed\">failed" : "progressing\">not ready").append("</span> ")
+                    .append(Escape.html(line)).append("</li>\n");
         }
-        return out.append("</tbody>\n</table>\n").toString();
+        return out.append("</ul>\n").toString();
     }
 
     private static void item(StringBuilder out, String term, String html) {

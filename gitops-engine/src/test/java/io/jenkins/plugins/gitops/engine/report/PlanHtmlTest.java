@@ -29,7 +29,7 @@ class PlanHtmlTest {
         Matcher m = TAG.matcher(html);
         while (m.find()) {
             assertThat(m.group()).matches("</?(div|p|code|table|thead|tbody|tr|th|td|nav|a|span|details|summary|dl"
-                    + "|dt|dd|form|input|button|mark)( (" + ATTRIBUTES + ")=\"[^\"<>]*\")*>");
+                    + "|dt|dd|form|input|button|mark|h2|ul|li)( (" + ATTRIBUTES + ")=\"[^\"<>]*\")*>");
         }
     }
 
@@ -198,11 +198,14 @@ class PlanHtmlTest {
     void verifyWordsDriftAndListsUnhealthyResources() {
         String page = PlanHtml.changesPage(Plans.mixed(), Phase.VERIFY, all(1, 10), "d");
         String health = PlanHtml.unhealthy(List.of(new ResourceHealth(new ResourceId("apps", "Deployment", "shop",
-                "web"), new Health(HealthStatus.IN_PROGRESS, "1 of 3 <replicas> updated"))));
+                "web"), new Health(HealthStatus.IN_PROGRESS, "1 of 3 <replicas> updated")).toString(),
+                new ResourceHealth(new ResourceId("batch", "Job", "shop", "migrate"),
+                        new Health(HealthStatus.FAILED, "BackoffLimitExceeded")).toString()));
 
         assertThat(page).contains(">missing</span>", ">differs</span>", ">not desired</span>", ">in sync</span>")
                 .doesNotContain(">update</span>");
-        assertThat(health).contains("in progress", "Deployment.apps/shop/web", "1 of 3 &lt;replicas&gt; updated");
+        assertThat(health).contains("not ready</span> Deployment.apps/shop/web", "1 of 3 &lt;replicas&gt; updated",
+                "failed</span> Job.batch/shop/migrate");
         assertThat(PlanHtml.unhealthy(List.of())).isEmpty();
         assertOnlyOwnMarkup(page + health);
     }
