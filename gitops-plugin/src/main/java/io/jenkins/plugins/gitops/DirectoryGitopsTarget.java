@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops;
 
+import io.jenkins.plugins.gitops.steps.StepTarget;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
@@ -27,9 +28,9 @@ public final class DirectoryGitopsTarget extends GitopsTarget {
     }
 
     @Override
-    TargetSpec prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener) {
+    StepTarget prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener) {
         // child() keeps an absolute path as is and resolves a relative one against the workspace.
-        return new TargetSpec.Directory(workspace.child(path).getRemote());
+        return new StepTarget.Directory(workspace.child(path).getRemote());
     }
 
     @Extension

@@ -2,141 +2,39 @@ package io.jenkins.plugins.gitops;
 
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
-import io.jenkins.plugins.gitops.engine.GitopsException;
-import io.jenkins.plugins.gitops.engine.Progress;
-import io.jenkins.plugins.gitops.engine.apply.Applier;
-import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
-import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
-import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
-import io.jenkins.plugins.gitops.engine.environment.Environment;
-import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
-import io.jenkins.plugins.gitops.engine.plan.DiffMode;
-import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.plan.PlanFile;
-import io.jenkins.plugins.gitops.engine.plan.Planner;
-import io.jenkins.plugins.gitops.engine.render.RenderOptions;
-import io.jenkins.plugins.gitops.engine.render.VariableFiles;
-import io.jenkins.plugins.gitops.engine.report.ApplyText;
-import io.jenkins.plugins.gitops.engine.report.CheckText;
-import io.jenkins.plugins.gitops.engine.report.PlanText;
-import io.jenkins.plugins.gitops.engine.report.StepResults;
-import io.jenkins.plugins.gitops.engine.report.VerifyText;
-import io.jenkins.plugins.gitops.engine.source.SourceSpec;
-import io.jenkins.plugins.gitops.engine.targets.Target;
-import io.jenkins.plugins.gitops.engine.health.HealthWait;
-import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
-import io.jenkins.plugins.gitops.engine.verify.Verifier;
-import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+import io.jenkins.plugins.gitops.steps.StepRequest;
+import io.jenkins.plugins.gitops.steps.StepResponse;
+import io.jenkins.plugins.gitops.steps.StepRunner;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Runs the engine on the agent that holds the workspace. Invalid input and refusals by the target come
- * back as an {@link EngineResponse} with a message (so the build page and check can show it); engine
- * exception types never cross the channel.
+ * Runs one step call on the agent that holds the workspace, through gitops-steps (which translates the
+ * request for the engine's use cases and is tested without Jenkins).
  */
-final class EngineCallable extends MasterToSlaveFileCallable<EngineResponse> {
+final class EngineCallable extends MasterToSlaveFileCallable<StepResponse> {
     private static final long serialVersionUID = 1L;
-    private static final Duration HEALTH_POLL = Duration.ofSeconds(2);
 
-    private final EngineRequest request;
+    private final StepRequest request;
     // A TaskListener is remotable (SerializableOnlyOverRemoting): log lines written here reach the build log.
     private final TaskListener listener;
 
-    EngineCallable(EngineRequest request, TaskListener listener) {
+    EngineCallable(StepRequest request, TaskListener listener) {
         this.request = request;
         this.listener = listener;
     }
 
     @Override
-    public EngineResponse invoke(File workspace, VirtualChannel channel) throws IOException {
+    public StepResponse invoke(File workspace, VirtualChannel channel) throws IOException {
         PrintStream log = listener.getLogger();
-        Progress progress = new LogProgress(log);
-        try (Target target = request.target.open(request.path)) {
-            return switch (request.operation) {
-                case PLAN -> plan(target, progress, log);
-                case APPLY -> apply(target, progress, log);
-                case VERIFY -> verify(target, progress, log);
-            };
-        } catch (GitopsException e) {
-            return EngineResponse.failed(e.getMessage());
+        try {
+            return new StepRunner(log).run(request);
         } catch (RuntimeException e) {
             // A bug, not bad input: keep the trace in the log, send only text (the type may not load on the controller).
             e.printStackTrace(log);
             throw new IOException("GitOps engine failed: " + e);
         }
-    }
-
-    private EngineResponse plan(Target target, Progress progress, PrintStream log) {
-        Environment env = load(spec(null), progress);
-        Plan plan = new Planner(target, progress, Clock.systemUTC(), diffMode()).plan(env, request.prune);
-        if (request.planFile != null) {
-            PlanFile.write(plan, Path.of(request.planFile));
-            log.println("[gitops] plan saved to " + request.planFileLabel);
-        }
-        log.print(PlanText.render(plan));
-        return respond(StepResults.of(plan, request.planFileLabel), plan, CheckText.forPlan(plan));
-    }
-
-    private EngineResponse apply(Target target, Progress progress, PrintStream log) {
-        ApplyOptions options = ApplyOptions.defaults(request.user).withParallelism(request.parallelism)
-                .withLockWait(request.lockWait).withBuildUrl(request.buildUrl);
-        Applier applier = new Applier(target, progress, Clock.systemUTC(), diffMode());
-        ApplyResult result;
-        if (request.planFile != null) {
-            Plan plan = PlanFile.read(Path.of(request.planFile));
-            result = applier.apply(plan, load(spec(plan), progress), options);
-        } else {
-            // GitopsApplyStep admits no plan file only with autoApprove: true.
-            result = applier.planAndApply(load(spec(null), progress), request.prune, options);
-        }
-        log.print(ApplyText.render(result));
-        List<ResourceHealth> unhealthy = request.await && result.succeeded()
-                ? new HealthWait(target, progress, HEALTH_POLL).awaitApplied(result, request.timeout)
-                : List.of();
-        unhealthy.forEach(h -> log.println("[gitops] unhealthy: " + h));
-        return respond(StepResults.of(result, request.planFileLabel, unhealthy), result.plan(),
-                CheckText.forApply(result, unhealthy));
-    }
-
-    private EngineResponse verify(Target target, Progress progress, PrintStream log) {
-        VerifyResult result = new Verifier(target, progress, Clock.systemUTC(), HEALTH_POLL, diffMode())
-                .verify(load(spec(null), progress), request.await ? request.timeout : Duration.ZERO);
-        log.print(VerifyText.render(result));
-        return respond(StepResults.of(result), result.plan(), CheckText.forVerify(result, request.failOnDrift));
-    }
-
-    private DiffMode diffMode() {
-        return DiffMode.valueOf(request.diffMode);
-    }
-
-    /** The source: the plan's commit and path for a saved plan unless given, as on the command line. */
-    private SourceSpec spec(Plan plan) {
-        String ref = request.ref != null ? request.ref : plan != null ? plan.commit() : request.defaultCommit;
-        String path = plan != null && request.path.isEmpty() ? plan.path() : request.path;
-        return new SourceSpec(request.repository, ref, path);
-    }
-
-    private Environment load(SourceSpec spec, Progress progress) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String file : request.varFiles) {
-            values.putAll(VariableFiles.parse(Path.of(file)));
-        }
-        values.putAll(request.vars);
-        List<IgnoreRule> rules = request.ignore.stream().map(IgnoreRule::parse).toList();
-        return new EnvironmentLoader(RenderOptions.defaults().withVariables(values), rules, progress).load(spec);
-    }
-
-    private static EngineResponse respond(LinkedHashMap<String, Object> result, Plan plan, CheckText check) {
-        return new EngineResponse(result, PlanFile.toJson(plan), check.success(), check.title(), check.summary(),
-                check.text(), null);
     }
 }

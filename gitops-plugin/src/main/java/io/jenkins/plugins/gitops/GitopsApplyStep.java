@@ -1,10 +1,10 @@
 package io.jenkins.plugins.gitops;
 
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
-import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -19,7 +19,7 @@ public final class GitopsApplyStep extends GitopsHealthStep {
     private String planFile;
     private boolean autoApprove;
     private boolean prune = true;
-    private int parallelism = ApplyOptions.DEFAULT_PARALLELISM;
+    private int parallelism = StepRequest.DEFAULT_PARALLELISM;
     private String lockWait = "PT0S";
 
     @DataBoundConstructor
@@ -75,12 +75,12 @@ public final class GitopsApplyStep extends GitopsHealthStep {
     }
 
     @Override
-    EngineRequest.Operation operation() {
-        return EngineRequest.Operation.APPLY;
+    StepRequest.Operation operation() {
+        return StepRequest.Operation.APPLY;
     }
 
     @Override
-    void configure(EngineRequest request, FilePath workspace) throws AbortException {
+    void configure(StepRequest request, FilePath workspace) throws AbortException {
         if ((planFile == null) == !autoApprove) {
             throw new AbortException(planFile == null
                     ? "gitopsApply needs planFile: (saved by gitopsPlan) or autoApprove: true"

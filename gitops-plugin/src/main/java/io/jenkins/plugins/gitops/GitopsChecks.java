@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops;
 
+import io.jenkins.plugins.gitops.steps.StepResponse;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.model.Run;
 import hudson.model.TaskListener;
@@ -20,7 +21,7 @@ final class GitopsChecks {
         return "GitOps " + kind + ": " + name;
     }
 
-    static void publish(Run<?, ?> run, TaskListener listener, String kind, String name, EngineResponse response,
+    static void publish(Run<?, ?> run, TaskListener listener, String kind, String name, StepResponse response,
             @CheckForNull GitopsPlanAction action) {
         ChecksOutput output = new ChecksOutput.ChecksOutputBuilder()
                 .withTitle(response.checkTitle())

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops;
 
+import io.jenkins.plugins.gitops.steps.StepRequest;
+import io.jenkins.plugins.gitops.steps.StepResponse;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -42,11 +44,11 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         String label = step.displayName();
 
         FilePath callTmp = callTempDir(workspace);
-        EngineResponse response;
+        StepResponse response;
         try {
             response = workspace.act(new EngineCallable(request(run, workspace, callTmp, listener, env), listener));
         } catch (AbortException e) {
-            GitopsChecks.publish(run, listener, kind, label, EngineResponse.failed(e.getMessage()), null);
+            GitopsChecks.publish(run, listener, kind, label, StepResponse.failed(e.getMessage()), null);
             throw e;
         } finally {
             callTmp.deleteRecursive();
@@ -65,13 +67,13 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         return response.result();
     }
 
-    private EngineRequest request(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener,
+    private StepRequest request(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener,
             EnvVars env) throws Exception {
         if (step.getTarget() == null) {
             throw new AbortException("target: is required, e.g. target: directory(path: 'out') or"
                     + " target: kubernetes(credentialsId: 'kubeconfig')");
         }
-        EngineRequest request = new EngineRequest(step.operation()).vars(step.getVars()).ignore(step.getIgnore());
+        StepRequest request = new StepRequest(step.operation()).vars(step.getVars()).ignore(step.getIgnore());
         request.path = step.getPath();
         request.diffMode = step.diffMode().name();
         for (String file : step.getVarFiles()) {

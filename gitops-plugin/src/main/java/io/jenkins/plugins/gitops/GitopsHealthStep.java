@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops;
 
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import hudson.AbortException;
 import hudson.Util;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -35,7 +36,7 @@ public abstract class GitopsHealthStep extends GitopsStep {
         this.timeout = t == null ? "PT5M" : t;
     }
 
-    void configureHealth(EngineRequest request) throws AbortException {
+    void configureHealth(StepRequest request) throws AbortException {
         request.await = wait;
         request.timeout = duration("timeout", timeout);
     }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitops.engine.report.PageLinks;
 import io.jenkins.plugins.gitops.engine.report.Phase;
 import io.jenkins.plugins.gitops.engine.report.PlanHtml;
 import io.jenkins.plugins.gitops.engine.report.StepRecord;
+import io.jenkins.plugins.gitops.steps.StepResponse;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ public final class GitopsPlanAction implements RunAction2 {
     private transient Run<?, ?> run;
     private transient SoftReference<Plan> plan = new SoftReference<>(null);
 
-    private GitopsPlanAction(int index, String kind, String name, EngineResponse response, Plan plan, String user) {
+    private GitopsPlanAction(int index, String kind, String name, StepResponse response, Plan plan, String user) {
         this.index = index;
         this.kind = kind;
         this.name = name;
@@ -80,7 +81,7 @@ public final class GitopsPlanAction implements RunAction2 {
     }
 
     /** Stores the plan beside the build and attaches the page; parallel branches each get their own number. */
-    static GitopsPlanAction record(Run<?, ?> run, String kind, String name, EngineResponse response)
+    static GitopsPlanAction record(Run<?, ?> run, String kind, String name, StepResponse response)
             throws IOException {
         Plan plan = PlanFile.fromJson(response.planJson(), "the plan of " + kind + " " + name);
         synchronized (GitopsPlanAction.class) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops;
 
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
@@ -37,12 +38,12 @@ public final class GitopsPlanStep extends GitopsStep {
     }
 
     @Override
-    EngineRequest.Operation operation() {
-        return EngineRequest.Operation.PLAN;
+    StepRequest.Operation operation() {
+        return StepRequest.Operation.PLAN;
     }
 
     @Override
-    void configure(EngineRequest request, FilePath workspace) {
+    void configure(StepRequest request, FilePath workspace) {
         request.prune = prune;
         if (planFile != null) {
             request.planFile = workspace.child(planFile).getRemote();

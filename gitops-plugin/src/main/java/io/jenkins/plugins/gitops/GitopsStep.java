@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops;
 
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
@@ -141,9 +142,9 @@ public abstract class GitopsStep extends Step implements Serializable {
     }
 
     /** Fills in the parts of the request only this step knows (plan file, prune, wait, ...). */
-    abstract void configure(EngineRequest request, FilePath workspace) throws AbortException;
+    abstract void configure(StepRequest request, FilePath workspace) throws AbortException;
 
-    abstract EngineRequest.Operation operation();
+    abstract StepRequest.Operation operation();
 
     @Override
     public StepExecution start(StepContext context) {

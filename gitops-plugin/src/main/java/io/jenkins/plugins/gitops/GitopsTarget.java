@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops;
 
+import io.jenkins.plugins.gitops.steps.StepTarget;
 import hudson.FilePath;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Run;
@@ -16,6 +17,6 @@ public abstract class GitopsTarget extends AbstractDescribableImpl<GitopsTarget>
      * Turns this configuration into what the agent opens. Files it needs (a kubeconfig) go into
      * {@code callTmp}, a directory on the agent deleted when the step ends.
      */
-    abstract TargetSpec prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
+    abstract StepTarget prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
             throws IOException, InterruptedException;
 }

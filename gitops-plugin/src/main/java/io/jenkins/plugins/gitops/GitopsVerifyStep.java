@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops;
 
+import io.jenkins.plugins.gitops.steps.StepRequest;
 import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
@@ -30,12 +31,12 @@ public final class GitopsVerifyStep extends GitopsHealthStep {
     }
 
     @Override
-    EngineRequest.Operation operation() {
-        return EngineRequest.Operation.VERIFY;
+    StepRequest.Operation operation() {
+        return StepRequest.Operation.VERIFY;
     }
 
     @Override
-    void configure(EngineRequest request, FilePath workspace) throws AbortException {
+    void configure(StepRequest request, FilePath workspace) throws AbortException {
         configureHealth(request);
         request.failOnDrift = failOnDrift;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops;
 
+import io.jenkins.plugins.gitops.steps.StepTarget;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
@@ -33,6 +34,8 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
     private final String credentialsId;
     private String context;
     private String namespace;
+    private boolean forceConflicts;
+    private boolean replaceImmutable;
 
     @DataBoundConstructor
     public KubernetesGitopsTarget(String credentialsId) {
@@ -61,8 +64,28 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
         this.namespace = Util.fixEmptyAndTrim(namespace);
     }
 
+    public boolean isForceConflicts() {
+        return forceConflicts;
+    }
+
+    /** Take over fields another field manager set, instead of failing (server-side apply's force). */
+    @DataBoundSetter
+    public void setForceConflicts(boolean forceConflicts) {
+        this.forceConflicts = forceConflicts;
+    }
+
+    public boolean isReplaceImmutable() {
+        return replaceImmutable;
+    }
+
+    /** Delete and re-create an object whose change touches an immutable field (it is absent for a moment). */
+    @DataBoundSetter
+    public void setReplaceImmutable(boolean replaceImmutable) {
+        this.replaceImmutable = replaceImmutable;
+    }
+
     @Override
-    TargetSpec prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
+    StepTarget prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
             throws IOException, InterruptedException {
         if (credentialsId == null) {
             throw new AbortException("kubernetes(...) needs credentialsId: the id of a secret file or secret text"
@@ -86,7 +109,7 @@ public final class KubernetesGitopsTarget extends GitopsTarget {
                     + credentials.getClass().getSimpleName() + "; use a secret file or secret text holding a kubeconfig");
         }
         kubeconfig.chmod(0600);
-        return new TargetSpec.Kubernetes(kubeconfig.getRemote(), context, namespace);
+        return new StepTarget.Kubernetes(kubeconfig.getRemote(), context, namespace, forceConflicts, replaceImmutable);
     }
 
     @Extension

@@ -36,8 +36,7 @@ final class ApplyBench {
     }
 
     private static double applyOnce(Environment env, long latencyMillis, int parallelism) {
-        KubernetesTargetConfig config = new KubernetesTargetConfig(null, null, "bench", "bench", null, null, false,
-                false, null, null);
+        KubernetesTargetConfig config = KubernetesTargetConfig.builder().namespace("bench").inventoryName("bench").build();
         try (FakeApiServer api = new FakeApiServer(); KubernetesTarget target = new KubernetesTarget(config, api.client())) {
             Plan plan = new Planner(target, Progress.NONE, Clock.systemUTC()).plan(env, false);
             api.latency(latencyMillis);

@@ -48,6 +48,7 @@ final class LiveState {
             target.apply(extra);
             owned.add(extra.id());
         }
+        target.flush();
         target.writeInventory(new Inventory(owned, List.of()));
         return new Drift(each, each, each);
     }

@@ -1,20 +1,14 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.api.ApplyPlanRequest;
+import io.jenkins.plugins.gitops.engine.api.ApplyResponse;
+import io.jenkins.plugins.gitops.engine.api.Gitops;
+import io.jenkins.plugins.gitops.engine.api.PlanAndApplyRequest;
+import io.jenkins.plugins.gitops.engine.api.Wait;
 import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
-import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
-import io.jenkins.plugins.gitops.engine.apply.Applier;
-import io.jenkins.plugins.gitops.engine.environment.Environment;
-import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.plan.PlanFile;
-import io.jenkins.plugins.gitops.engine.source.SourceSpec;
-import io.jenkins.plugins.gitops.engine.targets.Target;
-import io.jenkins.plugins.gitops.engine.health.HealthWait;
-import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,22 +46,24 @@ final class ApplyCommand implements Callable<Integer> {
     boolean noPrune;
 
     @Option(names = "--parallelism", defaultValue = "" + ApplyOptions.DEFAULT_PARALLELISM, paramLabel = "N",
-            description = "Resources applied at once within a wave (default: ${DEFAULT-VALUE}).")
+            converter = Options.AtLeastOne.class,
+            description = "Resources applied at once within a wave, at least 1 (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--lock-wait", defaultValue = "PT0S", paramLabel = "DURATION",
+    @Option(names = "--lock-wait", defaultValue = "PT0S", paramLabel = "DURATION", converter = Options.NotNegative.class,
             description = "How long to wait for another run's lock, ISO-8601 like PT2M (default: fail at once).")
     Duration lockWait;
 
-    @Option(names = "--lock-lease", defaultValue = "PT5M", paramLabel = "DURATION",
-            description = "How long our lock outlives this process if it is killed (renewed while running; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lock-lease", defaultValue = "PT5M", paramLabel = "DURATION", converter = Options.Positive.class,
+            description = "How long our lock outlives this process if it is killed, more than zero (renewed while"
+                    + " running; default: ${DEFAULT-VALUE}).")
     Duration lease;
 
     @Option(names = "--wait", description = "After applying, wait until the resources are healthy, up to --timeout"
             + " (targets with controllers, such as Kubernetes).")
     boolean await;
 
-    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
+    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION", converter = Options.NotNegative.class,
             description = "How long --wait waits, ISO-8601 like PT10M (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -85,22 +81,16 @@ final class ApplyCommand implements Callable<Integer> {
                     ? "give a plan file (make one with gitops plan --out plan.json) or --auto-approve"
                     : "give either a plan file or --auto-approve, not both");
         }
-        StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
         ApplyOptions options = ApplyOptions.defaults(user).withParallelism(parallelism).withLockWait(lockWait)
                 .withLease(lease).withBuildUrl(buildUrl);
-        Plan plan = planFile == null ? null : PlanFile.read(planFile);
-        SourceSpec sourceSpec = plan == null ? source.spec() : source.specFor(plan);
-        ApplyResult result;
-        List<ResourceHealth> unhealthy = List.of();
-        try (Target t = target.open(sourceSpec.path())) {
-            Applier applier = new Applier(t, progress, Clock.systemUTC(), diff.mode());
-            Environment env = source.load(sourceSpec, progress);
-            result = plan != null ? applier.apply(plan, env, options) : applier.planAndApply(env, !noPrune, options);
-            if (await && result.succeeded()) {
-                unhealthy = new HealthWait(t, progress, Duration.ofSeconds(2)).awaitApplied(result, timeout);
-            }
-        }
-        Printer.apply(spec.commandLine().getOut(), common.output, result, unhealthy);
-        return result.succeeded() && unhealthy.isEmpty() ? GitopsCommand.OK : GitopsCommand.ERROR;
+        Wait health = await ? Wait.upTo(timeout) : Wait.NONE;
+        Gitops gitops = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet));
+        ApplyResponse response = planFile != null
+                ? gitops.apply(new ApplyPlanRequest(planFile, source.source(), source.inputs(), target.spec(), options,
+                        health))
+                : gitops.planAndApply(new PlanAndApplyRequest(source.source(), source.inputs(), target.spec(),
+                        diff.mode(), !noPrune, options, health));
+        Printer.apply(spec.commandLine().getOut(), common.output, response);
+        return response.succeeded() ? GitopsCommand.OK : GitopsCommand.ERROR;
     }
 }

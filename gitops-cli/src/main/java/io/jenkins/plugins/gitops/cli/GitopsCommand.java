@@ -40,8 +40,8 @@ public final class GitopsCommand {
             sub.getCommandSpec().exitCodeOnExecutionException(ERROR);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof GitopsException) {
-                err.println("error: " + e.getMessage());
+            if (e instanceof GitopsException ge) {
+                err.println("error: " + CliRemedies.WORDING.message(ge));
             } else {
                 err.println("error: unexpected " + e.getClass().getName() + ": " + e.getMessage());
                 err.println("This is a bug in gitops; please report it with the command you ran.");

@@ -1,7 +1,8 @@
 package io.jenkins.plugins.gitops.cli;
 
-import io.jenkins.plugins.gitops.engine.targets.Inventory;
-import io.jenkins.plugins.gitops.engine.targets.Target;
+import io.jenkins.plugins.gitops.engine.api.Gitops;
+import io.jenkins.plugins.gitops.engine.api.HistoryRequest;
+import io.jenkins.plugins.gitops.engine.api.HistoryResponse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,11 +27,9 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory inventory;
-        try (Target t = target.open(path)) {
-            inventory = t.readInventory();
-        }
-        Printer.history(spec.commandLine().getOut(), common.output, inventory);
+        HistoryResponse response = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet))
+                .history(new HistoryRequest(target.spec(), path));
+        Printer.history(spec.commandLine().getOut(), common.output, response.inventory());
         return GitopsCommand.OK;
     }
 }

@@ -1,18 +1,15 @@
 package io.jenkins.plugins.gitops.cli;
 
-import io.jenkins.plugins.gitops.engine.environment.Environment;
-import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.plan.PlanFile;
-import io.jenkins.plugins.gitops.engine.plan.Planner;
-import io.jenkins.plugins.gitops.engine.targets.Target;
+import io.jenkins.plugins.gitops.engine.api.Gitops;
+import io.jenkins.plugins.gitops.engine.api.PlanRequest;
+import io.jenkins.plugins.gitops.engine.api.PlanResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Show what applying the desired state would change. Changes nothing.",
@@ -38,18 +35,9 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
-        try (Target t = target.open(source.spec().path())) {
-            Environment env = source.load(source.spec(), progress);
-            Plan plan = new Planner(t, progress, Clock.systemUTC(), diff.mode()).plan(env, !noPrune);
-            if (out != null) {
-                PlanFile.write(plan, out);
-            }
-            Printer.plan(spec.commandLine().getOut(), common.output, plan);
-            if (out != null && common.output == OutputFormat.text) {
-                spec.commandLine().getOut().println("Plan saved to " + out + "; apply it with: gitops apply " + out);
-            }
-            return plan.summary().hasChanges() ? GitopsCommand.CHANGES : GitopsCommand.OK;
-        }
+        PlanResponse response = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet)).plan(
+                new PlanRequest(source.source(), source.inputs(), target.spec(), diff.mode(), !noPrune, out));
+        Printer.plan(spec.commandLine().getOut(), common.output, response);
+        return response.plan().summary().hasChanges() ? GitopsCommand.CHANGES : GitopsCommand.OK;
     }
 }

@@ -2,9 +2,9 @@ package io.jenkins.plugins.gitops.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jenkins.plugins.gitops.engine.Json;
-import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.api.ApplyResponse;
+import io.jenkins.plugins.gitops.engine.api.PlanResponse;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
 import io.jenkins.plugins.gitops.engine.report.HistoryText;
 import io.jenkins.plugins.gitops.engine.report.PlanMarkdown;
@@ -12,34 +12,36 @@ import io.jenkins.plugins.gitops.engine.report.PlanText;
 import io.jenkins.plugins.gitops.engine.report.VerifyText;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
-import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Map;
 
 /** Results on stdout in the format asked for. Every rendering comes from the engine's report package. */
 final class Printer {
     /** GitHub's limit for a check's text; also a sensible bound for a pull-request comment. */
-    static final int MARKDOWN_LIMIT = 65_535;
+    static final int MARKDOWN_LIMIT = PlanMarkdown.CHECKS_API_LIMIT;
 
     private Printer() {
     }
 
-    static void plan(PrintWriter out, OutputFormat format, Plan plan) {
+    static void plan(PrintWriter out, OutputFormat format, PlanResponse response) {
+        Plan plan = response.plan();
         out.print(switch (format) {
             case text -> PlanText.render(plan);
-            case json -> PlanFile.toJson(plan);
+            case json -> response.json();
             case markdown -> PlanMarkdown.render(plan, MARKDOWN_LIMIT);
         });
+        if (response.savedTo() != null && format == OutputFormat.text) {
+            out.println("Plan saved to " + response.savedTo() + "; apply it with: gitops apply " + response.savedTo());
+        }
         out.flush();
     }
 
-    static void apply(PrintWriter out, OutputFormat format, ApplyResult result, List<ResourceHealth> unhealthy) {
+    static void apply(PrintWriter out, OutputFormat format, ApplyResponse response) {
         if (format == OutputFormat.json) {
-            out.print(json(Map.of("apply", result, "unhealthy", unhealthy)));
+            out.print(json(Map.of("apply", response.result(), "unhealthy", response.unhealthy())));
         } else {
-            out.print(ApplyText.render(result));
-            unhealthy.forEach(h -> out.println("unhealthy: " + h));
+            out.print(ApplyText.render(response.result(), CliRemedies.WORDING));
+            response.unhealthy().forEach(h -> out.println("unhealthy: " + h));
         }
         out.flush();
     }

@@ -1,15 +1,8 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
-import io.jenkins.plugins.gitops.engine.Progress;
-import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
-import io.jenkins.plugins.gitops.engine.environment.Environment;
-import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
-import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.render.RenderOptions;
-import io.jenkins.plugins.gitops.engine.render.VariableFiles;
-import io.jenkins.plugins.gitops.engine.render.Variables;
-import io.jenkins.plugins.gitops.engine.source.SourceSpec;
+import io.jenkins.plugins.gitops.engine.api.Inputs;
+import io.jenkins.plugins.gitops.engine.api.Source;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +17,8 @@ final class SourceOptions {
     String repo;
 
     @Option(names = "--ref", paramLabel = "REF",
-            description = "Branch, tag or commit to read (default: HEAD). Files come from that commit, never from the working tree.")
+            description = "Branch, tag or commit to read (default: HEAD; for apply of a plan file, the plan's commit)."
+                    + " Files come from that commit, never from the working tree.")
     String ref;
 
     @Option(names = "--path", paramLabel = "DIR",
@@ -44,37 +38,25 @@ final class SourceOptions {
                     + "Deployment.apps/web=/spec/replicas. Repeatable; adds to .gitops.yaml's ignoreDifferences.")
     List<String> ignores = new ArrayList<>();
 
-    SourceSpec spec() {
-        return new SourceSpec(repo, ref, path == null ? "" : path);
+    /** Unset ref and path stay null: the engine defaults them (HEAD and the root, or a saved plan's). */
+    Source source() {
+        return new Source(repo, ref, path);
     }
 
-    /** The source of a saved plan: its commit and path unless given explicitly (then apply checks they match). */
-    SourceSpec specFor(Plan plan) {
-        return new SourceSpec(repo, ref == null ? plan.commit() : ref, path == null ? plan.path() : path);
+    Inputs inputs() {
+        return new Inputs(variables(), varFiles, ignores);
     }
 
-    Map<String, String> variables() {
+    private Map<String, String> variables() {
         Map<String, String> values = new LinkedHashMap<>();
-        for (Path file : varFiles) {
-            values.putAll(VariableFiles.parse(file));
-        }
         for (String var : vars) {
             int eq = var.indexOf('=');
             if (eq <= 0) {
-                throw new GitopsException("--var expects KEY=VALUE, got a value without '=' or without a key");
-            }
-            if (!Variables.NAME.matcher(var.substring(0, eq)).matches()) {
                 // The value is never echoed: it may be a secret.
-                throw new GitopsException("--var " + var.substring(0, eq) + "=...: a variable name is made of letters,"
-                        + " digits and '_' and does not start with a digit");
+                throw new GitopsException("--var expects KEY=VALUE, got a value without '=' or without a key");
             }
             values.put(var.substring(0, eq), var.substring(eq + 1));
         }
         return values;
-    }
-
-    Environment load(SourceSpec spec, Progress progress) {
-        List<IgnoreRule> rules = ignores.stream().map(IgnoreRule::parse).toList();
-        return new EnvironmentLoader(RenderOptions.defaults().withVariables(variables()), rules, progress).load(spec);
     }
 }

@@ -1,44 +1,29 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.ThrottledProgress;
 import java.io.PrintWriter;
-import java.util.HashMap;
-import java.util.Map;
 
-/**
- * Progress on stderr, so stdout stays the result. Prints a phase's first and last step and every tenth in
- * between, which keeps a 10,000-resource run to a dozen lines per phase.
- */
-final class StderrProgress implements Progress {
-    private final PrintWriter err;
-    private final boolean quiet;
-    private final Map<String, Integer> lastDecile = new HashMap<>();
-
-    StderrProgress(PrintWriter err, boolean quiet) {
-        this.err = err;
-        this.quiet = quiet;
+/** Progress and warnings on stderr, so stdout stays the result; the engine's throttle keeps it short. */
+final class StderrProgress {
+    private StderrProgress() {
     }
 
-    @Override
-    public synchronized void update(String phase, int done, int total) {
-        if (quiet || total <= 0) {
-            return;
-        }
-        int decile = done * 10 / total;
-        Integer last = lastDecile.get(phase);
-        if (last == null || decile > last) {
-            lastDecile.put(phase, decile);
-            err.printf("%s: %d of %d%n", phase, done, total);
-            err.flush();
-        }
-        if (done >= total) {
-            lastDecile.remove(phase);
-        }
-    }
+    static Progress to(PrintWriter err, boolean quiet) {
+        return new ThrottledProgress(new Progress() {
+            @Override
+            public void update(String phase, int done, int total) {
+                if (!quiet) {
+                    err.printf("%s: %d of %d%n", phase, done, total);
+                    err.flush();
+                }
+            }
 
-    @Override
-    public synchronized void warn(String message) {
-        err.println("warning: " + message);
-        err.flush();
+            @Override
+            public void warn(String message) {
+                err.println("warning: " + message);
+                err.flush();
+            }
+        });
     }
 }

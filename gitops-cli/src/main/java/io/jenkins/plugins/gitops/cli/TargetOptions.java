@@ -1,9 +1,7 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
-import io.jenkins.plugins.gitops.engine.targets.Target;
-import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
-import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
+import io.jenkins.plugins.gitops.engine.api.TargetSpec;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -30,7 +28,7 @@ final class TargetOptions {
 
     @Option(names = "--inventory", paramLabel = "NAME",
             description = "kubernetes: name of this environment's inventory ConfigMap and lock Lease "
-                    + "(default: derived from --path).")
+                    + "(default: derived from --path, or from the plan's path).")
     String inventory;
 
     @Option(names = "--inventory-namespace", paramLabel = "NAME",
@@ -46,19 +44,15 @@ final class TargetOptions {
             description = "kubernetes: delete and re-create an object whose change touches an immutable field.")
     boolean replaceImmutable;
 
-    /** Opens the target; {@code environmentPath} names the Kubernetes inventory unless --inventory does. */
-    Target open(String environmentPath) {
+    TargetSpec spec() {
         if (target.startsWith("dir:") && target.length() > 4) {
-            return new DirectoryTarget(Path.of(target.substring(4)));
+            return TargetSpec.directory(Path.of(target.substring(4)));
         }
         if (target.equals("kubernetes")) {
-            String name = inventory != null ? inventory : KubernetesTargetConfig.inventoryNameFor(environmentPath);
-            try {
-                return new KubernetesTarget(new KubernetesTargetConfig(kubeconfig, context, namespace, name,
-                        inventoryNamespace, null, forceConflicts, replaceImmutable, null, null));
-            } catch (IllegalArgumentException e) {
-                throw new GitopsException(e.getMessage());
-            }
+            KubernetesTargetConfig config = KubernetesTargetConfig.builder().kubeconfig(kubeconfig).context(context)
+                    .namespace(namespace).inventoryNamespace(inventoryNamespace).forceConflicts(forceConflicts)
+                    .replaceImmutable(replaceImmutable).build();
+            return new TargetSpec.Kubernetes(config, inventory);
         }
         throw new GitopsException("unknown --target '" + target + "'; use dir:PATH or kubernetes");
     }

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.gitops.cli;
 
-import io.jenkins.plugins.gitops.engine.targets.Target;
-import io.jenkins.plugins.gitops.engine.verify.Verifier;
+import io.jenkins.plugins.gitops.engine.api.Gitops;
+import io.jenkins.plugins.gitops.engine.api.VerifyRequest;
+import io.jenkins.plugins.gitops.engine.api.Wait;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,18 +32,15 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Wait for resources to become healthy, up to --timeout.")
     boolean await;
 
-    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
+    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION", converter = Options.NotNegative.class,
             description = "How long --wait waits, ISO-8601 like PT10M (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
     @Override
     public Integer call() {
-        StderrProgress progress = new StderrProgress(spec.commandLine().getErr(), common.quiet);
-        VerifyResult result;
-        try (Target t = target.open(source.spec().path())) {
-            result = new Verifier(t, progress, Clock.systemUTC(), Duration.ofSeconds(2), diff.mode())
-                    .verify(source.load(source.spec(), progress), await ? timeout : Duration.ZERO);
-        }
+        VerifyResult result = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet)).verify(
+                new VerifyRequest(source.source(), source.inputs(), target.spec(), diff.mode(),
+                        await ? Wait.upTo(timeout) : Wait.NONE));
         Printer.verify(spec.commandLine().getOut(), common.output, result);
         // Unhealthy outranks drift: a rollout that failed needs attention before a field that differs.
         if (!result.unhealthy().isEmpty()) {

@@ -2,21 +2,29 @@ package io.jenkins.plugins.gitops.engine.apply;
 
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.targets.Revision;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
- * The result of an apply: the plan it carried out, one outcome per resource in apply order, and the
- * revision recorded in the target's history (null when the apply failed or changed nothing new).
+ * The result of an apply: the plan it carried out, one outcome per resource in apply order, the revision
+ * recorded in the target's history (null when the apply failed or changed nothing new), and why the
+ * inventory and history could not be recorded after the writes (a full disk, say), or null.
  */
-public record ApplyResult(Plan plan, List<Outcome> outcomes, Revision revision) {
+public record ApplyResult(Plan plan, List<Outcome> outcomes, Revision revision,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String recordError) {
     public ApplyResult {
         outcomes = List.copyOf(outcomes);
     }
 
+    public ApplyResult(Plan plan, List<Outcome> outcomes, Revision revision) {
+        this(plan, outcomes, revision, null);
+    }
+
     @JsonProperty("succeeded")
     public boolean succeeded() {
-        return outcomes.stream().noneMatch(o -> o.status() != Outcome.Status.DONE && o.status() != Outcome.Status.UNCHANGED);
+        return recordError == null && outcomes.stream()
+                .noneMatch(o -> o.status() != Outcome.Status.DONE && o.status() != Outcome.Status.UNCHANGED);
     }
 
     @JsonProperty("failures")

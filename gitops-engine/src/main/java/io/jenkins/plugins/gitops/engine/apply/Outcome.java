@@ -1,10 +1,15 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.plan.Change;
 
-/** What happened to one resource of a plan. {@code error} is null unless {@code status} is FAILED. */
-public record Outcome(ResourceId id, Action action, Status status, String error) {
+/**
+ * What happened to one resource of a plan. {@code error} is null unless {@code status} is FAILED;
+ * {@code remedy}, what the user can do about the failure, is null when the engine knows none.
+ */
+public record Outcome(ResourceId id, Action action, Status status, String error, Remedy remedy) {
     public enum Status {
         /** Created, updated or deleted as planned. */
         DONE,
@@ -14,5 +19,13 @@ public record Outcome(ResourceId id, Action action, Status status, String error)
         FAILED,
         /** Not tried, because an earlier wave failed. */
         SKIPPED
+    }
+
+    public Outcome(ResourceId id, Action action, Status status, String error) {
+        this(id, action, status, error, null);
+    }
+
+    static Outcome failed(Change change, String error, Remedy remedy) {
+        return new Outcome(change.id(), change.action(), Status.FAILED, error, remedy);
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 
 /** The plan no longer describes what applying would do; nothing was applied. */
@@ -8,5 +9,9 @@ public class StalePlanException extends GitopsException {
 
     public StalePlanException(String message) {
         super(message);
+    }
+
+    public StalePlanException(String message, Remedy remedy) {
+        super(message, remedy);
     }
 }

@@ -2,13 +2,7 @@ package io.jenkins.plugins.gitops.engine.health;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
-import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
-import io.jenkins.plugins.gitops.engine.health.Health;
-import io.jenkins.plugins.gitops.engine.health.HealthEvaluator;
-import io.jenkins.plugins.gitops.engine.health.HealthStatus;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
-import io.jenkins.plugins.gitops.engine.plan.Action;
-import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Duration;
@@ -32,14 +26,8 @@ public final class HealthWait {
         this.interval = interval;
     }
 
-    /** After an apply: waits for every resource the plan kept (all but its deletes). */
-    public List<ResourceHealth> awaitApplied(ApplyResult result, Duration timeout) {
-        return await(result.plan().changes().stream().filter(c -> c.action() != Action.DELETE).map(Change::id)
-                .toList(), timeout);
-    }
-
     public List<ResourceHealth> await(Collection<ResourceId> ids, Duration timeout) {
-        if (!target.observesHealth()) {
+        if (!target.capabilities().observesHealth()) {
             return List.of();
         }
         long deadline = System.nanoTime() + timeout.toNanos();

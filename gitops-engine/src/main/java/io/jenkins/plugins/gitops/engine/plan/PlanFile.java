@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.plan;
 
+import io.jenkins.plugins.gitops.engine.Remedy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,22 +62,22 @@ public final class PlanFile {
         try {
             JsonNode parsed = Json.mapper().readTree(text);
             if (!(parsed instanceof ObjectNode object)) {
-                throw new GitopsException(name + " is not a plan file (expected a JSON object); make it with gitops plan --out");
+                throw new GitopsException(name + " is not a plan file (expected a JSON object)", Remedy.of(Remedy.Kind.SAVE_PLAN));
             }
             node = object;
         } catch (JsonProcessingException e) {
             throw new GitopsException(name + " is not a plan file (line " + e.getLocation().getLineNr()
-                    + " is not valid JSON); make it with gitops plan --out");
+                    + " is not valid JSON)", Remedy.of(Remedy.Kind.SAVE_PLAN));
         }
         JsonNode format = node.get(FORMAT_FIELD);
         if (format == null || format.asInt() != FORMAT) {
             throw new GitopsException(name + " has plan format " + format + ", this gitops reads format " + FORMAT
-                    + "; make the plan again with this version");
+                    + "; make the plan again with this version", Remedy.of(Remedy.Kind.SAVE_PLAN));
         }
         JsonNode recorded = node.remove(DIGEST_FIELD);
         if (recorded == null || !recorded.asText().equals(digestOf(node))) {
             throw new GitopsException("plan file " + name + " was altered after gitops wrote it (its digest does not"
-                    + " match its content); nothing was applied. Make a new plan with gitops plan --out");
+                    + " match its content); nothing was applied", Remedy.of(Remedy.Kind.SAVE_PLAN));
         }
         node.remove(FORMAT_FIELD);
         try {

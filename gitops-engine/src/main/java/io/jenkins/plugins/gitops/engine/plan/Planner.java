@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.diff.DiffScope;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.ApiServer;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 
@@ -52,12 +54,14 @@ public final class Planner {
         Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
         desired.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
         SortedSet<ResourceId> owned = TargetIds.owned(target, target.readInventory());
-        Map<ResourceId, LiveObject> live = new HashMap<>(target.readDesired(desired.values()));
+        Map<ResourceId, LiveObject> live = new HashMap<>(target.apiServer()
+                .map(server -> server.readDesired(desired.values()))
+                .orElseGet(() -> target.read(desired.keySet())));
         live.putAll(target.read(owned.stream().filter(id -> !desired.containsKey(id)).toList()));
 
         Map<ResourceId, Map<String, Object>> previews = previews(desired, live);
 
-        ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.diffScope());
+        ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.capabilities().diffScope());
         // A preview holds everything the server would store, defaults included: compare all of it.
         ResourceDiffer previewDiffer = new ResourceDiffer(env.ignoreRules(), DiffScope.WHOLE_OBJECT);
         ProgressCounter counter = new ProgressCounter(progress, "plan", desired.size());
@@ -93,11 +97,13 @@ public final class Planner {
      */
     private Map<ResourceId, Map<String, Object>> previews(Map<ResourceId, Resource> desired,
             Map<ResourceId, LiveObject> live) {
-        if (diffMode != DiffMode.SERVER || target.diffScope() == DiffScope.WHOLE_OBJECT) {
+        Optional<ApiServer> server = target.apiServer();
+        if (diffMode != DiffMode.SERVER || server.isEmpty()
+                || target.capabilities().diffScope() == DiffScope.WHOLE_OBJECT) {
             return Map.of();
         }
         List<Resource> existing = desired.values().stream().filter(r -> live.containsKey(r.id())).toList();
-        Map<ResourceId, Map<String, Object>> previews = target.preview(existing);
+        Map<ResourceId, Map<String, Object>> previews = server.get().preview(existing);
         List<String> unpreviewed = existing.stream().map(Resource::id).filter(id -> !previews.containsKey(id))
                 .map(ResourceId::toString).toList();
         if (!unpreviewed.isEmpty()) {

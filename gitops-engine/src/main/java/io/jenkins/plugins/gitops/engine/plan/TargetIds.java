@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.model.InvalidDesiredStateException;
 import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.targets.ApiServer;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * The desired resources and the inventory under the target's canonical ids ({@link Target#canonical}), so that
+ * The desired resources and the inventory under the target's canonical ids ({@link ApiServer#canonical}), so that
  * plan, apply and prune agree on which object each id means, whatever the manifests or an older inventory wrote.
  */
 public final class TargetIds {
@@ -39,13 +40,13 @@ public final class TargetIds {
         List<Problem> problems = new ArrayList<>();
         for (Resource r : state.resources()) {
             ResourceId id = r.id();
-            if (!target.serves(id.group(), id.kind()) && !definedKinds.contains(id.group() + "/" + id.kind())) {
+            if (!serves(target, id) && !definedKinds.contains(id.group() + "/" + id.kind())) {
                 problems.add(new Problem(r.origin(), "kind " + id.kind() + (id.group().isEmpty() ? "" : " in group "
                         + id.group()) + " is not served by " + target.identity() + " and no CustomResourceDefinition"
                         + " in the desired state defines it; install its CRD or add the CRD to the desired state"));
                 continue;
             }
-            ResourceId canonical = target.canonical(id);
+            ResourceId canonical = canonical(target, id);
             Resource previous = byId.putIfAbsent(canonical,
                     canonical.equals(id) ? r : r.withId(canonical));
             if (previous != null) {
@@ -62,8 +63,17 @@ public final class TargetIds {
     /** The inventory's resources by canonical id (older entries may have been written before canonical ids). */
     public static SortedSet<ResourceId> owned(Target target, Inventory inventory) {
         SortedSet<ResourceId> owned = new TreeSet<>();
-        inventory.resources().forEach(id -> owned.add(target.canonical(id)));
+        inventory.resources().forEach(id -> owned.add(canonical(target, id)));
         return owned;
+    }
+
+    /** The id under which the target stores {@code id}: a plain store keeps every id as given. */
+    public static ResourceId canonical(Target target, ResourceId id) {
+        return target.apiServer().map(server -> server.canonical(id)).orElse(id);
+    }
+
+    private static boolean serves(Target target, ResourceId id) {
+        return target.apiServer().map(server -> server.serves(id.group(), id.kind())).orElse(true);
     }
 
     private static Set<String> crdKinds(DesiredState state) {

@@ -11,6 +11,11 @@ public final class ApplyText {
     }
 
     public static String render(ApplyResult result) {
+        return render(result, RemedyWording.NEUTRAL);
+    }
+
+    /** With each failure's remedy in the words of the front end. */
+    public static String render(ApplyResult result, RemedyWording wording) {
         StringBuilder s = new StringBuilder();
         Map<Outcome.Status, Integer> counts = new EnumMap<>(Outcome.Status.class);
         int created = 0;
@@ -28,13 +33,18 @@ public final class ApplyText {
                     }
                     s.append(verb(o)).append(' ').append(o.id()).append('\n');
                 }
-                case FAILED -> s.append("FAILED  ").append(o.id()).append(": ").append(o.error()).append('\n');
+                case FAILED -> s.append("FAILED  ").append(o.id()).append(": ")
+                        .append(wording.withRemedy(o.error(), o.remedy())).append('\n');
                 case SKIPPED -> s.append("skipped ").append(o.id()).append(" (").append(o.action().name().toLowerCase())
                         .append(" not attempted after a failure)\n");
                 case UNCHANGED -> { }
             }
         }
         int unchanged = counts.getOrDefault(Outcome.Status.UNCHANGED, 0);
+        if (result.recordError() != null) {
+            s.append("The inventory and history were not recorded: ").append(result.recordError())
+                    .append(". What was written is owned already; fix the cause and run apply again.\n");
+        }
         if (result.succeeded()) {
             s.append(String.format("Apply complete: %d created, %d updated, %d deleted, %d unchanged.%n", created,
                     updated, deleted, unchanged));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.targets;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Remedy;
 
 /** A target refused or failed an operation; the message names the resource and the operation. */
 public class TargetException extends GitopsException {
@@ -12,5 +13,13 @@ public class TargetException extends GitopsException {
 
     public TargetException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    public TargetException(String message, Remedy remedy) {
+        super(message, remedy);
+    }
+
+    public TargetException(String message, Remedy remedy, Throwable cause) {
+        super(message, remedy, cause);
     }
 }

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KilledApplyTest {
     static final String ENV = "env";
     static final int RESOURCES = 40;
-    static final long LEASE_MILLIS = 2000;
+    static final long LEASE_MILLIS = 5000;
 
     @TempDir
     Path tmp;

@@ -187,8 +187,8 @@ class ApplySafetyTest {
     @Test
     void twoRunsOfOneUserOnOneClusterDoNotShareTheLease() throws Exception {
         try (FakeApiServer api = new FakeApiServer()) {
-            KubernetesTarget cluster = new KubernetesTarget(new KubernetesTargetConfig(null, null, "shop", "env", null,
-                    null, false, false, null, null), api.client());
+            KubernetesTarget cluster = new KubernetesTarget(KubernetesTargetConfig.builder().namespace("shop")
+                    .inventoryName("env").build(), api.client());
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(1);
             FailingTarget slow = new FailingTarget(cluster, id -> false) {

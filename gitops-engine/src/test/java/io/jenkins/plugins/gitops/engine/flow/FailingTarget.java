@@ -2,7 +2,8 @@ package io.jenkins.plugins.gitops.engine.flow;
 
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
-import io.jenkins.plugins.gitops.engine.diff.DiffScope;
+import io.jenkins.plugins.gitops.engine.targets.ApiServer;
+import io.jenkins.plugins.gitops.engine.targets.Capabilities;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
@@ -11,6 +12,7 @@ import io.jenkins.plugins.gitops.engine.targets.TargetLock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** A real target that refuses writes chosen by the test: the fault-injection seam for apply tests. */
@@ -69,7 +71,22 @@ public class FailingTarget implements Target {
     }
 
     @Override
-    public DiffScope diffScope() {
-        return delegate.diffScope();
+    public void flush() {
+        delegate.flush();
+    }
+
+    @Override
+    public void checkInventory(Inventory inventory) {
+        delegate.checkInventory(inventory);
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return delegate.capabilities();
+    }
+
+    @Override
+    public Optional<ApiServer> apiServer() {
+        return delegate.apiServer();
     }
 }

@@ -9,27 +9,27 @@ import java.time.Instant;
 import java.util.List;
 
 /** Small plans built from records, for tests of the report classes. */
-final class ReportFixtures {
-    static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
-    static final ResourceId WEB = new ResourceId("apps", "Deployment", "shop", "web");
-    static final ResourceId CONFIG = new ResourceId("", "ConfigMap", "shop", "config");
-    static final ResourceId OLD = new ResourceId("", "Service", "shop", "old");
-    static final ResourceId SAME = new ResourceId("", "ServiceAccount", "shop", "same");
+public final class ReportFixtures {
+    public static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+    public static final ResourceId WEB = new ResourceId("apps", "Deployment", "shop", "web");
+    public static final ResourceId CONFIG = new ResourceId("", "ConfigMap", "shop", "config");
+    public static final ResourceId OLD = new ResourceId("", "Service", "shop", "old");
+    public static final ResourceId SAME = new ResourceId("", "ServiceAccount", "shop", "same");
 
     private ReportFixtures() {
     }
 
-    static Change change(ResourceId id, Action action, String diff) {
+    public static Change change(ResourceId id, Action action, String diff) {
         return new Change(id, action, action == Action.DELETE ? null : new Origin("env/app.yaml", 3),
                 action == Action.CREATE ? null : "v1", diff);
     }
 
-    static Plan plan(List<Change> changes) {
+    public static Plan plan(List<Change> changes) {
         return new Plan("/repo", COMMIT, "env", "dir:/srv/target", "sha256:desired", "sha256:live", true,
                 Instant.parse("2026-01-01T00:00:00Z"), changes);
     }
 
-    static Plan mixedPlan() {
+    public static Plan mixedPlan() {
         return plan(List.of(
                 change(WEB, Action.CREATE, "--- a\n+++ b\n+kind: Deployment\n"),
                 change(CONFIG, Action.UPDATE, "--- a\n+++ b\n-color: red\n+color: blue\n"),

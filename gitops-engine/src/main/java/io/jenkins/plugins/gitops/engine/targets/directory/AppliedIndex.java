@@ -28,8 +28,8 @@ final class AppliedIndex {
     /** Written or deleted since the last save, by file key; REMOVED for a delete. */
     private final Map<String, Entry> pending = new ConcurrentHashMap<>();
 
-    AppliedIndex(Path file) {
-        this.record = new JsonRecord<>(file, Entries.class, "applied-files index",
+    AppliedIndex(Path root, Path file, AtomicFiles files) {
+        this.record = new JsonRecord<>(root, file, files, Entries.class, "applied-files index",
                 "delete it: it is rebuilt as resources are applied");
     }
 
@@ -54,9 +54,13 @@ final class AppliedIndex {
         return entries;
     }
 
-    void save() {
+    /** Saves the unsaved writes and deletes, if {@code fence} holds; with none, writes nothing. */
+    void save(Fence fence) {
+        if (pending.isEmpty()) {
+            return;
+        }
         Map<String, Entry> entries = current();
-        record.write(new Entries(entries));
+        record.write(new Entries(entries), fence);
         pending.keySet().removeIf(k -> true);
     }
 

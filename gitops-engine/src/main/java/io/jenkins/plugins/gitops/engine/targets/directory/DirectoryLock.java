@@ -1,23 +1,33 @@
 package io.jenkins.plugins.gitops.engine.targets.directory;
 
+import io.jenkins.plugins.gitops.engine.targets.LockLostException;
 import io.jenkins.plugins.gitops.engine.targets.LockRecord;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import io.jenkins.plugins.gitops.engine.targets.TargetLock;
 import io.jenkins.plugins.gitops.engine.targets.TargetLockedException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 
-/** A lock held through a record file; every look at the record happens under the guard. */
-final class DirectoryLock implements TargetLock {
+/**
+ * A lock held through a record file; every change of the record happens under the guard. Each acquisition is
+ * a generation (holder and start), and the lock is the {@link Fence} of the writes made under it.
+ */
+final class DirectoryLock implements TargetLock, Fence {
     private final String target;
     private final JsonRecord<LockRecord> store;
     private final LockGuard guard;
     private final Clock clock;
     private final Duration lease;
     private final Optional<LockRecord> tookOverFrom;
+    private final String tag;
     private volatile LockRecord record;
+    private volatile boolean closed;
 
     private DirectoryLock(String target, JsonRecord<LockRecord> store, LockGuard guard, Clock clock, Duration lease,
             LockRecord record, Optional<LockRecord> tookOverFrom) {
@@ -28,6 +38,18 @@ final class DirectoryLock implements TargetLock {
         this.lease = lease;
         this.record = record;
         this.tookOverFrom = tookOverFrom;
+        this.tag = tagOf(record);
+    }
+
+    /** A short name of the generation that holds (or held) {@code record}, for temp file names. */
+    static String tagOf(LockRecord record) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest((record.holder() + "@" + record.acquiredAt())
+                    .getBytes(StandardCharsets.UTF_8));
+            return "g" + HexFormat.of().formatHex(sha, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     static DirectoryLock acquire(String target, JsonRecord<LockRecord> store, LockGuard guard, Clock clock,
@@ -45,7 +67,7 @@ final class DirectoryLock implements TargetLock {
                 throw new TargetLockedException(target, previous.get());
             }
             LockRecord mine = new LockRecord(holder, now, now.plus(lease));
-            store.write(mine);
+            store.write(mine, Fence.NONE);
             return new DirectoryLock(target, store, guard, clock, lease, mine, previous);
         });
     }
@@ -66,22 +88,51 @@ final class DirectoryLock implements TargetLock {
         guard.hold(() -> {
             Optional<LockRecord> current = store.read();
             if (!isMine(current)) {
-                throw new TargetException("lock lost on target " + target + ": " + current
+                throw new LockLostException("lock lost on target " + target + ": " + current
                         .map(other -> "it is now held by " + other.holder() + " since " + other.acquiredAt())
                         .orElse("its record " + store.file() + " is gone")
                         + " (the lease of " + record.holder() + " ran out, or the record was removed by hand);"
                         + " stop this run and re-run plan and apply");
             }
             LockRecord renewed = new LockRecord(record.holder(), record.acquiredAt(), clock.instant().plus(lease));
-            store.write(renewed);
+            store.write(renewed, Fence.NONE);
             record = renewed;
             return null;
         });
     }
 
+    @Override
+    public String tag() {
+        return tag;
+    }
+
+    /**
+     * Reads the record as it is now (it is replaced atomically, so no guard is needed to read it): the write
+     * about to be made may go ahead only while this generation holds the lock.
+     */
+    @Override
+    public void check() {
+        Optional<LockRecord> current = store.read();
+        if (closed || !current.map(this::sameGeneration).orElse(false)) {
+            throw new LockLostException("lock lost on target " + target + ": " + current
+                    .map(other -> "it is now held by " + other.holder() + " since " + other.acquiredAt())
+                    .orElse("it is no longer held") + "; this write was not made. Stop this run and re-run plan"
+                    + " and apply");
+        }
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    private boolean sameGeneration(LockRecord other) {
+        return other.holder().equals(record.holder()) && other.acquiredAt().equals(record.acquiredAt());
+    }
+
     /** Releases the lock if it is still ours; a lock taken over by someone else is left to them. */
     @Override
     public void close() {
+        closed = true;
         guard.hold(() -> {
             if (isMine(store.read())) {
                 store.delete();

@@ -1,6 +1,10 @@
 package io.jenkins.plugins.gitops.engine.targets.directory;
 
+import static java.nio.file.LinkOption.NOFOLLOW_LINKS;
+import static java.nio.file.StandardOpenOption.READ;
+
 import io.jenkins.plugins.gitops.engine.model.Canonical;
+import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
@@ -9,13 +13,18 @@ import io.jenkins.plugins.gitops.engine.targets.LockRecord;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import io.jenkins.plugins.gitops.engine.targets.TargetLock;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -23,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -36,12 +46,15 @@ import java.util.stream.Stream;
  * cluster-scoped resources), and the engine's records in {@code .gitops/}: {@code inventory.json},
  * {@code lock.json}, {@code applied.json} (what was written, see {@link AppliedIndex}) and {@code version.key}
  * (see {@link FileVersions}). Every file is replaced atomically, so a killed run leaves old or new content, never half.
+ * Writes made under the lock are fenced ({@link Fence}); Secrets and their folders are owner-only (0600, 0700);
+ * nothing under the root is opened through a symbolic link ({@link NoLinks}).
  */
 public final class DirectoryTarget implements Target {
     private static final String RECORDS = ".gitops";
 
     private final Path root;
     private final ResourceLayout layout;
+    private final AtomicFiles files;
     private final JsonRecord<Inventory> inventory;
     private final JsonRecord<LockRecord> lockRecord;
     private final LockGuard lockGuard;
@@ -50,24 +63,33 @@ public final class DirectoryTarget implements Target {
     private final Clock clock;
     /** Writes share it; removing emptied folders takes it alone, so no folder vanishes under a write just starting in it. */
     private final ReadWriteLock folders = new ReentrantReadWriteLock();
+    /** The lock taken through this instance: every write is fenced by it while it is held. */
+    private volatile DirectoryLock held;
 
     /** Nothing is created until the first write. */
     public DirectoryTarget(Path root) {
-        this(root, Clock.systemUTC());
+        this(root, Clock.systemUTC(), Disk.REAL);
     }
 
     /** With the clock lock leases are measured by, so tests can let a lease run out without waiting. */
     DirectoryTarget(Path root, Clock clock) {
+        this(root, clock, Disk.REAL);
+    }
+
+    /** With the disk writes go to, so tests can fill it or pause a write before its rename. */
+    DirectoryTarget(Path root, Clock clock, Disk disk) {
         this.root = root.toAbsolutePath().normalize();
-        this.layout = new ResourceLayout(this.root);
+        this.layout = new ResourceLayout(this.root, this::nameInFile);
+        this.files = new AtomicFiles(disk, this.root);
         this.clock = clock;
         Path records = this.root.resolve(RECORDS);
-        this.inventory = new JsonRecord<>(records.resolve("inventory.json"), Inventory.class, "inventory",
+        this.inventory = new JsonRecord<>(this.root, records.resolve("inventory.json"), files, Inventory.class,
+                "inventory",
                 "fix it, or delete it to start a new inventory (resources applied before are then no longer pruned)");
-        this.lockRecord = new JsonRecord<>(records.resolve("lock.json"), LockRecord.class, "lock",
+        this.lockRecord = new JsonRecord<>(this.root, records.resolve("lock.json"), files, LockRecord.class, "lock",
                 "delete it if no gitops run is applying to this folder");
         this.lockGuard = new LockGuard(records.resolve("lock.guard"));
-        this.applied = new AppliedIndex(records.resolve("applied.json"));
+        this.applied = new AppliedIndex(this.root, records.resolve("applied.json"), files);
         this.versions = new FileVersions(records.resolve("version.key"));
     }
 
@@ -101,19 +123,44 @@ public final class DirectoryTarget implements Target {
      */
     private LiveObject readOne(ResourceId id, Map<String, AppliedIndex.Entry> index) {
         Path file = layout.fileOf(id);
+        NoLinks.check(root, file);
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        BasicFileAttributes attributes;
+        try (SeekableByteChannel channel = Files.newByteChannel(file, Set.of(READ, NOFOLLOW_LINKS))) {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class, NOFOLLOW_LINKS);
+            bytes = readAll(channel);
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
             throw new TargetException("cannot read " + id + " from " + file + ": " + e.getMessage(), e);
         }
-        String version = versions.of(bytes);
+        String version = versions.ofStored(bytes, file, attributes);
         return applied.find(index, key(file), version)
                 .map(entry -> LiveObject.unchangedSinceApplied(id, version, entry.digest(),
                         () -> ManifestFiles.parse(id, file, bytes, version).body()))
                 .orElseGet(() -> ManifestFiles.parse(id, file, bytes, version));
+    }
+
+    private static byte[] readAll(SeekableByteChannel channel) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(channel.size(), Integer.MAX_VALUE));
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        while (channel.read(buffer) >= 0) {
+            out.write(buffer.array(), 0, buffer.position());
+            buffer.clear();
+        }
+        return out.toByteArray();
+    }
+
+    /** The {@code metadata.name} of a stored file whose file name is a hash; empty if it cannot be read. */
+    private Optional<String> nameInFile(Path file) {
+        try {
+            NoLinks.check(root, file);
+            byte[] bytes = Files.readAllBytes(file);
+            return Documents.map(ManifestFiles.parse(null, file, bytes, "").body(), "metadata")
+                    .flatMap(m -> Documents.string(m, "name"));
+        } catch (IOException | TargetException e) {
+            return Optional.empty();
+        }
     }
 
     private String key(Path file) {
@@ -122,19 +169,29 @@ public final class DirectoryTarget implements Target {
 
     @Override
     public LiveObject apply(Resource resource) {
-        Path file = layout.fileOf(resource.id());
+        ResourceId id = resource.id();
+        Path file = layout.fileOf(id);
+        NoLinks.check(root, file);
         byte[] bytes = Canonical.yaml(resource.body()).getBytes(StandardCharsets.UTF_8);
+        // The key is made before the first write, so the version returned is the one later reads compute.
+        String version = versions.ofWritten(bytes);
         folders.readLock().lock();
         try {
-            AtomicFiles.write(file, bytes);
+            files.createFolders(file.getParent(), layout.ownerOnlyFrom(id));
+            NoLinks.check(root, file); // a link put in place while the folders were made
+            files.write(file, bytes, fence(), ResourceLayout.ownerOnly(id));
         } catch (IOException e) {
-            throw new TargetException("cannot write " + resource.id() + " to " + file + ": " + e.getMessage(), e);
+            throw new TargetException("cannot write " + id + " to " + file + ": " + describe(e), e);
         } finally {
             folders.readLock().unlock();
         }
         // Parsed back from the bytes written, so the result is exactly what a later read returns.
-        LiveObject written = ManifestFiles.parse(resource.id(), file, bytes, versions.of(bytes));
-        applied.written(key(file), new AppliedIndex.Entry(written.version(), resource.digest()));
+        LiveObject written = ManifestFiles.parse(id, file, bytes, version);
+        if (ResourceLayout.ownerOnly(id)) {
+            applied.deleted(key(file)); // a digest of a Secret's body would let a reader of the index test guesses
+        } else {
+            applied.written(key(file), new AppliedIndex.Entry(written.version(), resource.digest()));
+        }
         return written;
     }
 
@@ -142,18 +199,20 @@ public final class DirectoryTarget implements Target {
     @Override
     public void delete(ResourceId id) {
         Path file = layout.fileOf(id);
+        NoLinks.check(root, file);
         applied.deleted(key(file));
         folders.writeLock().lock();
         try {
+            fence().check();
             Files.deleteIfExists(file);
-            AtomicFiles.discardTemp(file);
+            AtomicFiles.discardTemps(file);
             for (Path dir = file.getParent(); !dir.equals(root); dir = dir.getParent()) {
                 Files.delete(dir);
             }
         } catch (DirectoryNotEmptyException | NoSuchFileException e) {
             // The first folder still in use, or already gone, ends the clean-up.
         } catch (IOException e) {
-            throw new TargetException("cannot delete " + id + " at " + file + ": " + e.getMessage(), e);
+            throw new TargetException("cannot delete " + id + " at " + file + ": " + describe(e), e);
         } finally {
             folders.writeLock().unlock();
         }
@@ -164,8 +223,8 @@ public final class DirectoryTarget implements Target {
         if (!Files.isDirectory(root)) {
             return new TreeSet<>();
         }
-        try (Stream<Path> files = Files.walk(root, 4)) {
-            return files.filter(Files::isRegularFile)
+        try (Stream<Path> found = Files.walk(root, 4)) {
+            return found.filter(p -> Files.isRegularFile(p, NOFOLLOW_LINKS))
                     .map(layout::idOf)
                     .flatMap(Optional::stream)
                     .collect(Collectors.toCollection(TreeSet::new));
@@ -181,12 +240,46 @@ public final class DirectoryTarget implements Target {
 
     @Override
     public void writeInventory(Inventory newInventory) {
-        applied.save();
-        inventory.write(newInventory);
+        inventory.write(newInventory, fence());
     }
 
+    /** Saves the index of the files written since the last flush ({@code applied.json}). */
+    @Override
+    public void flush() {
+        applied.save(fence());
+    }
+
+    /** A lock whose holder's lease ran out is taken over; the temp files its writes left are removed. */
     @Override
     public TargetLock lock(String holder, Duration lease) {
-        return DirectoryLock.acquire(identity(), lockRecord, lockGuard, clock, holder, lease);
+        DirectoryLock lock = DirectoryLock.acquire(identity(), lockRecord, lockGuard, clock, holder, lease);
+        held = lock;
+        lock.tookOverFrom().ifPresent(old -> discardTempsOf(DirectoryLock.tagOf(old)));
+        return lock;
+    }
+
+    private Fence fence() {
+        DirectoryLock lock = held;
+        return lock == null || lock.closed() ? Fence.NONE : lock;
+    }
+
+    private void discardTempsOf(String tag) {
+        String suffix = "." + tag + ".tmp";
+        try (Stream<Path> found = Files.walk(root, 4)) {
+            for (Path temp : found.filter(p -> p.getFileName().toString().endsWith(suffix)
+                    && AtomicFiles.isTemp(p.getFileName().toString())).toList()) {
+                Files.deleteIfExists(temp);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new TargetException("cannot remove the temp files of the run whose lock was taken over in " + root
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file system's own words, which name the real cause (a full disk, a read-only mount). */
+    private static String describe(IOException e) {
+        String message = e.getMessage();
+        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : message != null ? message : e.getClass().getSimpleName();
     }
 }

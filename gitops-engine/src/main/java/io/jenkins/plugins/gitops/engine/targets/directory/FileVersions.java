@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -17,6 +18,10 @@ import javax.crypto.spec.SecretKeySpec;
  * The version of a resource file: an HMAC of its exact bytes (any change, even a comment added by hand, is a
  * new version) under a random key kept in the target. Versions travel in plan files; a plain hash of a Secret's
  * file would let anyone holding a plan test guesses of a weak secret offline, a keyed one does not.
+ *
+ * <p>The key is created by the first write, never by a read: a plan writes nothing. Until then (a folder no
+ * gitops apply wrote yet) a file's version is made of its size, modification time and file key, which says
+ * nothing about its content either.
  */
 final class FileVersions {
     private static final int KEY_BYTES = 32;
@@ -28,10 +33,30 @@ final class FileVersions {
         this.keyFile = keyFile;
     }
 
-    String of(byte[] bytes) {
+    /** The version of bytes being written: creates the key if there is none yet. */
+    String ofWritten(byte[] bytes) {
+        return hmac(key(), bytes);
+    }
+
+    /** The version of a stored file, without creating anything. */
+    String ofStored(byte[] bytes, Path file, BasicFileAttributes attributes) {
+        SecretKeySpec k = existingKey();
+        if (k != null) {
+            return hmac(k, bytes);
+        }
+        return "unkeyed:" + attributes.size() + ":" + attributes.lastModifiedTime().toInstant() + ":"
+                + attributes.fileKey();
+    }
+
+    private SecretKeySpec existingKey() {
+        SecretKeySpec k = key;
+        return k != null || !Files.exists(keyFile) ? k : key();
+    }
+
+    private static String hmac(SecretKeySpec k, byte[] bytes) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key());
+            mac.init(k);
             return "hmac-sha256:" + HexFormat.of().formatHex(mac.doFinal(bytes));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every Java runtime has HmacSHA256", e);

@@ -24,7 +24,9 @@ final class JsonRecord<T> {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    private final Path root;
     private final Path file;
+    private final AtomicFiles files;
     private final Class<T> type;
     private final String what;
     private final String remedy;
@@ -33,8 +35,10 @@ final class JsonRecord<T> {
      * @param what   names the record in messages, e.g. "inventory"
      * @param remedy what a user should do when the file is damaged
      */
-    JsonRecord(Path file, Class<T> type, String what, String remedy) {
+    JsonRecord(Path root, Path file, AtomicFiles files, Class<T> type, String what, String remedy) {
+        this.root = root;
         this.file = file;
+        this.files = files;
         this.type = type;
         this.what = what;
         this.remedy = remedy;
@@ -45,6 +49,7 @@ final class JsonRecord<T> {
     }
 
     Optional<T> read() {
+        NoLinks.check(root, file);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
@@ -63,15 +68,19 @@ final class JsonRecord<T> {
         }
     }
 
-    void write(T value) {
+    /** Replaces the record if {@code fence} still holds right before the rename. */
+    void write(T value, Fence fence) {
+        NoLinks.check(root, file);
         try {
-            AtomicFiles.write(file, JSON.writeValueAsBytes(value));
+            files.createFolders(file.getParent(), null);
+            files.write(file, JSON.writeValueAsBytes(value), fence, false);
         } catch (IOException e) {
             throw new TargetException("cannot write the " + what + " " + file + ": " + e.getMessage(), e);
         }
     }
 
     void delete() {
+        NoLinks.check(root, file);
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {

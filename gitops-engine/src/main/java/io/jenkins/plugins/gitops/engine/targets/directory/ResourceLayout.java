@@ -2,8 +2,13 @@ package io.jenkins.plugins.gitops.engine.targets.directory;
 
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Where each resource lives: {@code <group>/<Kind>/<namespace>/<name>.yaml} under the root, with
@@ -12,16 +17,37 @@ import java.util.Optional;
  * <p>API groups and namespaces are DNS names, which never start with an underscore, so the placeholders
  * cannot meet a real group or namespace. No segment may start with a dot, which keeps resources apart
  * from the engine's {@code .gitops} folder and from temp files. So every id has exactly one path and back.
+ *
+ * <p>A name is valid Kubernetes up to 253 characters, but a file name may have only 255 bytes, temp suffix
+ * included: a name whose file name would be longer than {@value #MAX_PLAIN_BYTES} bytes is stored as its
+ * first characters, {@code ~} (never part of a Kubernetes name) and a hash of the whole name; the real name
+ * is the {@code metadata.name} inside the file.
  */
 final class ResourceLayout {
     static final String CORE_GROUP = "_core";
     static final String CLUSTER_SCOPE = "_cluster";
     private static final String SUFFIX = ".yaml";
+    static final int MAX_PLAIN_BYTES = 200;
+    private static final int KEPT_CHARS = 100;
+    private static final char HASHED = '~';
 
     private final Path root;
+    private final Function<Path, Optional<String>> nameInFile;
 
-    ResourceLayout(Path root) {
+    /** @param nameInFile reads {@code metadata.name} from a stored file, for names that were hashed */
+    ResourceLayout(Path root, Function<Path, Optional<String>> nameInFile) {
         this.root = root;
+        this.nameInFile = nameInFile;
+    }
+
+    /** Secrets and the folders that hold them are readable by the owner alone. */
+    static boolean ownerOnly(ResourceId id) {
+        return id.group().isEmpty() && id.kind().equals("Secret");
+    }
+
+    /** The highest folder that must be owner-only for {@code id}, or null if none must. */
+    Path ownerOnlyFrom(ResourceId id) {
+        return ownerOnly(id) ? root.resolve(CORE_GROUP).resolve(id.kind()) : null;
     }
 
     /** @throws TargetException when a part of the id would not be a single safe file name */
@@ -31,7 +57,26 @@ final class ResourceLayout {
         return root.resolve(group)
                 .resolve(safe(id, "kind", id.kind()))
                 .resolve(namespace)
-                .resolve(safe(id, "name", id.name()) + SUFFIX);
+                .resolve(fileName(safe(id, "name", id.name())));
+    }
+
+    private static String fileName(String name) {
+        String plain = name + SUFFIX;
+        if (plain.getBytes(StandardCharsets.UTF_8).length <= MAX_PLAIN_BYTES && name.indexOf(HASHED) < 0) {
+            return plain;
+        }
+        String kept = name.codePoints().limit(KEPT_CHARS).filter(c -> c < 128)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return kept + HASHED + hash(name) + SUFFIX;
+    }
+
+    private static String hash(String name) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The id stored at {@code file}, or empty when the file is not where {@link #fileOf} puts a resource. */
@@ -44,6 +89,13 @@ final class ResourceLayout {
         String group = relative.getName(0).toString();
         String namespace = relative.getName(2).toString();
         String name = fileName.substring(0, fileName.length() - SUFFIX.length());
+        if (name.indexOf(HASHED) >= 0) {
+            Optional<String> real = nameInFile.apply(root.resolve(relative));
+            if (real.isEmpty()) {
+                return Optional.empty();
+            }
+            name = real.get();
+        }
         try {
             ResourceId id = new ResourceId(group.equals(CORE_GROUP) ? "" : group, relative.getName(1).toString(),
                     namespace.equals(CLUSTER_SCOPE) ? "" : namespace, name);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -44,7 +45,7 @@ public final class KubernetesClients {
     static Optional<Path> kubeconfigFile(Path explicit, Map<String, String> env, Path home) {
         if (explicit != null) {
             if (!Files.isRegularFile(explicit)) {
-                throw new TargetException("kubeconfig " + explicit + " does not exist; check --kubeconfig");
+                throw new TargetException("kubeconfig " + explicit + " does not exist", Remedy.of(Remedy.Kind.KUBECONFIG));
             }
             return Optional.of(explicit);
         }
@@ -63,7 +64,7 @@ public final class KubernetesClients {
             Config config = Config.fromKubeconfig(context, file.toFile());
             if (context != null && (config.getCurrentContext() == null
                     || !context.equals(config.getCurrentContext().getName()))) {
-                throw new TargetException("kubeconfig " + file + " has no context '" + context + "'; check --context");
+                throw new TargetException("kubeconfig " + file + " has no context '" + context + "'", Remedy.of(Remedy.Kind.CONTEXT));
             }
             return config;
         } catch (KubernetesClientException e) {
@@ -74,8 +75,8 @@ public final class KubernetesClients {
 
     private static Config inCluster(Map<String, String> env) {
         if (!env.containsKey("KUBERNETES_SERVICE_HOST")) {
-            throw new TargetException("no kubeconfig found (--kubeconfig, KUBECONFIG, ~/.kube/config) and not running"
-                    + " inside a cluster; pass --kubeconfig");
+            throw new TargetException("no kubeconfig found (none given, no KUBECONFIG, no ~/.kube/config) and not"
+                    + " running inside a cluster", Remedy.of(Remedy.Kind.KUBECONFIG));
         }
         return Config.autoConfigure(null);
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -46,11 +47,11 @@ final class KubernetesErrors {
             Throwable network = networkCause(e);
             if (network != null) {
                 return new TargetException("cannot reach the Kubernetes API server at " + serverUrl + " ("
-                        + describe(network) + ") to " + verb + " " + what + "; check --kubeconfig/--context", e);
+                        + describe(network) + ") to " + verb + " " + what, Remedy.of(Remedy.Kind.KUBECONFIG), e);
             }
             return new TargetException("cannot " + verb + " " + what + where + " at " + serverUrl + ": "
                     + e.getClass().getSimpleName() + (e.getCause() == null ? "" : " caused by " + describe(e.getCause()))
-                    + "; check --kubeconfig/--context", e);
+                    , Remedy.of(Remedy.Kind.KUBECONFIG), e);
         }
         int code = e.getCode();
         if (code == 401) {
@@ -59,7 +60,7 @@ final class KubernetesErrors {
         }
         if (code == 403) {
             return new TargetException("forbidden: " + verb + " " + what + where + " at " + serverUrl
-                    + " (HTTP 403); grant that permission to the kubeconfig's user (RBAC) or use another --context", e);
+                    + " (HTTP 403); grant that permission to the kubeconfig's user (RBAC)", Remedy.of(Remedy.Kind.CONTEXT), e);
         }
         if (code >= 500) {
             return new TargetException("the API server at " + serverUrl + " failed to " + verb + " " + what + where

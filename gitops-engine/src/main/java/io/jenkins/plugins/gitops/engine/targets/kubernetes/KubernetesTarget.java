@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
@@ -16,6 +17,8 @@ import io.fabric8.kubernetes.client.dsl.ServerSideApplicable;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.diff.DiffScope;
+import io.jenkins.plugins.gitops.engine.targets.ApiServer;
+import io.jenkins.plugins.gitops.engine.targets.Capabilities;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
@@ -46,7 +49,7 @@ import java.util.stream.Collectors;
  * A Kubernetes cluster as a {@link Target}: objects by server-side apply, the inventory in a ConfigMap and the
  * lock in a Lease, both in the inventory namespace. Thread-safe: the engine applies a wave from many threads.
  */
-public final class KubernetesTarget implements Target {
+public final class KubernetesTarget implements Target, ApiServer {
     private static final String CRD = "CustomResourceDefinition";
     private static final Pattern CONFLICTING_MANAGER = Pattern.compile("conflict with \"([^\"]+)\"");
     private static final Duration POLL = Duration.ofMillis(100);
@@ -100,15 +103,15 @@ public final class KubernetesTarget implements Target {
         return identity;
     }
 
+    /** Compares the fields the manifests set (the server fills in defaults); controllers write status here. */
     @Override
-    public DiffScope diffScope() {
-        return DiffScope.DESIRED_FIELDS;
+    public Capabilities capabilities() {
+        return new Capabilities(DiffScope.DESIRED_FIELDS, true);
     }
 
-    /** Controllers write status here, so health can be judged and waited for. */
     @Override
-    public boolean observesHealth() {
-        return true;
+    public Optional<ApiServer> apiServer() {
+        return Optional.of(this);
     }
 
     /** Namespaced: the default namespace when none is named; cluster-scoped: no namespace. Unknown kinds as given. */
@@ -356,7 +359,7 @@ public final class KubernetesTarget implements Target {
         return new TargetException(what + " conflicts with field manager(s) "
                 + (managers.isEmpty() ? "(not named by the server)" : managers)
                 + (fields.isEmpty() ? "" : " on " + fields) + ": another tool set those fields. Remove them from"
-                + " the manifest, or re-run with --force-conflicts to take them over", e);
+                + " the manifest, or take them over", Remedy.of(Remedy.Kind.FORCE_CONFLICTS), e);
     }
 
     private GenericKubernetesResource recover(KubernetesClientException e, ResourceId id, ServedKind kind, String ns,
@@ -367,8 +370,8 @@ public final class KubernetesTarget implements Target {
         Optional<String> immutable = immutableField(e);
         if (immutable.isPresent()) {
             if (!config.replaceImmutable()) {
-                throw new TargetException("cannot update " + id + ": " + immutable.get() + " is immutable. Re-run with"
-                        + " --replace-immutable to delete and re-create it (it is absent for a moment)", e);
+                throw new TargetException("cannot update " + id + ": " + immutable.get() + " is immutable; it can only"
+                        + " be deleted and re-created", Remedy.of(Remedy.Kind.REPLACE_IMMUTABLE), e);
             }
             delete(id);
             waitUntil(() -> errors.call("get", id.toString(), ns,

@@ -42,7 +42,7 @@ public record KubernetesTargetConfig(Path kubeconfig, String context, String nam
 
     /** Defaults everywhere except the inventory name. */
     public static KubernetesTargetConfig defaults(String inventoryName) {
-        return new KubernetesTargetConfig(null, null, null, inventoryName, null, null, false, false, null, null);
+        return builder().inventoryName(inventoryName).build();
     }
 
     /** An inventory name derived from an environment path: {@code envs/Prod_EU} becomes {@code envs-prod-eu}. */
@@ -52,28 +52,85 @@ public record KubernetesTargetConfig(Path kubeconfig, String context, String nam
         return name.isEmpty() ? "default" : name.substring(0, Math.min(name.length(), 200));
     }
 
-    public KubernetesTargetConfig withInventoryNamespace(String newInventoryNamespace) {
-        return new KubernetesTargetConfig(kubeconfig, context, namespace, inventoryName, newInventoryNamespace,
-                fieldManager, forceConflicts, replaceImmutable, requestTimeout, waitTimeout);
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public KubernetesTargetConfig withForceConflicts(boolean force) {
-        return new KubernetesTargetConfig(kubeconfig, context, namespace, inventoryName, inventoryNamespace,
-                fieldManager, force, replaceImmutable, requestTimeout, waitTimeout);
+    public Builder toBuilder() {
+        return new Builder().kubeconfig(kubeconfig).context(context).namespace(namespace).inventoryName(inventoryName)
+                .inventoryNamespace(inventoryNamespace).fieldManager(fieldManager).forceConflicts(forceConflicts)
+                .replaceImmutable(replaceImmutable).requestTimeout(requestTimeout).waitTimeout(waitTimeout);
     }
 
-    public KubernetesTargetConfig withReplaceImmutable(boolean replace) {
-        return new KubernetesTargetConfig(kubeconfig, context, namespace, inventoryName, inventoryNamespace,
-                fieldManager, forceConflicts, replace, requestTimeout, waitTimeout);
-    }
+    /** Names each setting, so that a call site reads which of the ten it sets; unset ones take the defaults. */
+    public static final class Builder {
+        private Path kubeconfig;
+        private String context;
+        private String namespace;
+        private String inventoryName;
+        private String inventoryNamespace;
+        private String fieldManager;
+        private boolean forceConflicts;
+        private boolean replaceImmutable;
+        private Duration requestTimeout;
+        private Duration waitTimeout;
 
-    public KubernetesTargetConfig withWaitTimeout(Duration timeout) {
-        return new KubernetesTargetConfig(kubeconfig, context, namespace, inventoryName, inventoryNamespace,
-                fieldManager, forceConflicts, replaceImmutable, requestTimeout, timeout);
-    }
+        private Builder() {
+        }
 
-    public KubernetesTargetConfig withKubeconfig(Path file, String newContext) {
-        return new KubernetesTargetConfig(file, newContext, namespace, inventoryName, inventoryNamespace,
-                fieldManager, forceConflicts, replaceImmutable, requestTimeout, waitTimeout);
+        public Builder kubeconfig(Path file) {
+            this.kubeconfig = file;
+            return this;
+        }
+
+        public Builder context(String name) {
+            this.context = name;
+            return this;
+        }
+
+        public Builder namespace(String name) {
+            this.namespace = name;
+            return this;
+        }
+
+        public Builder inventoryName(String name) {
+            this.inventoryName = name;
+            return this;
+        }
+
+        public Builder inventoryNamespace(String name) {
+            this.inventoryNamespace = name;
+            return this;
+        }
+
+        public Builder fieldManager(String name) {
+            this.fieldManager = name;
+            return this;
+        }
+
+        public Builder forceConflicts(boolean force) {
+            this.forceConflicts = force;
+            return this;
+        }
+
+        public Builder replaceImmutable(boolean replace) {
+            this.replaceImmutable = replace;
+            return this;
+        }
+
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = timeout;
+            return this;
+        }
+
+        public Builder waitTimeout(Duration timeout) {
+            this.waitTimeout = timeout;
+            return this;
+        }
+
+        public KubernetesTargetConfig build() {
+            return new KubernetesTargetConfig(kubeconfig, context, namespace, inventoryName, inventoryNamespace,
+                    fieldManager, forceConflicts, replaceImmutable, requestTimeout, waitTimeout);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.jenkins.plugins.gitops.engine.targets.LockLostException;
 import io.jenkins.plugins.gitops.engine.targets.LockRecord;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import io.jenkins.plugins.gitops.engine.targets.TargetLock;
@@ -104,7 +105,7 @@ final class LeaseLock implements TargetLock {
             held = record(lease).orElseThrow();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409 || e.getCode() == 404) {
-                throw new TargetException("lost the lock " + namespace + "/" + name + " held by " + holder
+                throw new LockLostException("lost the lock " + namespace + "/" + name + " held by " + holder
                         + ": another run took it over after the lease ran out; stop and re-plan", e);
             }
             throw errors.translate(e, "update", "leases.coordination.k8s.io \"" + name + "\"", namespace);

@@ -29,6 +29,7 @@ class AppliedIndexTest {
     private LiveObject applyAndReadBack() {
         DirectoryTarget writer = new DirectoryTarget(dir);
         writer.apply(SETTINGS);
+        writer.flush();
         writer.writeInventory(new Inventory(new TreeSet<>(List.of(ID)), List.of()));
         return new DirectoryTarget(dir).read(List.of(ID)).get(ID);
     }
@@ -66,7 +67,8 @@ class AppliedIndexTest {
         applyAndReadBack();
         DirectoryTarget target = new DirectoryTarget(dir);
         target.delete(ID);
+        target.flush();
         target.writeInventory(Inventory.EMPTY);
-        assertThat(new AppliedIndex(dir.resolve(".gitops/applied.json")).current()).isEmpty();
+        assertThat(new AppliedIndex(dir, dir.resolve(".gitops/applied.json"), new AtomicFiles(Disk.REAL, dir)).current()).isEmpty();
     }
 }

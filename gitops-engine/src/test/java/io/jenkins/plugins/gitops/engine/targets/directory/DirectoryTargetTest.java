@@ -120,6 +120,7 @@ class DirectoryTargetTest {
 
         target.apply(deployment(1));
         target.apply(deployment(2));
+        target.flush();
         target.writeInventory(inventoryWith(1));
 
         assertThat(filesUnder(root())).containsExactlyInAnyOrder(

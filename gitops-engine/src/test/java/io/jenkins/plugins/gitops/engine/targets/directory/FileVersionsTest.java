@@ -18,19 +18,19 @@ class FileVersionsTest {
     @Test
     void versionIsKeyedSoAPlanCannotBeUsedToGuessASecret(@TempDir Path dir) throws Exception {
         FileVersions versions = new FileVersions(dir.resolve(".gitops/version.key"));
-        String version = versions.of(SECRET_FILE);
+        String version = versions.ofWritten(SECRET_FILE);
         String plainHash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(SECRET_FILE));
 
         assertThat(version).startsWith("hmac-sha256:").doesNotContain(plainHash);
-        assertThat(new FileVersions(dir.resolve(".gitops/version.key")).of(SECRET_FILE)).isEqualTo(version);
+        assertThat(new FileVersions(dir.resolve(".gitops/version.key")).ofWritten(SECRET_FILE)).isEqualTo(version);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(".gitops/version.key"))))
                 .isEqualTo("rw-------");
     }
 
     @Test
     void eachTargetHasItsOwnKey(@TempDir Path dir) {
-        String a = new FileVersions(dir.resolve("a/.gitops/version.key")).of(SECRET_FILE);
-        String b = new FileVersions(dir.resolve("b/.gitops/version.key")).of(SECRET_FILE);
+        String a = new FileVersions(dir.resolve("a/.gitops/version.key")).ofWritten(SECRET_FILE);
+        String b = new FileVersions(dir.resolve("b/.gitops/version.key")).ofWritten(SECRET_FILE);
         assertThat(a).isNotEqualTo(b);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ResourceLayoutTest {
     private static final Path ROOT = Path.of("/srv/env").toAbsolutePath();
-    private final ResourceLayout layout = new ResourceLayout(ROOT);
+    private final ResourceLayout layout = new ResourceLayout(ROOT, file -> java.util.Optional.empty());
 
     @ParameterizedTest
     @CsvSource({

@@ -14,6 +14,10 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,6 +84,37 @@ public final class FakeApiServer implements AutoCloseable {
 
     public KubernetesClient client() {
         return client;
+    }
+
+    /**
+     * Writes a kubeconfig whose current context ({@code fake}, default namespace {@code default}) reaches this
+     * server, for code that opens its own client from a file (the command line, the Pipeline steps).
+     */
+    public Path writeKubeconfig(Path file) {
+        String yaml = """
+                apiVersion: v1
+                kind: Config
+                clusters:
+                - name: fake
+                  cluster:
+                    server: %s
+                users:
+                - name: fake
+                  user:
+                    token: not-a-real-token
+                contexts:
+                - name: fake
+                  context:
+                    cluster: fake
+                    user: fake
+                    namespace: default
+                current-context: fake
+                """.formatted(client.getMasterUrl());
+        try {
+            return Files.writeString(file, yaml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public void latency(long millis) {

@@ -46,7 +46,7 @@ class KubernetesClientsTest {
     @Test
     void explicitFileAndContextPickThatClusterAndItsNamespace(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("kc"), kubeconfig("https://api.example:6443", "dev"));
-        KubernetesTargetConfig config = KubernetesTargetConfig.defaults("prod").withKubeconfig(file, "dev");
+        KubernetesTargetConfig config = KubernetesTargetConfig.builder().inventoryName("prod").kubeconfig(file).context("dev").build();
 
         try (KubernetesClient client = KubernetesClients.create(config, Map.of(), dir)) {
             assertThat(client.getMasterUrl().toString()).startsWith("https://api.example:6443");
@@ -58,7 +58,7 @@ class KubernetesClientsTest {
     void unknownContextAndMissingFileAreNamed(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("kc"), kubeconfig("https://api.example:6443", "dev"));
 
-        assertThatThrownBy(() -> KubernetesClients.create(KubernetesTargetConfig.defaults("p").withKubeconfig(file, "nope"),
+        assertThatThrownBy(() -> KubernetesClients.create(KubernetesTargetConfig.builder().inventoryName("p").kubeconfig(file).context("nope").build(),
                 Map.of(), dir)).isInstanceOf(TargetException.class).hasMessageContaining("has no context 'nope'");
         assertThatThrownBy(() -> KubernetesClients.kubeconfigFile(dir.resolve("missing"), Map.of(), dir))
                 .hasMessageContaining("kubeconfig " + dir.resolve("missing") + " does not exist");

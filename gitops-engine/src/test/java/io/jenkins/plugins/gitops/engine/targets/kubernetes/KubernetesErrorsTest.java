@@ -3,6 +3,8 @@ package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.io.IOException;
@@ -72,7 +74,8 @@ class KubernetesErrorsTest {
         assertThatThrownBy(() -> target(KubernetesTargetTest.config())
                 .apply(KubernetesTargetTest.configMap("shop", "settings", "x")))
                 .hasMessageContaining("apply of ConfigMap/shop/settings conflicts with field manager(s) kubectl-edit on .data.key")
-                .hasMessageContaining("--force-conflicts");
+                .extracting(e -> ((GitopsException) e).remedy().orElseThrow().kind())
+                .isEqualTo(Remedy.Kind.FORCE_CONFLICTS);
     }
 
     @Test
@@ -82,13 +85,14 @@ class KubernetesErrorsTest {
         assertThatThrownBy(() -> target(KubernetesTargetTest.config())
                 .apply(KubernetesTargetTest.configMap("shop", "settings", "x")))
                 .hasMessageContaining("cannot update ConfigMap/shop/settings: field data is immutable")
-                .hasMessageContaining("--replace-immutable")
-                .hasMessageNotContaining("s3cr3t");
+                .hasMessageNotContaining("s3cr3t")
+                .extracting(e -> ((GitopsException) e).remedy().orElseThrow().kind())
+                .isEqualTo(Remedy.Kind.REPLACE_IMMUTABLE);
     }
 
     @Test
     void replaceImmutableDeletesAndRecreates() {
-        KubernetesTarget target = target(KubernetesTargetTest.config().withReplaceImmutable(true));
+        KubernetesTarget target = target(KubernetesTargetTest.config().toBuilder().replaceImmutable(true).build());
         target.apply(KubernetesTargetTest.configMap("shop", "settings", "old"));
         String uid = api.client().configMaps().inNamespace("shop").withName("settings").get().getMetadata().getUid();
         api.fail("PATCH", CONFIG_MAPS, 422, immutable(), 1);
@@ -114,7 +118,7 @@ class KubernetesErrorsTest {
         }
         Path kubeconfig = dir.resolve("config");
         Files.writeString(kubeconfig, KubernetesClientsTest.kubeconfig("http://127.0.0.1:" + closedPort, "dev"));
-        KubernetesTargetConfig config = KubernetesTargetTest.config().withKubeconfig(kubeconfig, "dev");
+        KubernetesTargetConfig config = KubernetesTargetTest.config().toBuilder().kubeconfig(kubeconfig).context("dev").build();
 
         try (KubernetesTarget target = new KubernetesTarget(config)) {
             assertThat(target.identity()).isEqualTo("k8s:http://127.0.0.1:" + closedPort + "#dev/gitops-system/envs-prod");
@@ -122,7 +126,8 @@ class KubernetesErrorsTest {
                     .isInstanceOf(TargetException.class)
                     .hasMessageContaining("cannot reach the Kubernetes API server at http://127.0.0.1:" + closedPort)
                     .hasMessageContaining("connection refused")
-                    .hasMessageContaining("check --kubeconfig/--context");
+                    .extracting(e -> ((GitopsException) e).remedy().orElseThrow().kind())
+                    .isEqualTo(Remedy.Kind.KUBECONFIG);
         }
     }
 }

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 class KubernetesFlowTest {
     private final FakeApiServer api = new FakeApiServer();
     private final KubernetesTarget target = new KubernetesTarget(
-            new KubernetesTargetConfig(null, null, "default", "corpus", null, null, false, false, null, null),
+            KubernetesTargetConfig.builder().namespace("default").inventoryName("corpus").build(),
             api.client());
 
     @TempDir

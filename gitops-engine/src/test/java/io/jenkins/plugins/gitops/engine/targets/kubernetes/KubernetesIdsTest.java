@@ -30,7 +30,7 @@ class KubernetesIdsTest {
             """;
     private final FakeApiServer api = new FakeApiServer();
     private final KubernetesTarget target = new KubernetesTarget(
-            KubernetesTargetTest.config().withWaitTimeout(Duration.ofSeconds(20)), api.client());
+            KubernetesTargetTest.config().toBuilder().waitTimeout(Duration.ofSeconds(20)).build(), api.client());
     private GitRepoFixture git;
     private FlowFixture flow;
 

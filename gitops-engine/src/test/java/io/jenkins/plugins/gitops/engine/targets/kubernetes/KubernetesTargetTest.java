@@ -23,7 +23,7 @@ class KubernetesTargetTest {
     private final KubernetesTarget target = new KubernetesTarget(config(), api.client());
 
     static KubernetesTargetConfig config() {
-        return new KubernetesTargetConfig(null, null, "shop", "envs-prod", null, null, false, false, null, null);
+        return KubernetesTargetConfig.builder().namespace("shop").inventoryName("envs-prod").build();
     }
 
     @AfterEach
@@ -41,7 +41,7 @@ class KubernetesTargetTest {
     void identityNamesServerContextAndInventory() {
         assertThat(target.identity()).isEqualTo("k8s:" + api.client().getMasterUrl().toString().replaceAll("/$", "")
                 + "#fabric8-mock-server-context/gitops-system/envs-prod");
-        assertThat(target.diffScope()).isEqualTo(io.jenkins.plugins.gitops.engine.diff.DiffScope.DESIRED_FIELDS);
+        assertThat(target.capabilities().diffScope()).isEqualTo(io.jenkins.plugins.gitops.engine.diff.DiffScope.DESIRED_FIELDS);
     }
 
     @Test

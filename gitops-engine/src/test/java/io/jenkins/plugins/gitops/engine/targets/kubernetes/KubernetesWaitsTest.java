@@ -24,7 +24,7 @@ class KubernetesWaitsTest {
     }
 
     private KubernetesTarget target(Duration wait) {
-        return new KubernetesTarget(KubernetesTargetTest.config().withWaitTimeout(wait), api.client());
+        return new KubernetesTarget(KubernetesTargetTest.config().toBuilder().waitTimeout(wait).build(), api.client());
     }
 
     @Test

@@ -1,10 +1,11 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.steps;
 
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
 import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
+import io.jenkins.plugins.gitops.engine.report.PlanMarkdown;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  */
 public record CheckText(boolean success, String title, String summary, String text) {
     /** GitHub refuses a check whose summary or text is longer. */
-    public static final int MAX_CHARS = 65_535;
+    public static final int MAX_CHARS = PlanMarkdown.CHECKS_API_LIMIT;
 
     public CheckText {
         summary = cut(summary);
@@ -38,7 +39,7 @@ public record CheckText(boolean success, String title, String summary, String te
                 : "Applied, " + unhealthy.size() + " unhealthy";
         StringBuilder summary = new StringBuilder(header(plan)).append(title).append(".\n");
         for (Outcome o : result.failures()) {
-            summary.append("\n- `").append(o.id()).append("`: ").append(o.error());
+            summary.append("\n- `").append(o.id()).append("`: ").append(StepRemedies.WORDING.withRemedy(o.error(), o.remedy()));
         }
         unhealthy.forEach(h -> summary.append("\n- unhealthy: `").append(h).append('`'));
         return withDiff(result.succeeded() && unhealthy.isEmpty(), title, summary.toString(), plan);

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.steps;
 
 import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.CONFIG;
 import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.OLD;
@@ -22,6 +22,7 @@ import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
+import io.jenkins.plugins.gitops.engine.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
 
 class StepResultsTest {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.steps;
 
 import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.CONFIG;
 import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.SAME;
@@ -20,6 +20,7 @@ import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.util.ArrayList;
 import java.util.List;
+import io.jenkins.plugins.gitops.engine.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
 
 class CheckTextTest {

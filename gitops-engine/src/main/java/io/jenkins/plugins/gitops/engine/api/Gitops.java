@@ -1,0 +1,146 @@
+package io.jenkins.plugins.gitops.engine.api;
+
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.apply.Applier;
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
+import io.jenkins.plugins.gitops.engine.health.HealthWait;
+import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.plan.Change;
+import io.jenkins.plugins.gitops.engine.plan.DiffMode;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.render.RenderOptions;
+import io.jenkins.plugins.gitops.engine.render.VariableFiles;
+import io.jenkins.plugins.gitops.engine.render.Variables;
+import io.jenkins.plugins.gitops.engine.source.SourceSpec;
+import io.jenkins.plugins.gitops.engine.targets.Target;
+import io.jenkins.plugins.gitops.engine.verify.Verifier;
+import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The engine's use cases, the one entry point of every front end (the command line, the Jenkins steps):
+ * a request in, a result out. Here, and only here, a source is resolved, rendered and a target opened;
+ * the front ends translate their options into a request and present the result.
+ *
+ * <p>Errors the user can act on are {@link GitopsException}s, whose {@link GitopsException#remedy()} a
+ * front end words in its own vocabulary.
+ */
+public final class Gitops {
+    private static final Duration HEALTH_POLL = Duration.ofSeconds(2);
+
+    private final Progress progress;
+    private final Clock clock;
+    private final Duration healthPoll;
+
+    public Gitops(Progress progress) {
+        this(progress, Clock.systemUTC(), HEALTH_POLL);
+    }
+
+    /** {@code healthPoll}: how often a health wait reads the resources again. */
+    public Gitops(Progress progress, Clock clock, Duration healthPoll) {
+        this.progress = progress;
+        this.clock = clock;
+        this.healthPoll = healthPoll;
+    }
+
+    public PlanResponse plan(PlanRequest request) {
+        SourceSpec spec = spec(request.source(), null);
+        try (Target target = request.target().open(spec.path())) {
+            Plan plan = new Planner(target, progress, clock, request.diff()).plan(load(spec, request.inputs()),
+                    request.prune());
+            if (request.out() != null) {
+                PlanFile.write(plan, request.out());
+            }
+            return new PlanResponse(plan, request.out());
+        }
+    }
+
+    /** Applies a saved plan: the source defaults to the plan's commit and path, the target opens for that path. */
+    public ApplyResponse apply(ApplyPlanRequest request) {
+        Plan plan = PlanFile.read(request.planFile());
+        SourceSpec spec = spec(request.source(), plan);
+        try (Target target = request.target().open(plan.path())) {
+            // The saved plan carries its own diff mode in its changes; the mode only matters to re-planning.
+            Applier applier = new Applier(target, progress, clock, DiffMode.CLIENT);
+            ApplyResult result = applier.apply(plan, load(spec, request.inputs()), request.options());
+            return new ApplyResponse(result, awaitHealth(target, result, request.health()));
+        }
+    }
+
+    public ApplyResponse planAndApply(PlanAndApplyRequest request) {
+        SourceSpec spec = spec(request.source(), null);
+        try (Target target = request.target().open(spec.path())) {
+            Applier applier = new Applier(target, progress, clock, request.diff());
+            ApplyResult result = applier.planAndApply(load(spec, request.inputs()), request.prune(), request.options());
+            return new ApplyResponse(result, awaitHealth(target, result, request.health()));
+        }
+    }
+
+    public VerifyResult verify(VerifyRequest request) {
+        SourceSpec spec = spec(request.source(), null);
+        try (Target target = request.target().open(spec.path())) {
+            return new Verifier(target, progress, clock, healthPoll, request.diff())
+                    .verify(load(spec, request.inputs()), request.health().enabled() ? request.health().timeout() : Duration.ZERO);
+        }
+    }
+
+    public HistoryResponse history(HistoryRequest request) {
+        try (Target target = request.target().open(request.path() == null ? "" : request.path())) {
+            return new HistoryResponse(target.readInventory());
+        }
+    }
+
+    // metrics (DORA's four keys from the history) join here as one more request and response.
+
+    private List<ResourceHealth> awaitHealth(Target target, ApplyResult result, Wait wait) {
+        if (!wait.enabled() || !result.succeeded()) {
+            return List.of();
+        }
+        // A deleted resource has no health to wait for.
+        List<ResourceId> kept = result.plan().changes().stream().filter(c -> c.action() != Action.DELETE)
+                .map(Change::id).toList();
+        return new HealthWait(target, progress, healthPoll).await(kept, wait.timeout());
+    }
+
+    /** The source to render: as given, else for a saved plan its commit and path. */
+    private static SourceSpec spec(Source source, Plan plan) {
+        String ref = source.ref() != null ? source.ref() : plan != null ? plan.commit() : null;
+        String path = source.path() != null ? source.path() : plan != null ? plan.path() : "";
+        return new SourceSpec(source.repository(), ref, path);
+    }
+
+    private Environment load(SourceSpec spec, Inputs inputs) {
+        List<IgnoreRule> rules = inputs.ignoreRules().stream().map(IgnoreRule::parse).toList();
+        return new EnvironmentLoader(RenderOptions.defaults().withVariables(variables(inputs)), rules, progress)
+                .load(spec);
+    }
+
+    private static Map<String, String> variables(Inputs inputs) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Path file : inputs.variableFiles()) {
+            values.putAll(VariableFiles.parse(file));
+        }
+        inputs.variables().forEach((name, value) -> {
+            if (!Variables.NAME.matcher(name).matches()) {
+                // Only the name: the value may be a secret.
+                throw new GitopsException("variable " + name + ": a variable name is made of letters, digits and '_'"
+                        + " and does not start with a digit");
+            }
+            values.put(name, value);
+        });
+        return values;
+    }
+}

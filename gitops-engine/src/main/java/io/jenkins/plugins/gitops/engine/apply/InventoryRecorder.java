@@ -1,0 +1,149 @@
+package io.jenkins.plugins.gitops.engine.apply;
+
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.plan.Change;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.TargetIds;
+import io.jenkins.plugins.gitops.engine.targets.Inventory;
+import io.jenkins.plugins.gitops.engine.targets.LockLostException;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
+import io.jenkins.plugins.gitops.engine.targets.Target;
+import io.jenkins.plugins.gitops.engine.targets.TargetException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the target's inventory true while an apply writes, so every object the engine ever wrote is owned,
+ * even if the run is killed or fails half way: before a wave writes, the objects it is about to create are
+ * recorded as owned (write-ahead); at the end, the inventory is made exact and the revision is recorded.
+ * Not thread-safe: the apply's own thread calls it between waves.
+ */
+final class InventoryRecorder implements WaveRunner.WaveListener {
+    private final Target target;
+    private final Clock clock;
+    private final LockKeeper lock;
+    /** The inventory as it is in the target now. */
+    private Inventory current;
+
+    InventoryRecorder(Target target, Clock clock, LockKeeper lock, ApplyState state) {
+        this.target = target;
+        this.clock = clock;
+        this.lock = lock;
+        this.current = state.inventory();
+    }
+
+    /** Refuses before the first write what could not be recorded after the last (an inventory over its limit). */
+    void checkRecordable(ApplyState state) {
+        TreeSet<ResourceId> projected = new TreeSet<>(state.owned());
+        projected.addAll(state.desired().keySet());
+        target.checkInventory(new Inventory(projected, state.inventory().history()));
+    }
+
+    /** Write-ahead: the wave's objects are owned before the first of them is written. */
+    @Override
+    public void beforeWave(List<Change> wave) {
+        TreeSet<ResourceId> owned = new TreeSet<>(current.resources());
+        wave.stream().filter(c -> c.action() != Action.DELETE).forEach(c -> owned.add(c.id()));
+        if (!owned.equals(current.resources())) {
+            write(new Inventory(owned, current.history()));
+        }
+    }
+
+    /**
+     * What the wave wrote is remembered by the target at once (the directory's index of applied files). That
+     * index only saves parsing: if it cannot be saved now, the final record tries again.
+     */
+    @Override
+    public void afterWave(List<Outcome> done) {
+        try {
+            lock.checkLease();
+            target.flush();
+        } catch (LockLostException e) {
+            throw lock.lockLost(e);
+        } catch (TargetException e) {
+            // a cache; see above
+        }
+    }
+
+    /**
+     * Writes the final inventory. Returns the new revision, or null when the apply failed or changed nothing
+     * new; a failure to record (a full disk) is returned in the result, after every outcome, not thrown.
+     */
+    ApplyResult record(Plan plan, Environment env, ApplyState state, ApplyOptions options, List<Outcome> outcomes,
+            boolean ok) {
+        TreeSet<ResourceId> owned = new TreeSet<>(state.owned());
+        if (ok) {
+            // Everything desired is ours now; orphans were pruned, or kept by annotation and given up.
+            if (plan.prune()) {
+                owned.clear();
+            }
+            owned.addAll(state.desired().keySet());
+        } else {
+            // Keep owning what we wrote, so a later apply can prune it; give up only what we deleted.
+            for (Outcome o : outcomes) {
+                if (o.status() == Outcome.Status.DONE) {
+                    if (o.action() == Action.DELETE) {
+                        owned.remove(o.id());
+                    } else {
+                        owned.add(o.id());
+                    }
+                }
+            }
+            owned.addAll(failedButWritten(outcomes));
+        }
+        Inventory before = state.inventory();
+        boolean newRevision = ok && before.current()
+                .map(r -> !r.commit().equals(plan.commit()) || !r.desiredDigest().equals(plan.desiredDigest())
+                        || !r.path().equals(plan.path()))
+                .orElse(true);
+        Revision revision = newRevision ? new Revision(plan.commit(), plan.path(), plan.desiredDigest(), clock.instant(),
+                options.user(), options.buildUrl(), env.desired().resources().size()) : null;
+        // Kinds whose CRD this apply installed have canonical ids only now.
+        owned = owned.stream().map(id -> TargetIds.canonical(target, id))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Inventory after = revision == null ? new Inventory(owned, before.history())
+                : before.withRevision(owned, revision, options.historyLimit());
+        try {
+            lock.checkLease();
+            target.flush();
+            if (!after.equals(current)) {
+                write(after);
+            }
+        } catch (LockLostException e) {
+            throw lock.lockLost(e);
+        } catch (TargetException e) {
+            return new ApplyResult(plan, outcomes, null, e.getMessage());
+        }
+        return new ApplyResult(plan, outcomes, revision);
+    }
+
+    /** A failed write may still have taken effect (a timeout after the server stored it): owned if it exists. */
+    private Set<ResourceId> failedButWritten(List<Outcome> outcomes) {
+        List<ResourceId> failed = outcomes.stream()
+                .filter(o -> o.status() == Outcome.Status.FAILED && o.action() != Action.DELETE)
+                .map(Outcome::id).toList();
+        if (failed.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            return target.read(failed).keySet();
+        } catch (TargetException e) {
+            return Set.copyOf(failed); // unreadable: owning an object that may not exist costs nothing
+        }
+    }
+
+    private void write(Inventory inventory) {
+        lock.checkLease();
+        try {
+            target.writeInventory(inventory);
+        } catch (LockLostException e) {
+            throw lock.lockLost(e);
+        }
+        current = inventory;
+    }
+}

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.gitops.engine.targets;
+
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * What only a target that is an API server does: it serves some kinds, at several versions, puts objects into
+ * a default namespace, and can dry-run an apply. A target offers it through {@link Target#apiServer()}.
+ */
+public interface ApiServer {
+
+    /**
+     * The live objects of desired resources, read as their manifests describe them: a cluster serves an object
+     * at several API versions, and comparing it at the manifest's version avoids differences that are only
+     * conversions.
+     */
+    Map<ResourceId, LiveObject> readDesired(Collection<Resource> resources);
+
+    /**
+     * What the server would store if each resource were applied now, found without storing anything (a
+     * server-side dry run), keyed by resource id. A resource the server cannot preview (it does not support
+     * dry runs for its kind) is left out; the planner compares it client-side instead.
+     */
+    Map<ResourceId, Map<String, Object>> preview(Collection<Resource> resources);
+
+    /**
+     * The one id under which the server stores the object {@code id} names: a namespaced object that names no
+     * namespace goes into the default namespace, a namespace on a cluster-scoped one is ignored. Plans, prune
+     * and the inventory compare canonical ids, so one object never has two ids.
+     */
+    ResourceId canonical(ResourceId id);
+
+    /**
+     * Whether the server holds objects of this kind now (its API or CRD is installed); the engine accepts an
+     * unserved kind only when the desired state defines its CRD.
+     */
+    boolean serves(String group, String kind);
+}

@@ -1,0 +1,114 @@
+package io.jenkins.plugins.gitops.engine.adversarial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.jenkins.plugins.gitops.engine.flow.FailingTarget;
+import io.jenkins.plugins.gitops.engine.flow.FlowFixture;
+import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.targets.LiveObject;
+import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13.3: what a run that dies half way wrote is owned, so a later rollback prunes it and verify sees it.
+ * The death is simulated in process: the target's k-th write succeeds and then the run ends with an
+ * {@link Error}, and no later write of any thread happens, so nothing after it (no final inventory) runs, as
+ * after a SIGKILL.
+ */
+class KilledRunOwnershipTest {
+    static final String ENV = "env";
+
+    @TempDir
+    Path tmp;
+    String c1;
+    String c2;
+
+    /** A run killed right after its k-th write. */
+    static final class Killed extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Killed() {
+            super("killed");
+        }
+    }
+
+    static String cm(String name) {
+        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: shop\ndata:\n  v: \"1\"\n";
+    }
+
+    @BeforeEach
+    void twoCommits() {
+        GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
+        git.write(ENV + "/base.yaml", cm("base-a") + "---\n" + cm("base-b"));
+        c1 = git.commit("base");
+        StringBuilder more = new StringBuilder();
+        for (int i = 0; i < 6; i++) {
+            more.append("---\n").append(cm("new-" + i));
+        }
+        git.write(ENV + "/more.yaml", more.toString());
+        c2 = git.commit("six more");
+        git.close();
+    }
+
+    private DirectoryTarget killedWhileApplyingC2(int killAfter) {
+        DirectoryTarget target = new DirectoryTarget(tmp.resolve("target"));
+        assertThat(new FlowFixture(tmp.resolve("repo"), ENV, target).applyNow(c1).succeeded()).isTrue();
+        AtomicInteger writes = new AtomicInteger();
+        FailingTarget dying = new FailingTarget(target, id -> false) {
+            @Override
+            public LiveObject apply(Resource resource) {
+                int write = writes.incrementAndGet();
+                if (write > killAfter) {
+                    throw new Killed(); // a dead process writes nothing more, whichever thread asks
+                }
+                LiveObject written = super.apply(resource);
+                if (write == killAfter) {
+                    throw new Killed();
+                }
+                return written;
+            }
+        };
+        assertThatThrownBy(() -> new FlowFixture(tmp.resolve("repo"), ENV, dying).applyNow(c2))
+                .hasRootCauseInstanceOf(Killed.class);
+        assertThat(target.stored()).as("the run died half way").hasSize(2 + killAfter);
+        return target;
+    }
+
+    @Test
+    void everythingAKilledRunWroteIsOwned() {
+        DirectoryTarget target = killedWhileApplyingC2(3);
+        assertThat(target.readInventory().resources()).containsAll(target.stored());
+    }
+
+    @Test
+    void verifyOfTheOldCommitSeesWhatAKilledRunLeft() {
+        DirectoryTarget target = killedWhileApplyingC2(3);
+        FlowFixture flow = new FlowFixture(tmp.resolve("repo"), ENV, target);
+        var verify = flow.verify(c1);
+        assertThat(verify.inSync()).isFalse();
+        assertThat(verify.drifted()).allMatch(c -> c.action() == Action.DELETE)
+                .extracting(c -> c.id().name()).allMatch(name -> name.startsWith("new-"));
+    }
+
+    @Test
+    void rollbackAfterAKilledRunPrunesWhatItWrote() {
+        DirectoryTarget target = killedWhileApplyingC2(4);
+        FlowFixture flow = new FlowFixture(tmp.resolve("repo"), ENV, target);
+
+        assertThat(flow.applyNow(c1).succeeded()).isTrue();
+
+        Set<ResourceId> desired = flow.load(c1).desired().byId().keySet();
+        assertThat(target.stored()).isEqualTo(desired);
+        assertThat(target.readInventory().resources()).isEqualTo(desired);
+        assertThat(flow.verify(c1).inSync()).isTrue();
+    }
+}

@@ -1,0 +1,130 @@
+package io.jenkins.plugins.gitops.steps;
+
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.ThrottledProgress;
+import io.jenkins.plugins.gitops.engine.api.ApplyPlanRequest;
+import io.jenkins.plugins.gitops.engine.api.ApplyResponse;
+import io.jenkins.plugins.gitops.engine.api.Gitops;
+import io.jenkins.plugins.gitops.engine.api.Inputs;
+import io.jenkins.plugins.gitops.engine.api.PlanAndApplyRequest;
+import io.jenkins.plugins.gitops.engine.api.PlanRequest;
+import io.jenkins.plugins.gitops.engine.api.PlanResponse;
+import io.jenkins.plugins.gitops.engine.api.Source;
+import io.jenkins.plugins.gitops.engine.api.VerifyRequest;
+import io.jenkins.plugins.gitops.engine.api.Wait;
+import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
+import io.jenkins.plugins.gitops.engine.plan.DiffMode;
+import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.report.ApplyText;
+import io.jenkins.plugins.gitops.engine.report.PlanText;
+import io.jenkins.plugins.gitops.engine.report.VerifyText;
+import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * One step call on the agent: translates the step's parameters into the engine's use-case request, writes the
+ * result to the build log and shapes it for Pipeline and the check. Invalid input and refusals come back as a
+ * failed {@link StepResponse} whose message words the remedy as step parameters.
+ */
+public final class StepRunner {
+    private final PrintStream log;
+    private final Gitops gitops;
+
+    public StepRunner(PrintStream log) {
+        this(log, new Gitops(progress(log)));
+    }
+
+    /** With an engine set up by the caller (tests poll health faster). */
+    public StepRunner(PrintStream log, Gitops gitops) {
+        this.log = log;
+        this.gitops = gitops;
+    }
+
+    /** Progress and warnings for the build log, a dozen lines per phase. */
+    public static Progress progress(PrintStream log) {
+        return new ThrottledProgress(new Progress() {
+            @Override
+            public void update(String phase, int done, int total) {
+                log.println("[gitops] " + phase + ": " + done + "/" + total);
+            }
+
+            @Override
+            public void warn(String message) {
+                log.println("[gitops] WARNING: " + message);
+            }
+        });
+    }
+
+    public StepResponse run(StepRequest request) {
+        try {
+            return switch (request.operation) {
+                case PLAN -> plan(request);
+                case APPLY -> apply(request);
+                case VERIFY -> verify(request);
+            };
+        } catch (GitopsException e) {
+            return StepResponse.failed(StepRemedies.WORDING.message(e));
+        }
+    }
+
+    private StepResponse plan(StepRequest request) {
+        Path out = request.planFile == null ? null : Path.of(request.planFile);
+        PlanResponse response = gitops.plan(new PlanRequest(source(request), inputs(request), request.target.spec(),
+                diffMode(request), request.prune, out));
+        if (out != null) {
+            log.println("[gitops] plan saved to " + request.planFileLabel);
+        }
+        log.print(PlanText.render(response.plan()));
+        return StepResponse.of(StepResults.of(response.plan(), request.planFileLabel), response.json(),
+                CheckText.forPlan(response.plan()));
+    }
+
+    private StepResponse apply(StepRequest request) {
+        ApplyOptions options = ApplyOptions.defaults(request.user).withParallelism(request.parallelism)
+                .withLockWait(request.lockWait).withBuildUrl(request.buildUrl);
+        Wait health = request.await ? Wait.upTo(request.timeout) : Wait.NONE;
+        ApplyResponse response;
+        if (request.planFile != null) {
+            // The plan decides the commit and path unless the step gave them: no default commit here.
+            Source source = new Source(request.repository, request.ref, path(request));
+            response = gitops.apply(new ApplyPlanRequest(Path.of(request.planFile), source, inputs(request),
+                    request.target.spec(), options, health));
+        } else {
+            response = gitops.planAndApply(new PlanAndApplyRequest(source(request), inputs(request),
+                    request.target.spec(), diffMode(request), request.prune, options, health));
+        }
+        log.print(ApplyText.render(response.result(), StepRemedies.WORDING));
+        response.unhealthy().forEach(h -> log.println("[gitops] unhealthy: " + h));
+        return StepResponse.of(StepResults.of(response.result(), request.planFileLabel, response.unhealthy()),
+                PlanFile.toJson(response.result().plan()),
+                CheckText.forApply(response.result(), response.unhealthy()));
+    }
+
+    private StepResponse verify(StepRequest request) {
+        VerifyResult result = gitops.verify(new VerifyRequest(source(request), inputs(request), request.target.spec(),
+                diffMode(request), request.await ? Wait.upTo(request.timeout) : Wait.NONE));
+        log.print(VerifyText.render(result));
+        return StepResponse.of(StepResults.of(result), PlanFile.toJson(result.plan()),
+                CheckText.forVerify(result, request.failOnDrift));
+    }
+
+    /** The source of a new plan: the ref given, else the checkout's commit. */
+    private static Source source(StepRequest request) {
+        return new Source(request.repository, request.ref != null ? request.ref : request.defaultCommit, path(request));
+    }
+
+    /** A step's {@code path:} defaults to "": not given, so the engine decides (a saved plan's path). */
+    private static String path(StepRequest request) {
+        return request.path == null || request.path.isBlank() ? null : request.path;
+    }
+
+    private static Inputs inputs(StepRequest request) {
+        return new Inputs(request.vars, request.varFiles.stream().map(Path::of).toList(), request.ignore);
+    }
+
+    private static DiffMode diffMode(StepRequest request) {
+        return DiffMode.valueOf(request.diffMode);
+    }
+}

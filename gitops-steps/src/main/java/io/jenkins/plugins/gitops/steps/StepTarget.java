@@ -1,0 +1,37 @@
+package io.jenkins.plugins.gitops.steps;
+
+import io.jenkins.plugins.gitops.engine.api.TargetSpec;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
+import java.io.Serializable;
+import java.nio.file.Path;
+
+/**
+ * A step's {@code target:} as it crosses to the agent: plain strings and booleans (engine types would tie the
+ * remoting wire format to the engine's internals), turned into the engine's {@link TargetSpec} there.
+ */
+public sealed interface StepTarget extends Serializable {
+
+    TargetSpec spec();
+
+    /** {@code directory(path: ...)}: an absolute path on the agent. */
+    record Directory(String path) implements StepTarget {
+        @Override
+        public TargetSpec spec() {
+            return TargetSpec.directory(Path.of(path));
+        }
+    }
+
+    /**
+     * {@code kubernetes(...)}: a kubeconfig file written on the agent for this call only. The inventory is named
+     * after the environment path (a saved plan's path for an apply of it), as on the command line.
+     */
+    record Kubernetes(String kubeconfig, String context, String namespace, boolean forceConflicts,
+            boolean replaceImmutable) implements StepTarget {
+        @Override
+        public TargetSpec spec() {
+            return TargetSpec.kubernetes(KubernetesTargetConfig.builder().kubeconfig(Path.of(kubeconfig))
+                    .context(context).namespace(namespace).forceConflicts(forceConflicts)
+                    .replaceImmutable(replaceImmutable).build());
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package io.jenkins.plugins.gitops.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
+import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code gitopsApply(planFile: 'prod.plan.json', target: kubernetes(...))} without {@code path:}, as README.md
+ * and examples/Jenkinsfile show it: the step's path stays "" (its default), and the plan's path names the
+ * inventory. The plugin sent "" to the target before, which opened inventory {@code default} and refused the plan.
+ */
+class SavedKubernetesPlanStepTest {
+    static final String APP = """
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: shop
+            ---
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: settings
+              namespace: shop
+            data:
+              color: blue
+            """;
+
+    @Test
+    void appliesASavedPlanWithoutThePath(@TempDir Path tmp) {
+        try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo")); FakeApiServer api = new FakeApiServer()) {
+            String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
+            StepTarget target = new StepTarget.Kubernetes(api.writeKubeconfig(tmp.resolve("kubeconfig")).toString(),
+                    null, null, false, false);
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            StepRunner runner = new StepRunner(new PrintStream(log, true, StandardCharsets.UTF_8));
+
+            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit, target, tmp);
+            plan.path = "envs/prod";
+            StepResponse planned = runner.run(plan);
+            assertThat(planned.error()).as(log.toString(StandardCharsets.UTF_8)).isNull();
+            assertThat(planned.result()).containsEntry("creates", 2);
+
+            StepRequest apply = request(StepRequest.Operation.APPLY, repo, commit, target, tmp);
+            assertThat(apply.path).isEmpty();
+            StepResponse applied = runner.run(apply);
+
+            assertThat(applied.error()).as(log.toString(StandardCharsets.UTF_8)).isNull();
+            assertThat(applied.success()).isTrue();
+            assertThat(applied.result()).containsEntry("creates", 2);
+            assertThat(api.client().configMaps().inNamespace("shop").withName("settings").get().getData())
+                    .containsEntry("color", "blue");
+            ConfigMap inventory = api.client().configMaps().inNamespace("gitops-system").withName("envs-prod").get();
+            assertThat(inventory.getData().get("resources")).contains("settings");
+            assertThat(api.client().configMaps().inNamespace("gitops-system").withName("default").get()).isNull();
+        }
+    }
+
+    /** What GitopsExecution sends for a step call with only planFile: and target: given (path: stays ""). */
+    private static StepRequest request(StepRequest.Operation operation, GitRepoFixture repo, String commit,
+            StepTarget target, Path tmp) {
+        StepRequest request = new StepRequest(operation);
+        request.repository = repo.dir().toString();
+        request.defaultCommit = commit;
+        request.path = "";
+        request.target = target;
+        request.planFile = tmp.resolve("prod.plan.json").toString();
+        request.planFileLabel = "prod.plan.json";
+        request.user = "alice";
+        return request;
+    }
+}
