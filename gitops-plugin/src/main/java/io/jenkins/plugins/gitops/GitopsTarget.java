@@ -8,7 +8,7 @@ import hudson.model.TaskListener;
 import java.io.IOException;
 import java.io.Serializable;
 
-/** Where a step plans against, applies to or verifies: {@code directory(...)} or {@code kubernetes(...)}. */
+/** Where a step plans against, applies to or verifies: {@code directory(...)}, {@code kubernetes(...)} or {@code gitBranch(...)}. */
 public abstract class GitopsTarget extends AbstractDescribableImpl<GitopsTarget> implements Serializable {
     // Serializable: the running step (and so its target) is saved with the Pipeline's program state.
     private static final long serialVersionUID = 1L;

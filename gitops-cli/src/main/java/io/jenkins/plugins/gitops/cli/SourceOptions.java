@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.cli;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.api.Inputs;
 import io.jenkins.plugins.gitops.engine.api.Source;
+import io.jenkins.plugins.gitops.engine.render.Variables;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,6 +55,10 @@ final class SourceOptions {
             if (eq <= 0) {
                 // The value is never echoed: it may be a secret.
                 throw new GitopsException("--var expects KEY=VALUE, got a value without '=' or without a key");
+            }
+            if (!Variables.NAME.matcher(var.substring(0, eq)).matches()) {
+                throw new GitopsException("--var " + var.substring(0, eq) + "=...: a variable name is made of letters,"
+                        + " digits and '_' and does not start with a digit");
             }
             values.put(var.substring(0, eq), var.substring(eq + 1));
         }

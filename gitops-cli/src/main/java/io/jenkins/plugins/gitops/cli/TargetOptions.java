@@ -2,8 +2,13 @@ package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.api.TargetSpec;
+import io.jenkins.plugins.gitops.engine.targets.git.GitBranchSpec;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import picocli.CommandLine.Option;
 
 /** Which target to plan against or apply to. */
@@ -11,9 +16,21 @@ final class TargetOptions {
     static final String DEFAULT_TARGET = "dir:gitops-target";
 
     @Option(names = "--target", paramLabel = "TARGET", defaultValue = DEFAULT_TARGET,
-            description = "dir:PATH, a local directory with one YAML file per resource, or kubernetes "
+            description = "dir:PATH, a local directory with one YAML file per resource; kubernetes; or "
+                    + "git:REPOSITORY#BRANCH[:FOLDER], an environment branch an in-cluster agent pulls "
                     + "(default: ${DEFAULT-VALUE}).")
     String target;
+
+    @Option(names = "--git-user", paramLabel = "NAME", description = "git: user for an https repository.")
+    String gitUser;
+
+    @Option(names = "--git-password-file", paramLabel = "FILE",
+            description = "git: file holding the password or access token of --git-user.")
+    Path gitPasswordFile;
+
+    @Option(names = "--sign", description = "git: sign the apply commit with the key git config names"
+            + " (gpg.format, user.signingKey); refused when this build has no signer for that format.")
+    boolean sign;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "kubernetes: kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else in-cluster).")
@@ -45,6 +62,9 @@ final class TargetOptions {
     boolean replaceImmutable;
 
     TargetSpec spec() {
+        if (target.startsWith(GitBranchSpec.PREFIX)) {
+            return new TargetSpec.GitBranch(GitBranchSpec.parse(target), gitCredentials(), sign);
+        }
         if (target.startsWith("dir:") && target.length() > 4) {
             return TargetSpec.directory(Path.of(target.substring(4)));
         }
@@ -54,6 +74,22 @@ final class TargetOptions {
                     .replaceImmutable(replaceImmutable).build();
             return new TargetSpec.Kubernetes(config, inventory);
         }
-        throw new GitopsException("unknown --target '" + target + "'; use dir:PATH or kubernetes");
+        throw new GitopsException("unknown --target '" + target + "'; use dir:PATH, kubernetes or"
+                + " git:REPOSITORY#BRANCH[:FOLDER]");
     }
+
+    private CredentialsProvider gitCredentials() {
+        if (gitPasswordFile == null) {
+            return null;
+        }
+        if (gitUser == null) {
+            throw new GitopsException("--git-password-file needs --git-user");
+        }
+        try {
+            return new UsernamePasswordCredentialsProvider(gitUser, Files.readString(gitPasswordFile).strip());
+        } catch (IOException e) {
+            throw new GitopsException("cannot read --git-password-file " + gitPasswordFile + ": " + e.getMessage(), e);
+        }
+    }
+
 }

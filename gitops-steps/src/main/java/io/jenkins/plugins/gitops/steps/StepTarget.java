@@ -1,9 +1,15 @@
 package io.jenkins.plugins.gitops.steps;
 
+import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.api.TargetSpec;
+import io.jenkins.plugins.gitops.engine.targets.git.GitBranchSpec;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.transport.CredentialsProvider;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 
 /**
  * A step's {@code target:} as it crosses to the agent: plain strings and booleans (engine types would tie the
@@ -32,6 +38,30 @@ public sealed interface StepTarget extends Serializable {
             return TargetSpec.kubernetes(KubernetesTargetConfig.builder().kubeconfig(Path.of(kubeconfig))
                     .context(context).namespace(namespace).forceConflicts(forceConflicts)
                     .replaceImmutable(replaceImmutable).build());
+        }
+    }
+
+    /**
+     * {@code gitBranch(url: ..., branch: ..., folder: ..., credentialsId: ...)}: the password or token, when there
+     * is one, is in a file written on the agent for this call only, so it is in no step argument and no
+     * serialized object.
+     */
+    record GitBranch(String url, String branch, String folder, String username, String passwordFile)
+            implements StepTarget {
+        @Override
+        public TargetSpec spec() {
+            return new TargetSpec.GitBranch(new GitBranchSpec(url, branch, folder), credentials(), false);
+        }
+
+        private CredentialsProvider credentials() {
+            if (passwordFile == null) {
+                return null;
+            }
+            try {
+                return new UsernamePasswordCredentialsProvider(username, Files.readString(Path.of(passwordFile)));
+            } catch (IOException e) {
+                throw new GitopsException("cannot read the credential written for the git target: " + e.getMessage(), e);
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.jenkins.plugins.gitops.engine.Json;
+import io.jenkins.plugins.gitops.engine.model.Canonical;
 import io.jenkins.plugins.gitops.engine.adversarial.TreeSnapshot;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jgit.util.FileUtils;
@@ -47,8 +49,8 @@ class StalePlanTest {
     static String planJson;
     static Plan plan;
 
-    /** Changes made before the apply, and the apply's extra arguments. */
-    record Case(String name, Consumer<Path> alter, List<String> args) {
+    /** Changes made before the apply, the apply's extra arguments, and words of the check that must refuse it. */
+    record Case(String name, Consumer<Path> alter, List<String> args, String reason) {
         @Override
         public String toString() {
             return name;
@@ -101,46 +103,118 @@ class StalePlanTest {
         List<String> vars = List.of("--var", "COLOR=green");
         for (Change c : plan.changes()) {
             if (c.liveVersion() != null) {
-                cases.add(new Case("live " + c.id() + " edited", dir -> append(fileOf(c), "# edited by hand\n"), vars));
-                cases.add(new Case("live " + c.id() + " deleted", dir -> delete(fileOf(c)), vars));
+                cases.add(new Case("live " + c.id() + " edited", dir -> append(fileOf(c), "# edited by hand\n"), vars,
+                        c.id() + " (changed since)"));
+                cases.add(new Case("live " + c.id() + " deleted", dir -> delete(fileOf(c)), vars,
+                        c.id() + " (deleted since)"));
             } else {
-                cases.add(new Case("live " + c.id() + " added", dir -> write(fileOf(c), cm(c.id().name(), "9")), vars));
+                cases.add(new Case("live " + c.id() + " added", dir -> write(fileOf(c), cm(c.id().name(), "9")), vars,
+                        c.id() + " (created since)"));
             }
         }
         ObjectNode original = parse(planJson);
         for (Iterator<String> fields = original.fieldNames(); fields.hasNext();) {
             String field = fields.next();
-            cases.add(edited("plan field " + field + " mutated", original, node -> node.set(field, mutate(node.get(field)))));
-            cases.add(edited("plan field " + field + " removed", original, node -> node.remove(field)));
+            if (INFORMATIONAL.contains(field)) {
+                continue;
+            }
+            cases.add(edited("plan field " + field + " mutated", original, node -> node.set(field, mutate(node.get(field))),
+                    MUTATED.get(field)));
+            cases.add(edited("plan field " + field + " removed", original, node -> node.remove(field), REMOVED.get(field)));
         }
         for (int i = 0; i < plan.changes().size(); i++) {
             int index = i;
             Change c = plan.changes().get(i);
             Action other = c.action() == Action.NOOP ? Action.UPDATE : Action.NOOP;
             cases.add(edited("change " + c.id() + " action to " + other, original,
-                    node -> change(node, index).put("action", other.name())));
+                    node -> change(node, index).put("action", other.name()), DOES_NOT_MATCH));
             cases.add(edited("change " + c.id() + " id renamed", original,
-                    node -> ((ObjectNode) change(node, index).get("id")).put("name", c.id().name() + "x")));
+                    node -> ((ObjectNode) change(node, index).get("id")).put("name", c.id().name() + "x"),
+                    c.liveVersion() == null ? DOES_NOT_MATCH : c.id() + "x (deleted since)"));
             cases.add(edited("change " + c.id() + " liveVersion mutated", original,
-                    node -> change(node, index).set("liveVersion", mutate(change(node, index).get("liveVersion")))));
+                    node -> change(node, index).set("liveVersion", mutate(change(node, index).get("liveVersion"))),
+                    c.id() + (c.liveVersion() == null ? " (deleted since)" : " (changed since)")));
             cases.add(edited("change " + c.id() + " removed", original,
-                    node -> ((ArrayNode) node.get("changes")).remove(index)));
+                    node -> ((ArrayNode) node.get("changes")).remove(index), DOES_NOT_MATCH));
         }
-        cases.add(new Case("other commit", dir -> { }, List.of("--var", "COLOR=green", "--ref", c1)));
-        cases.add(new Case("other path", dir -> { }, List.of("--var", "COLOR=green", "--path", "envs/copy")));
+        cases.add(new Case("other commit", dir -> { }, List.of("--var", "COLOR=green", "--ref", c1), OTHER_SOURCE));
+        cases.add(new Case("other path", dir -> { }, List.of("--var", "COLOR=green", "--path", "envs/copy"),
+                OTHER_SOURCE));
         cases.add(new Case("other target", dir -> copy(pristine, tmp.resolve("other")),
-                List.of("--var", "COLOR=green", "--target", "dir:" + tmp.resolve("other"))));
-        cases.add(new Case("variable changed", dir -> { }, List.of("--var", "COLOR=red")));
-        cases.add(new Case("variable missing", dir -> { }, List.of()));
+                List.of("--var", "COLOR=green", "--target", "dir:" + tmp.resolve("other")), OTHER_TARGET));
+        cases.add(new Case("variable changed", dir -> { }, List.of("--var", "COLOR=red"), RENDERS_DIFFERENTLY));
+        cases.add(new Case("variable missing", dir -> { }, List.of(), RENDERS_DIFFERENTLY));
         return cases.stream();
     }
 
-    static Case edited(String name, ObjectNode original, Consumer<ObjectNode> edit) {
+    static final String ALTERED = "was altered after gitops wrote it";
+    static final String OTHER_SOURCE = "but the source resolves to commit";
+    static final String OTHER_TARGET = "the plan was made for target";
+    static final String RENDERS_DIFFERENTLY = "renders differently now than when it was planned";
+    static final String DOES_NOT_MATCH = "the plan does not match the desired state of commit";
+    static final String FORMAT = "has plan format";
+
+    /** Fields that only inform (the commit pins the content, not the repository's address): not checked. */
+    static final Set<String> INFORMATIONAL = Set.of("repository", "createdAt");
+
+    /**
+     * The check that refuses a plan whose field was given another value, the plan's own digest recomputed so
+     * that the digest check lets it through: each field is pinned by a check of its meaning.
+     */
+    static final Map<String, String> MUTATED = Map.of(
+            "commit", "cannot read repository", "path", "does not exist at commit", "target", OTHER_TARGET,
+            "desiredDigest", RENDERS_DIFFERENTLY, "liveFingerprint", "the target's inventory changed",
+            "prune", DOES_NOT_MATCH, "changes", DOES_NOT_MATCH, "format", FORMAT, "planDigest", ALTERED);
+    /** The same for a field removed. */
+    static final Map<String, String> REMOVED = Map.of(
+            "commit", "it has no commit", "path", "it has no path", "target", "it has no target",
+            "desiredDigest", "it has no desiredDigest", "liveFingerprint", "it has no liveFingerprint",
+            "prune", "it has no prune", "changes", "it has no changes", "format", FORMAT, "planDigest", ALTERED);
+
+    static Case edited(String name, ObjectNode original, Consumer<ObjectNode> edit, String reason) {
         return new Case(name, dir -> {
             ObjectNode copy = original.deepCopy();
             edit.accept(copy);
+            if (!ALTERED.equals(reason)) {
+                reseal(copy);
+            }
             write(dir.resolve("plan.json"), copy.toPrettyString());
-        }, List.of("--var", "COLOR=green"));
+        }, List.of("--var", "COLOR=green"), reason);
+    }
+
+    /** The plan's self-digest as gitops computes it (over every other field, format included), after an edit. */
+    static void reseal(ObjectNode plan) {
+        plan.remove("planDigest");
+        plan.put("planDigest", Canonical.sha256(Canonical.json(Json.mapper().convertValue(plan, Object.class))));
+    }
+
+    @Test
+    void informationalFieldsDoNotBlockAnApply() throws IOException {
+        copy(pristine, target);
+        ObjectNode edited = parse(planJson);
+        edited.put("repository", "https://git.example.com/moved.git");
+        edited.put("createdAt", "2001-01-01T00:00:00Z");
+        reseal(edited);
+        Path file = tmp.resolve("informational.json");
+        Files.writeString(file, edited.toPrettyString());
+
+        Cli run = Cli.run(concat(List.of("apply", file.toString(), "--var", "COLOR=green"), source()));
+
+        assertThat(run.code()).as(run.toString()).isZero();
+    }
+
+    @Test
+    void anEditWithoutResealingIsRefusedByTheDigest() throws IOException {
+        copy(pristine, target);
+        ObjectNode edited = parse(planJson);
+        edited.put("target", "dir:/elsewhere");
+        Path file = tmp.resolve("unsealed.json");
+        Files.writeString(file, edited.toPrettyString());
+
+        Cli run = Cli.run(concat(List.of("apply", file.toString(), "--var", "COLOR=green"), source()));
+
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains(ALTERED);
     }
 
     static ObjectNode change(ObjectNode plan, int index) {
@@ -191,7 +265,9 @@ class StalePlanTest {
         Cli run = Cli.run(args);
         assertThat(run.code()).as(run.toString()).isEqualTo(1);
         assertThat(run.err().toLowerCase(java.util.Locale.ROOT)).as(run.toString())
-                .containsAnyOf("nothing was applied", "plan format").doesNotContain("this is a bug");
+                .containsAnyOf("nothing was applied", "plan format", "cannot read repository", "does not exist at commit")
+                .doesNotContain("this is a bug");
+        assertThat(run.err()).as(run.toString()).contains(c.reason());
         assertThat(TreeSnapshot.of(target)).isEqualTo(before);
         if (c.args().contains("--target")) {
             assertThat(TreeSnapshot.of(tmp.resolve("other"))).isEqualTo(TreeSnapshot.of(pristine));

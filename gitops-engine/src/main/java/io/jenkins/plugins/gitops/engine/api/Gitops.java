@@ -19,6 +19,7 @@ import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.render.VariableFiles;
 import io.jenkins.plugins.gitops.engine.render.Variables;
+import io.jenkins.plugins.gitops.engine.source.RepositoryLocation;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.verify.Verifier;
@@ -72,7 +73,9 @@ public final class Gitops {
     public ApplyResponse apply(ApplyPlanRequest request) {
         Plan plan = PlanFile.read(request.planFile());
         SourceSpec spec = spec(request.source(), plan);
-        try (Target target = request.target().open(plan.path())) {
+        ApplyContext context = new ApplyContext(plan.target(), PlanFile.digest(plan), plan.repository(),
+                request.options().user(), request.options().buildUrl());
+        try (Target target = request.target().open(plan.path(), context)) {
             // The saved plan carries its own diff mode in its changes; the mode only matters to re-planning.
             Applier applier = new Applier(target, progress, clock, DiffMode.CLIENT);
             ApplyResult result = applier.apply(plan, load(spec, request.inputs()), request.options());
@@ -82,7 +85,9 @@ public final class Gitops {
 
     public ApplyResponse planAndApply(PlanAndApplyRequest request) {
         SourceSpec spec = spec(request.source(), null);
-        try (Target target = request.target().open(spec.path())) {
+        ApplyContext context = new ApplyContext(null, null, RepositoryLocation.parse(spec.repository()).shown(),
+                request.options().user(), request.options().buildUrl());
+        try (Target target = request.target().open(spec.path(), context)) {
             Applier applier = new Applier(target, progress, clock, request.diff());
             ApplyResult result = applier.planAndApply(load(spec, request.inputs()), request.prune(), request.options());
             return new ApplyResponse(result, awaitHealth(target, result, request.health()));

@@ -3,9 +3,13 @@ package io.jenkins.plugins.gitops.engine.api;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.targets.git.GitBranchOptions;
+import io.jenkins.plugins.gitops.engine.targets.git.GitBranchSpec;
+import io.jenkins.plugins.gitops.engine.targets.git.GitBranchTarget;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
 import java.nio.file.Path;
+import org.eclipse.jgit.transport.CredentialsProvider;
 
 /**
  * A target as a front end describes it, opened by the use cases once they know the environment's path: a
@@ -17,6 +21,11 @@ public sealed interface TargetSpec {
     /** Opens the target for the environment at {@code environmentPath} ("" for the repository root). */
     Target open(String environmentPath);
 
+    /** Opens the target to apply; a target that records applies in its own history uses {@code context}. */
+    default Target open(String environmentPath, ApplyContext context) {
+        return open(environmentPath);
+    }
+
     static TargetSpec directory(Path root) {
         return new Directory(root);
     }
@@ -24,6 +33,29 @@ public sealed interface TargetSpec {
     /** A cluster; the inventory name derives from the environment path. */
     static TargetSpec kubernetes(KubernetesTargetConfig config) {
         return new Kubernetes(config, null);
+    }
+
+    /**
+     * An environment branch an in-cluster agent pulls. An apply of a saved plan opens it at the head the plan
+     * pinned, and its commit records the plan digest, source, user and build.
+     */
+    record GitBranch(GitBranchSpec branch, CredentialsProvider credentials, boolean sign) implements TargetSpec {
+        @Override
+        public Target open(String environmentPath) {
+            return GitBranchTarget.open(branch, GitBranchOptions.reading(credentials));
+        }
+
+        @Override
+        public Target open(String environmentPath, ApplyContext context) {
+            GitBranchSpec.Pin pin = context.planTarget() == null ? null : branch.pinnedIn(context.planTarget()).orElse(null);
+            return GitBranchTarget.open(branch, new GitBranchOptions(credentials, pin, context.sourceRepository(),
+                    context.planDigest(), context.user(), context.buildUrl(), sign));
+        }
+
+        @Override
+        public String toString() {
+            return "GitBranch[" + branch.identity() + "]"; // never the credentials
+        }
     }
 
     /** A directory with one YAML file per resource and the engine's records in {@code .gitops/}. */

@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.SecretRule;
 import io.jenkins.plugins.gitops.engine.plan.Waves;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
@@ -62,6 +63,7 @@ public final class Applier {
      */
     public ApplyResult apply(Plan plan, Environment env, ApplyOptions options) {
         StalePlanChecks.checkSameSource(plan, env, target);
+        SecretRule.check(target, env);
         checkAgainstTarget(plan, env);
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress,
                 nanoTime)) {

@@ -21,12 +21,15 @@ import java.util.stream.Collectors;
  * Keeps the target's inventory true while an apply writes, so every object the engine ever wrote is owned,
  * even if the run is killed or fails half way: before a wave writes, the objects it is about to create are
  * recorded as owned (write-ahead); at the end, the inventory is made exact and the revision is recorded.
- * Not thread-safe: the apply's own thread calls it between waves.
+ * A store that {@linkplain io.jenkins.plugins.gitops.engine.targets.Capabilities#stagesWrites() stages writes}
+ * lands them with the final inventory, as one change, and only if every write succeeded: it needs no
+ * write-ahead, and a failed apply lands nothing. Not thread-safe: the apply's own thread calls it between waves.
  */
 final class InventoryRecorder implements WaveRunner.WaveListener {
     private final Target target;
     private final Clock clock;
     private final LockKeeper lock;
+    private final boolean staged;
     /** The inventory as it is in the target now. */
     private Inventory current;
 
@@ -34,6 +37,7 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
         this.target = target;
         this.clock = clock;
         this.lock = lock;
+        this.staged = target.capabilities().stagesWrites();
         this.current = state.inventory();
     }
 
@@ -44,9 +48,16 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
         target.checkInventory(new Inventory(projected, state.inventory().history()));
     }
 
-    /** Write-ahead: the wave's objects are owned before the first of them is written. */
+    /**
+     * Write-ahead: the wave's objects are owned before the first of them is written. A staging store shows
+     * nothing of the wave before the final record, so there is nothing to own ahead (and a write would land the
+     * inventory alone).
+     */
     @Override
     public void beforeWave(List<Change> wave) {
+        if (staged) {
+            return;
+        }
         TreeSet<ResourceId> owned = new TreeSet<>(current.resources());
         wave.stream().filter(c -> c.action() != Action.DELETE).forEach(c -> owned.add(c.id()));
         if (!owned.equals(current.resources())) {
@@ -72,42 +83,18 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
 
     /**
      * Writes the final inventory. Returns the new revision, or null when the apply failed or changed nothing
-     * new; a failure to record (a full disk) is returned in the result, after every outcome, not thrown.
+     * new; a failure to record (a full disk) is returned in the result, after every outcome, not thrown. A
+     * staging store is recorded by {@link #recordStaged}, or not at all after a failure.
      */
     ApplyResult record(Plan plan, Environment env, ApplyState state, ApplyOptions options, List<Outcome> outcomes,
             boolean ok) {
-        TreeSet<ResourceId> owned = new TreeSet<>(state.owned());
-        if (ok) {
-            // Everything desired is ours now; orphans were pruned, or kept by annotation and given up.
-            if (plan.prune()) {
-                owned.clear();
-            }
-            owned.addAll(state.desired().keySet());
-        } else {
-            // Keep owning what we wrote, so a later apply can prune it; give up only what we deleted.
-            for (Outcome o : outcomes) {
-                if (o.status() == Outcome.Status.DONE) {
-                    if (o.action() == Action.DELETE) {
-                        owned.remove(o.id());
-                    } else {
-                        owned.add(o.id());
-                    }
-                }
-            }
-            owned.addAll(failedButWritten(outcomes));
+        if (staged) {
+            return ok ? recordStaged(plan, env, state, options, outcomes)
+                    : new ApplyResult(plan, heldBack(outcomes), null);
         }
-        Inventory before = state.inventory();
-        boolean newRevision = ok && before.current()
-                .map(r -> !r.commit().equals(plan.commit()) || !r.desiredDigest().equals(plan.desiredDigest())
-                        || !r.path().equals(plan.path()))
-                .orElse(true);
-        Revision revision = newRevision ? new Revision(plan.commit(), plan.path(), plan.desiredDigest(), clock.instant(),
-                options.user(), options.buildUrl(), env.desired().resources().size()) : null;
-        // Kinds whose CRD this apply installed have canonical ids only now.
-        owned = owned.stream().map(id -> TargetIds.canonical(target, id))
-                .collect(Collectors.toCollection(TreeSet::new));
-        Inventory after = revision == null ? new Inventory(owned, before.history())
-                : before.withRevision(owned, revision, options.historyLimit());
+        Set<ResourceId> owned = ok ? ownedAfterSuccess(plan, state) : ownedAfterFailure(state, outcomes);
+        Revision revision = ok ? newRevision(plan, env, state, options) : null;
+        Inventory after = inventoryAfter(state, owned, revision, options);
         try {
             lock.checkLease();
             target.flush();
@@ -120,6 +107,70 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
             return new ApplyResult(plan, outcomes, null, e.getMessage());
         }
         return new ApplyResult(plan, outcomes, revision);
+    }
+
+    /**
+     * The final inventory of a staging store, written even when it is unchanged if anything was staged: the
+     * write is what lands the staged changes. A failure to land them is the apply's failure and is thrown:
+     * nothing was written.
+     */
+    private ApplyResult recordStaged(Plan plan, Environment env, ApplyState state, ApplyOptions options,
+            List<Outcome> outcomes) {
+        Revision revision = newRevision(plan, env, state, options);
+        Inventory after = inventoryAfter(state, ownedAfterSuccess(plan, state), revision, options);
+        if (!after.equals(current) || outcomes.stream().anyMatch(o -> o.status() == Outcome.Status.DONE)) {
+            write(after);
+        }
+        return new ApplyResult(plan, outcomes, revision);
+    }
+
+    /** A staging store lands nothing of a failed apply: what was staged is reported as not written. */
+    private static List<Outcome> heldBack(List<Outcome> outcomes) {
+        return outcomes.stream().map(o -> o.status() == Outcome.Status.DONE
+                ? new Outcome(o.id(), o.action(), Outcome.Status.SKIPPED, null) : o).toList();
+    }
+
+    /** Everything desired is ours now; orphans were pruned, or kept by annotation and given up. */
+    private static Set<ResourceId> ownedAfterSuccess(Plan plan, ApplyState state) {
+        TreeSet<ResourceId> owned = new TreeSet<>(plan.prune() ? Set.of() : state.owned());
+        owned.addAll(state.desired().keySet());
+        return owned;
+    }
+
+    /** The revision a successful apply records, or null when it applied what the history already holds last. */
+    private Revision newRevision(Plan plan, Environment env, ApplyState state, ApplyOptions options) {
+        boolean isNew = state.inventory().current()
+                .map(r -> !r.commit().equals(plan.commit()) || !r.desiredDigest().equals(plan.desiredDigest())
+                        || !r.path().equals(plan.path()))
+                .orElse(true);
+        return isNew ? new Revision(plan.commit(), plan.path(), plan.desiredDigest(), clock.instant(), options.user(),
+                options.buildUrl(), env.desired().resources().size()) : null;
+    }
+
+    private Inventory inventoryAfter(ApplyState state, Set<ResourceId> owned, Revision revision,
+            ApplyOptions options) {
+        // Kinds whose CRD this apply installed have canonical ids only now.
+        TreeSet<ResourceId> canonical = owned.stream().map(id -> TargetIds.canonical(target, id))
+                .collect(Collectors.toCollection(TreeSet::new));
+        Inventory before = state.inventory();
+        return revision == null ? new Inventory(canonical, before.history())
+                : before.withRevision(canonical, revision, options.historyLimit());
+    }
+
+    /** Keep owning what we wrote, so a later apply can prune it; give up only what we deleted. */
+    private Set<ResourceId> ownedAfterFailure(ApplyState state, List<Outcome> outcomes) {
+        TreeSet<ResourceId> owned = new TreeSet<>(state.owned());
+        for (Outcome o : outcomes) {
+            if (o.status() == Outcome.Status.DONE) {
+                if (o.action() == Action.DELETE) {
+                    owned.remove(o.id());
+                } else {
+                    owned.add(o.id());
+                }
+            }
+        }
+        owned.addAll(failedButWritten(outcomes));
+        return owned;
     }
 
     /** A failed write may still have taken effect (a timeout after the server stored it): owned if it exists. */

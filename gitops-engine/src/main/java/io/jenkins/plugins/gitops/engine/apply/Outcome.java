@@ -17,7 +17,10 @@ public record Outcome(ResourceId id, Action action, Status status, String error,
         UNCHANGED,
         /** Tried and failed. */
         FAILED,
-        /** Not tried, because an earlier wave failed. */
+        /**
+         * Not written because of a failure: not tried after an earlier wave failed, or, on a store that lands an
+         * apply's writes all together, held back because another write failed.
+         */
         SKIPPED
     }
 

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.model.StateDigest;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.LiveFingerprint;
@@ -39,9 +40,10 @@ final class StalePlanChecks {
                     + "', but the source resolves to commit " + env.commit() + " path '" + env.path()
                     + "'; nothing was applied", Remedy.of(Remedy.Kind.REF, plan.commit()));
         }
-        if (!plan.desiredDigest().equals(env.desired().digest())) {
+        String now = StateDigest.like(plan.desiredDigest(), env.desired(), target.digestKey());
+        if (!plan.desiredDigest().equals(now)) {
             throw new StalePlanException("the desired state of commit " + shortId(plan.commit())
-                    + " renders differently now than when it was planned (digest " + env.desired().digest()
+                    + " renders differently now than when it was planned (digest " + now
                     + ", plan has " + plan.desiredDigest() + "); nothing was applied",
                     Remedy.of(Remedy.Kind.VARIABLES));
         }
@@ -103,6 +105,9 @@ final class StalePlanChecks {
                     || live.containsKey(c.id()) && Planner.pruneDisabled(live.get(c.id()))
                     : !desired.containsKey(c.id())) {
                 wrong.add(c.action() + " " + c.id());
+            } else if (!actionFits(c, live.containsKey(c.id()), plan.prune())) {
+                wrong.add(c.action() + " " + c.id() + " with " + (live.containsKey(c.id()) ? "a live object" : "none")
+                        + (c.diff() == null || c.diff().isEmpty() ? " and no diff" : " and a diff"));
             }
         }
         desired.keySet().stream().filter(id -> !planned.contains(id)).forEach(id -> wrong.add(id + " is missing"));
@@ -126,5 +131,20 @@ final class StalePlanChecks {
 
     private static String shortId(String commit) {
         return commit.length() > 12 ? commit.substring(0, 12) : commit;
+    }
+
+    /**
+     * What the planner would have written: a create for what does not exist, an update or no-op for what does;
+     * an update has a diff and a no-op none; deletes only in a pruning plan. A plan that says otherwise was
+     * edited, and would skip or add work nobody reviewed.
+     */
+    private static boolean actionFits(Change c, boolean exists, boolean prune) {
+        boolean hasDiff = c.diff() != null && !c.diff().isEmpty();
+        return switch (c.action()) {
+            case CREATE -> !exists;
+            case UPDATE -> exists && hasDiff;
+            case NOOP -> exists && !hasDiff;
+            case DELETE -> prune;
+        };
     }
 }

@@ -1,16 +1,17 @@
 package io.jenkins.plugins.gitops.engine.plan;
 
-import io.jenkins.plugins.gitops.engine.Remedy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Json;
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.model.Canonical;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * The plan as a JSON file. The file carries a digest of its own content, so an edited plan (a change
@@ -20,6 +21,9 @@ public final class PlanFile {
     static final int FORMAT = 1;
     private static final String FORMAT_FIELD = "format";
     private static final String DIGEST_FIELD = "planDigest";
+    /** Every field apply checks or carries out; {@code repository} and {@code createdAt} only inform. */
+    private static final List<String> REQUIRED = List.of("commit", "path", "target", "desiredDigest",
+            "liveFingerprint", "prune", "changes");
 
     private PlanFile() {
     }
@@ -27,7 +31,7 @@ public final class PlanFile {
     public static String toJson(Plan plan) {
         ObjectNode node = Json.mapper().valueToTree(plan);
         node.put(FORMAT_FIELD, FORMAT);
-        node.put(DIGEST_FIELD, digestOf(node));
+        node.put(DIGEST_FIELD, digest(plan));
         try {
             return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
@@ -80,11 +84,24 @@ public final class PlanFile {
                     + " match its content); nothing was applied", Remedy.of(Remedy.Kind.SAVE_PLAN));
         }
         node.remove(FORMAT_FIELD);
+        for (String field : REQUIRED) {
+            if (!node.hasNonNull(field)) {
+                throw new GitopsException("plan file " + name + " cannot be read: it has no " + field + "; nothing was applied",
+                        Remedy.of(Remedy.Kind.SAVE_PLAN));
+            }
+        }
         try {
             return Json.mapper().treeToValue(node, Plan.class);
         } catch (JsonProcessingException e) {
             throw new GitopsException("plan file " + name + " cannot be read: " + e.getOriginalMessage());
         }
+    }
+
+    /** The digest {@link #toJson} writes into the file: names the reviewed plan in records of its apply. */
+    public static String digest(Plan plan) {
+        ObjectNode node = Json.mapper().valueToTree(plan);
+        node.put(FORMAT_FIELD, FORMAT);
+        return digestOf(node);
     }
 
     private static String digestOf(ObjectNode withoutDigest) {

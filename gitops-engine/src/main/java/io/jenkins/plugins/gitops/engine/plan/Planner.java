@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.model.StateDigest;
 import io.jenkins.plugins.gitops.engine.diff.DiffScope;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.ApiServer;
@@ -51,6 +52,7 @@ public final class Planner {
     }
 
     public Plan plan(Environment env, boolean prune) {
+        SecretRule.check(target, env);
         Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
         desired.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
         SortedSet<ResourceId> owned = TargetIds.owned(target, target.readInventory());
@@ -87,7 +89,8 @@ public final class Planner {
                 }
             }
         }
-        return new Plan(env.repository(), env.commit(), env.path(), target.identity(), env.desired().digest(),
+        return new Plan(env.repository(), env.commit(), env.path(), target.identity(),
+                StateDigest.of(env.desired(), target.digestKey()),
                 LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, desired, deletes));
     }
 

@@ -36,7 +36,7 @@ public final class ApplyText {
                 case FAILED -> s.append("FAILED  ").append(o.id()).append(": ")
                         .append(wording.withRemedy(o.error(), o.remedy())).append('\n');
                 case SKIPPED -> s.append("skipped ").append(o.id()).append(" (").append(o.action().name().toLowerCase())
-                        .append(" not attempted after a failure)\n");
+                        .append(" not written after a failure)\n");
                 case UNCHANGED -> { }
             }
         }

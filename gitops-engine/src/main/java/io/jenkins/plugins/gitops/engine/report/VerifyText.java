@@ -22,8 +22,15 @@ public final class VerifyText {
         for (Change c : result.drifted()) {
             s.append('\n').append(c.diff());
         }
+        for (String cause : result.driftCauses()) {
+            s.append("drift cause: ").append(cause).append('\n');
+        }
         for (ResourceHealth h : result.unhealthy()) {
             s.append("unhealthy: ").append(h).append('\n');
+        }
+        if (!result.healthObserved()) {
+            s.append("Health: not observed; this target holds manifests, not running objects (ask the agent that"
+                    + " applies them).\n");
         }
         s.append(result.inSync() ? "No drift: the target matches commit " : "Drift: " + result.drifted().size()
                 + " resource(s) differ from commit ").append(result.plan().commit()).append(".\n");

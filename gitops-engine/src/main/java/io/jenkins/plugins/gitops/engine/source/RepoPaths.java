@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Repository-relative paths as users write them, checked so that they cannot leave the repository. */
-final class RepoPaths {
+public final class RepoPaths {
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*");
 
     private RepoPaths() {
     }
 
     /** "" for null or blank; otherwise the '/'-separated path without "." segments or outer slashes. */
-    static String normalize(String path) {
+    public static String normalize(String path) {
         if (path == null || path.isBlank()) {
             return "";
         }

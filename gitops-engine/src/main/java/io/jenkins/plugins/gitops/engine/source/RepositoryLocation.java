@@ -18,12 +18,12 @@ import java.util.regex.Pattern;
  * @param remote whether it is a URL to clone rather than a local path to open in place
  * @param credentials the user and password taken out of the URL, or null
  */
-record RepositoryLocation(String shown, boolean remote, CredentialsProvider credentials) {
+public record RepositoryLocation(String shown, boolean remote, CredentialsProvider credentials) {
     private static final Pattern URL_WITH_USER = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)@(.*)$");
     /** scp-like syntax, git@host:owner/repo.git. */
     private static final Pattern SCP_LIKE = Pattern.compile("^[^/\\s:@]+@[^/\\s:]+:.*$");
 
-    static RepositoryLocation parse(String given) {
+    public static RepositoryLocation parse(String given) {
         boolean remote = given.contains("://") || SCP_LIKE.matcher(given).matches();
         Matcher url = URL_WITH_USER.matcher(given);
         if (!url.matches()) {

@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * Where desired state is applied: an {@link ObjectStore} that keeps the engine's {@link TargetRecords}, with
- * its {@link Capabilities} and, for an API server only, the {@link ApiServer} part. Deliberately small: the
- * engine does ordering, parallelism, prune, locking policy, inventory bookkeeping and the plan file once for
- * every target.
+ * its {@link Capabilities} and, for an API server only, the {@link ApiServer} part; a target that records who
+ * changed it offers its {@link ChangeHistory}. Deliberately small: the engine does ordering, parallelism, prune,
+ * locking policy, inventory bookkeeping and the plan file once for every target.
  */
 public interface Target extends ObjectStore, TargetRecords, AutoCloseable {
 
@@ -19,6 +19,11 @@ public interface Target extends ObjectStore, TargetRecords, AutoCloseable {
 
     /** The API server's own semantics, if the target is one; a plain store has none. */
     default Optional<ApiServer> apiServer() {
+        return Optional.empty();
+    }
+
+    /** Who changed the target outside the engine, if the target records it (a Git branch does); most do not. */
+    default Optional<ChangeHistory> changeHistory() {
         return Optional.empty();
     }
 

@@ -1,13 +1,17 @@
 package io.jenkins.plugins.gitops.engine.targets;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** The engine's own records in a target: the inventory with the history, and the lock. */
 public interface TargetRecords {
 
     Inventory readInventory();
 
-    /** Replaces the inventory record, and nothing else; a reader never sees a half-written record. */
+    /**
+     * Replaces the inventory record, and nothing else, except on a store that {@linkplain
+     * Capabilities#stagesWrites() stages writes}, where it lands them; a reader never sees a half-written record.
+     */
     void writeInventory(Inventory inventory);
 
     /**
@@ -24,4 +28,13 @@ public interface TargetRecords {
      * @throws TargetLockedException when another holder's lease is still valid
      */
     TargetLock lock(String holder, Duration lease);
+
+    /**
+     * A random key kept in the target, as protected as its Secrets, if it has one: digests of Secret content
+     * that leave the process are made with it ({@link io.jenkins.plugins.gitops.engine.model.StateDigest}).
+     * Reading it creates nothing.
+     */
+    default Optional<byte[]> digestKey() {
+        return Optional.empty();
+    }
 }

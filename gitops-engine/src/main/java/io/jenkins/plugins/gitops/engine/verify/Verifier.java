@@ -6,6 +6,8 @@ import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
@@ -40,6 +42,11 @@ public final class Verifier {
     public VerifyResult verify(Environment env, Duration healthTimeout) {
         Plan plan = new Planner(target, progress, clock, diffMode).plan(env, true);
         List<ResourceId> ids = env.desired().resources().stream().map(Resource::id).toList();
-        return new VerifyResult(plan, new HealthWait(target, progress, pollInterval).await(ids, healthTimeout));
+        List<ResourceId> drifted = plan.changes().stream().filter(c -> c.action() != Action.NOOP).map(Change::id)
+                .toList();
+        List<String> causes = drifted.isEmpty() ? List.of()
+                : target.changeHistory().map(history -> history.driftCauses(drifted)).orElse(List.of());
+        return new VerifyResult(plan, new HealthWait(target, progress, pollInterval).await(ids, healthTimeout),
+                target.capabilities().observesHealth(), causes);
     }
 }

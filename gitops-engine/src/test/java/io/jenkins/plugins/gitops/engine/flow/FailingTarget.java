@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.ApiServer;
 import io.jenkins.plugins.gitops.engine.targets.Capabilities;
+import io.jenkins.plugins.gitops.engine.targets.ChangeHistory;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
@@ -81,6 +82,11 @@ public class FailingTarget implements Target {
     }
 
     @Override
+    public Optional<byte[]> digestKey() {
+        return delegate.digestKey();
+    }
+
+    @Override
     public Capabilities capabilities() {
         return delegate.capabilities();
     }
@@ -88,5 +94,10 @@ public class FailingTarget implements Target {
     @Override
     public Optional<ApiServer> apiServer() {
         return delegate.apiServer();
+    }
+
+    @Override
+    public Optional<ChangeHistory> changeHistory() {
+        return delegate.changeHistory();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -46,6 +47,11 @@ final class FileVersions {
         }
         return "unkeyed:" + attributes.size() + ":" + attributes.lastModifiedTime().toInstant() + ":"
                 + attributes.fileKey();
+    }
+
+    /** The key's bytes if it exists; never creates it. */
+    Optional<byte[]> existingKeyBytes() {
+        return Optional.ofNullable(existingKey()).map(SecretKeySpec::getEncoded);
     }
 
     private SecretKeySpec existingKey() {

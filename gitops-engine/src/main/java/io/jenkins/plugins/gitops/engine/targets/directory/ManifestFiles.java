@@ -5,7 +5,6 @@ import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.io.ByteArrayInputStream;
-import java.nio.file.Path;
 import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -14,8 +13,11 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
-/** Turns the bytes of a resource file, with its version, into the live object of plain maps. */
-final class ManifestFiles {
+/**
+ * Turns the bytes of a resource file, with its version, into the live object of plain maps. Shared with the
+ * environment-branch target, which stores the same files in a Git tree.
+ */
+public final class ManifestFiles {
     /** Building a {@code Yaml} costs more than parsing a small file; one per thread, as it is not thread-safe. */
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(ManifestFiles::yaml);
 
@@ -23,7 +25,8 @@ final class ManifestFiles {
     }
 
     @SuppressWarnings("unchecked")
-    static LiveObject parse(ResourceId id, Path file, byte[] bytes, String version) {
+    /** @param file names the file in messages */
+    public static LiveObject parse(ResourceId id, String file, byte[] bytes, String version) {
         Object tree;
         try {
             tree = YAML.get().load(new ByteArrayInputStream(bytes));
@@ -35,10 +38,10 @@ final class ManifestFiles {
             throw unreadable(id, where, "is not valid YAML (" + e.getProblem() + ")");
         } catch (YAMLException e) {
             YAML.remove();
-            throw unreadable(id, file.toString(), "is not valid YAML");
+            throw unreadable(id, file, "is not valid YAML");
         }
         if (!(tree instanceof Map<?, ?> body)) {
-            throw unreadable(id, file.toString(), "does not hold a YAML mapping");
+            throw unreadable(id, file, "does not hold a YAML mapping");
         }
         return new LiveObject(id, Documents.freeze((Map<String, Object>) body), version);
     }

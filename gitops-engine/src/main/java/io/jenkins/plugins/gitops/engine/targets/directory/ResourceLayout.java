@@ -22,8 +22,11 @@ import java.util.function.Function;
  * included: a name whose file name would be longer than {@value #MAX_PLAIN_BYTES} bytes is stored as its
  * first characters, {@code ~} (never part of a Kubernetes name) and a hash of the whole name; the real name
  * is the {@code metadata.name} inside the file.
+ *
+ * <p>The environment-branch target keeps the same layout inside a Git tree, through the '/'-separated
+ * {@link #relativePath}.
  */
-final class ResourceLayout {
+public final class ResourceLayout {
     static final String CORE_GROUP = "_core";
     static final String CLUSTER_SCOPE = "_cluster";
     private static final String SUFFIX = ".yaml";
@@ -52,12 +55,19 @@ final class ResourceLayout {
 
     /** @throws TargetException when a part of the id would not be a single safe file name */
     Path fileOf(ResourceId id) {
+        return root.resolve(relativePath(id));
+    }
+
+    /**
+     * The '/'-separated path of the resource's file below the layout's root.
+     *
+     * @throws TargetException when a part of the id would not be a single safe file name
+     */
+    public static String relativePath(ResourceId id) {
         String group = id.group().isEmpty() ? CORE_GROUP : placeable(id, "group", id.group());
         String namespace = id.namespace().isEmpty() ? CLUSTER_SCOPE : placeable(id, "namespace", id.namespace());
-        return root.resolve(group)
-                .resolve(safe(id, "kind", id.kind()))
-                .resolve(namespace)
-                .resolve(fileName(safe(id, "name", id.name())));
+        return group + "/" + safe(id, "kind", id.kind()) + "/" + namespace + "/"
+                + fileName(safe(id, "name", id.name()));
     }
 
     private static String fileName(String name) {

@@ -106,7 +106,7 @@ public final class KubernetesTarget implements Target, ApiServer {
     /** Compares the fields the manifests set (the server fills in defaults); controllers write status here. */
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(DiffScope.DESIRED_FIELDS, true);
+        return new Capabilities(DiffScope.DESIRED_FIELDS, true, true, false);
     }
 
     @Override

@@ -1,0 +1,10 @@
+package io.jenkins.plugins.gitops.engine.api;
+
+/**
+ * What a target that records each apply in its own history (a Git branch's commit) is told about it: the
+ * saved plan's target (a Git target's pinned head) and digest, the source repository as shown (no password),
+ * the user and the build. Plan and history are null for an apply planned at once.
+ */
+public record ApplyContext(String planTarget, String planDigest, String sourceRepository, String user,
+        String buildUrl) {
+}

@@ -1,0 +1,22 @@
+package io.jenkins.plugins.gitops.engine.targets.git;
+
+import org.eclipse.jgit.transport.CredentialsProvider;
+
+/**
+ * How to open an environment branch and what its apply commits say.
+ *
+ * @param credentials for the transport, or null (a local path, or a user and token written into the URL)
+ * @param pin the head a saved plan read, which apply must find; null to read the branch as it is now
+ * @param sourceRepository the source repository as shown (no password), for the commit message
+ * @param planDigest the reviewed plan file's digest, null when planning and applying at once
+ * @param user and {@code buildUrl}: for a commit that records no revision (an apply that failed part way)
+ * @param sign sign the commit with the key git config names
+ */
+public record GitBranchOptions(CredentialsProvider credentials, GitBranchSpec.Pin pin, String sourceRepository,
+        String planDigest, String user, String buildUrl, boolean sign) {
+
+    /** For planning and verifying: nothing is committed. */
+    public static GitBranchOptions reading(CredentialsProvider credentials) {
+        return new GitBranchOptions(credentials, null, null, null, null, null, false);
+    }
+}
