@@ -89,7 +89,6 @@ public final class GitopsApplyStep extends GitopsHealthStep {
         if (parallelism < 1) {
             throw new AbortException("parallelism must be at least 1, not " + parallelism);
         }
-        request.autoApprove = autoApprove;
         request.prune = prune;
         request.parallelism = parallelism;
         request.lockWait = duration("lockWait", lockWait);
