@@ -2,12 +2,16 @@ package io.jenkins.plugins.gitops;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.FilePath;
+import hudson.model.Cause;
 import hudson.model.Run;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
-import io.jenkins.plugins.gitops.engine.report.CountWords;
+import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
+import io.jenkins.plugins.gitops.engine.report.PageLinks;
+import io.jenkins.plugins.gitops.engine.report.Phase;
 import io.jenkins.plugins.gitops.engine.report.PlanHtml;
+import io.jenkins.plugins.gitops.engine.report.StepRecord;
 import io.jenkins.plugins.gitops.steps.StepResponse;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
@@ -15,17 +19,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * The page of one step call ({@code gitops-1}, {@code gitops-2}, ...: a build may plan staging and prod).
  * Only counts and labels go into build.xml; the plan, which may hold 10,000 diffs, is kept in
- * {@code gitops/<n>.json} in the build directory and read when the page is shown.
+ * {@code gitops/<n>.json} in the build directory and read when the page is shown. The page lists one page
+ * of resources; each diff is fetched from {@code diff?n=<index>} when its row is opened.
  */
 public final class GitopsPlanAction implements RunAction2 {
     static final int PAGE_SIZE = 50;
+    static final String ICON = "symbol-gitops plugin-gitops-pipeline";
 
     private final int index;
     private final String kind;
@@ -39,11 +51,18 @@ public final class GitopsPlanAction implements RunAction2 {
     private final String commit;
     /** Why the call failed before it had a plan (invalid input, the target refused, ...); null otherwise. */
     private final String error;
+    private final String target;
+    private final String user;
+    private final long time;
+    private final boolean drifted;
+    private final List<String> unhealthy;
+    private final String plannedBy;
 
     private transient Run<?, ?> run;
     private transient SoftReference<Plan> plan = new SoftReference<>(null);
 
-    private GitopsPlanAction(int index, String kind, String name, StepResponse response) {
+    private GitopsPlanAction(int index, String kind, String name, StepResponse response, @CheckForNull Plan plan,
+            String user) {
         this.index = index;
         this.kind = kind;
         this.name = name;
@@ -56,6 +75,14 @@ public final class GitopsPlanAction implements RunAction2 {
         this.deletes = (Integer) result.getOrDefault("deletes", 0);
         this.unchanged = (Integer) result.getOrDefault("unchanged", 0);
         this.commit = (String) result.get("commit");
+        this.target = plan == null ? "" : plan.target();
+        this.plannedBy = plan == null ? null : plan.plannedBy();
+        this.user = user;
+        this.time = System.currentTimeMillis();
+        this.drifted = result.get("drifted") instanceof List<?> list && !list.isEmpty();
+        this.unhealthy = result.get("unhealthy") instanceof List<?> list
+                ? list.stream().map(String::valueOf).toList() : List.of();
+        this.plan = new SoftReference<>(plan);
     }
 
     /**
@@ -66,10 +93,13 @@ public final class GitopsPlanAction implements RunAction2 {
     static GitopsPlanAction record(Run<?, ?> run, String kind, String name, StepResponse response,
             @CheckForNull FilePath planOnAgent) throws IOException, InterruptedException {
         int index = claimIndex(run);
+        Plan plan = null;
         if (planOnAgent != null) {
-            planOnAgent.copyTo(new FilePath(planFile(run, index).toFile()));
+            Path file = planFile(run, index);
+            planOnAgent.copyTo(new FilePath(file.toFile()));
+            plan = PlanFile.read(file);
         }
-        GitopsPlanAction action = new GitopsPlanAction(index, kind, name, response);
+        GitopsPlanAction action = new GitopsPlanAction(index, kind, name, response, plan, user(run));
         run.addAction(action);
         return action;
     }
@@ -95,6 +125,11 @@ public final class GitopsPlanAction implements RunAction2 {
         return run.getRootDir().toPath().resolve("gitops").resolve(index + ".json");
     }
 
+    private static String user(Run<?, ?> run) {
+        Cause.UserIdCause cause = run.getCause(Cause.UserIdCause.class);
+        return cause != null && cause.getUserId() != null ? cause.getUserId() : "jenkins";
+    }
+
     @Override
     public void onAttached(Run<?, ?> r) {
         run = r;
@@ -117,7 +152,7 @@ public final class GitopsPlanAction implements RunAction2 {
 
     @Override
     public String getIconFileName() {
-        return "symbol-changes";
+        return ICON;
     }
 
     @Override
@@ -146,38 +181,17 @@ public final class GitopsPlanAction implements RunAction2 {
         return success;
     }
 
-    public int getCreates() {
-        return creates;
-    }
-
-    public int getUpdates() {
-        return updates;
-    }
-
-    public int getDeletes() {
-        return deletes;
-    }
-
-    public int getUnchanged() {
-        return unchanged;
-    }
-
     public String getCommit() {
         return commit;
+    }
+
+    public String getTarget() {
+        return target;
     }
 
     @CheckForNull
     public String getError() {
         return error;
-    }
-
-    /** The counts in words: what a plan would do, what an apply did, how a verified target differs. */
-    public String getCountsText() {
-        return switch (kind) {
-            case "apply" -> CountWords.applied(creates, updates, deletes, unchanged);
-            case "verify" -> CountWords.verified(creates, updates, deletes, unchanged);
-            default -> CountWords.planned(creates, updates, deletes, unchanged);
-        };
     }
 
     /** The first line of the error, for the build's summary (the page has all of it). */
@@ -191,17 +205,65 @@ public final class GitopsPlanAction implements RunAction2 {
         return Files.size(planFile(run, index)) > 0;
     }
 
-    /** Escaped HTML of the counts (from the engine's tested renderer). */
-    public String getSummaryHtml() throws IOException {
-        return PlanHtml.summary(plan());
+    /** Plan and verify words before the fact; an apply that succeeded says what it did. */
+    Phase phase() {
+        return switch (kind) {
+            case "verify" -> Phase.VERIFY;
+            case "apply" -> success ? Phase.APPLIED : Phase.PLAN;
+            default -> Phase.PLAN;
+        };
     }
 
-    /**
-     * Escaped HTML of one page of changes, optionally of one action; bad query values fall back to the
-     * first page of all changes rather than failing the page.
-     */
-    public String changesHtml(@CheckForNull String page, @CheckForNull String action) throws IOException {
-        return PlanHtml.changesPage(plan(), filter(action), pageNumber(page), PAGE_SIZE);
+    /** Coloured count badges in the words of the phase (engine-rendered and escaped). */
+    public String getCountsHtml() {
+        return PlanHtml.counts(new PlanSummary(creates, updates, deletes, unchanged), phase());
+    }
+
+    /** Commit (linked where the host is known), path, target, which builds planned and applied it, health. */
+    public String getHeaderHtml() throws IOException {
+        String applied = "apply".equals(kind) && run != null ? run.getFullDisplayName() : null;
+        PageLinks links = new PageLinks(plannedBy == null ? null : plannedLabel(), relative(plannedBy), applied,
+                applied == null ? null : "/" + run.getUrl());
+        return PlanHtml.header(plan(), phase(), links) + PlanHtml.unhealthy(unhealthy);
+    }
+
+    /** One page of resources: bad query values fall back to the first page of everything. */
+    public String changesHtml(@CheckForNull String page, @CheckForNull String action, @CheckForNull String q)
+            throws IOException {
+        return PlanHtml.changesPage(plan(), phase(), new PlanHtml.Query(filter(action), q, pageNumber(page), PAGE_SIZE),
+                "diff");
+    }
+
+    /** The diff of one resource, fetched by the page's script when its row is opened. */
+    public HttpResponse doDiff(@QueryParameter String n) throws IOException {
+        return HttpResponses.literalHtml(PlanHtml.diff(plan(), index(n), phase()));
+    }
+
+    private static int index(@CheckForNull String n) {
+        try {
+            return n == null ? -1 : Integer.parseInt(n.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** What the per-job deployments view reads of this call. */
+    StepRecord record() {
+        return new StepRecord(run.getNumber(), "/" + run.getUrl(), Instant.ofEpochMilli(time), kind, name,
+                target == null ? "" : target, commit, user, success, creates, updates, deletes, drifted,
+                unhealthy == null ? 0 : unhealthy.size());
+    }
+
+    private String plannedLabel() {
+        String root = Jenkins.get().getRootUrl();
+        return root != null && plannedBy.startsWith(root) ? plannedBy.substring(root.length()) : plannedBy;
+    }
+
+    /** A build URL of this Jenkins as a site-relative link; other addresses are kept as they are. */
+    @CheckForNull
+    private static String relative(@CheckForNull String url) {
+        String root = Jenkins.get().getRootUrl();
+        return url != null && root != null && url.startsWith(root) ? "/" + url.substring(root.length()) : url;
     }
 
     static int pageNumber(@CheckForNull String page) {

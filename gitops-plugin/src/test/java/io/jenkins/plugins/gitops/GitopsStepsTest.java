@@ -96,7 +96,7 @@ class GitopsStepsTest {
     }
 
     @Test
-    void planPageShowsTheDiffEscapedAndWithoutSecrets(JenkinsRule j) throws Exception {
+    void planPageListsResourcesAndServesEachDiffEscapedAndWithoutSecrets(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
         WorkflowRun r = run(j, """
                 node {
@@ -109,14 +109,49 @@ class GitopsStepsTest {
         JenkinsRule.WebClient wc = j.createWebClient();
         HtmlPage page = wc.getPage(r, "gitops-1");
         String html = page.getWebResponse().getContentAsString();
-        assertThat(page.asNormalizedText()).contains("settings", "GitOps plan: env", HOSTILE);
-        assertThat(html).doesNotContain(HOSTILE).contains("&lt;img src=x onerror=alert(1)&gt;");
-        assertThat(html).doesNotContain(SECRET);
+        assertThat(page.asNormalizedText()).contains("ConfigMap/shop/settings", "Secret/shop/db", "GitOps plan: env",
+                "All 2", "Create 2", "env/app.yaml:1");
+        assertThat(html).doesNotContain(SECRET, "<script>", " onclick=", " style=\"")
+                .contains("data-gitops-diff=\"diff?n=");
+        // The diff of a row is its own small response, fetched when the row is opened.
+        String diff = wc.goTo(r.getUrl() + "gitops-1/diff?n=0", "text/html").getWebResponse().getContentAsString();
+        assertThat(diff).contains("gitops-line--add", "&lt;img src=x onerror=alert(1)&gt;").doesNotContain(HOSTILE,
+                SECRET);
+        String secretDiff = wc.goTo(r.getUrl() + "gitops-1/diff?n=1", "text/html").getWebResponse()
+                .getContentAsString();
+        assertThat(secretDiff).contains("Secret", "password").doesNotContain(SECRET);
 
+        HtmlPage searched = wc.getPage(r, "gitops-1/?q=secret");
+        assertThat(searched.asNormalizedText()).contains("Secret/shop/db").doesNotContain("ConfigMap/shop/settings");
         HtmlPage deletes = wc.getPage(r, "gitops-1/?action=DELETE");
-        assertThat(deletes.asNormalizedText()).doesNotContain("settings");
+        assertThat(deletes.asNormalizedText()).doesNotContain("ConfigMap/shop/settings");
         HtmlPage build = wc.getPage(r);
-        assertThat(build.asNormalizedText()).contains("GitOps plan: env", "2 to create");
+        assertThat(build.asNormalizedText()).contains("GitOps plan: env", "2 create");
+    }
+
+    @Test
+    void applyPageSaysWhatHappenedAndTheJobShowsItsEnvironments(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        Path out = tmp.resolve("out");
+        WorkflowRun r = run(j, """
+                node {
+                  dir('%s') {
+                    gitopsPlan(path: 'env', target: directory(path: '%s'), planFile: 'plan.json', name: 'prod')
+                    gitopsApply(planFile: 'plan.json', target: directory(path: '%s'), name: 'prod')
+                    gitopsVerify(path: 'env', target: directory(path: '%s'), name: 'prod')
+                  }
+                }
+                """.formatted(repo, out, out, out), Result.SUCCESS);
+
+        JenkinsRule.WebClient wc = j.createWebClient();
+        assertThat(wc.getPage(r, "gitops-2").asNormalizedText()).contains("2 created").doesNotContain("2 create ");
+        assertThat(wc.getPage(r, "gitops-3").asNormalizedText()).contains("2 in sync");
+
+        HtmlPage deployments = wc.getPage(r.getParent(), "gitops");
+        String text = deployments.asNormalizedText();
+        assertThat(text).contains("Environments", "prod", head(repo).substring(0, 12), "in sync", "History");
+        assertThat(deployments.getWebResponse().getContentAsString()).contains("data-gitops-chart=")
+                .doesNotContain(SECRET);
     }
 
     @Test
@@ -332,10 +367,9 @@ class GitopsStepsTest {
         j.assertLogContains("[gitops] apply the plan saved in env.plan.json", r);
         j.assertLogContains("Apply complete: 2 created, 0 updated, 0 deleted, 0 unchanged.", r);
         GitopsPlanAction apply = r.getActions(GitopsPlanAction.class).get(1);
-        assertThat(apply.getCountsText()).isEqualTo("2 created, 0 updated, 0 deleted, 0 unchanged");
         assertThat(apply.getTitle()).isEqualTo("Applied: 2 created, 0 updated, 0 deleted, 0 unchanged");
         assertThat(j.createWebClient().getPage(r).asNormalizedText())
-                .contains("GitOps apply: env: 2 created, 0 updated, 0 deleted, 0 unchanged")
+                .contains("GitOps apply: env", "Applied: 2 created, 0 updated, 0 deleted, 0 unchanged")
                 .doesNotContain("GitOps apply: .");
         assertThat(r.getActions(GitopsPlanAction.class)).extracting(GitopsPlanAction::getDisplayName)
                 .containsExactly("GitOps plan: env", "GitOps apply: env");

@@ -5,6 +5,8 @@ import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.report.PageLinks;
+import io.jenkins.plugins.gitops.engine.report.Phase;
 import io.jenkins.plugins.gitops.engine.report.PlanHtml;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +15,8 @@ import java.time.Clock;
 
 /**
  * The first view of a plan on the build page, as the plugin serves it: read the saved plan file, then the
- * summary and the first page of changes ({@value #PAGE_SIZE} per page, as the plugin's plan page).
+ * header, the first page of changes ({@value #PAGE_SIZE} per page, as the plugin's plan page; diffs are
+ * fetched per resource when opened) and one opened diff.
  */
 final class HtmlBench {
     static final int PAGE_SIZE = 50;
@@ -38,6 +41,9 @@ final class HtmlBench {
 
     private static String firstView(Path planFile) {
         Plan plan = PlanFile.read(planFile);
-        return PlanHtml.summary(plan) + PlanHtml.changesPage(plan, null, 1, PAGE_SIZE);
+        return PlanHtml.header(plan, Phase.PLAN, PageLinks.NONE)
+                + PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "", 1, PAGE_SIZE), "diff")
+                // A reviewer opens one diff: one small request.
+                + PlanHtml.diff(plan, 0, Phase.PLAN);
     }
 }

@@ -13,6 +13,8 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
+import io.jenkins.plugins.gitops.engine.report.PageLinks;
+import io.jenkins.plugins.gitops.engine.report.Phase;
 import io.jenkins.plugins.gitops.engine.report.PlanHtml;
 import io.jenkins.plugins.gitops.engine.report.PlanMarkdown;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
@@ -178,9 +180,14 @@ class SecretLeakTest {
             outputs.add(Files.readString(planFile));
             Plan plan = PlanFile.read(planFile);
             outputs.add(PlanMarkdown.render(plan, PlanMarkdown.CHECKS_API_LIMIT));
-            outputs.add(PlanHtml.summary(plan));
+            outputs.add(PlanHtml.header(plan, Phase.PLAN, PageLinks.NONE));
             for (Action filter : new Action[] {null, Action.CREATE, Action.UPDATE, Action.DELETE}) {
-                outputs.add(PlanHtml.changesPage(plan, filter, 1, PlanHtml.MAX_PAGE_SIZE));
+                outputs.add(PlanHtml.changesPage(plan, Phase.PLAN,
+                        new PlanHtml.Query(filter, "", 1, PlanHtml.MAX_PAGE_SIZE), "diff"));
+            }
+            // Each resource's diff is its own fragment on the build page.
+            for (int i = 0; i < plan.changes().size(); i++) {
+                outputs.add(PlanHtml.diff(plan, i, Phase.PLAN));
             }
         }
         outputs.addAll(TreeSnapshot.texts(target.resolve(".gitops")).values());

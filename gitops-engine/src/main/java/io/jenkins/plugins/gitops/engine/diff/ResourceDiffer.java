@@ -52,7 +52,8 @@ public final class ResourceDiffer {
                 DiffUtils.diff(beforeLines, afterLines), CONTEXT_LINES);
         StringBuilder text = new StringBuilder();
         diff.forEach(line -> text.append(line).append('\n'));
-        return new ResourceDiff(true, text.toString());
+        return new ResourceDiff(true, text.toString(),
+                before == null || after == null ? List.of() : ChangedPaths.between(before, after));
     }
 
     private static List<String> lines(Map<String, Object> tree) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
@@ -9,12 +10,24 @@ import java.util.List;
  * state and a fingerprint of the live objects it read. It holds no secret value.
  *
  * <p>{@code changes} are in apply order (deletes last, in reverse order). {@code prune} says whether the
- * deletes are part of the plan.
+ * deletes are part of the plan. {@code plannedBy} is the build (or other run) that made the plan, when the
+ * front end knows it, so that the page of its apply can say which build planned it.
  */
 public record Plan(String repository, String commit, String path, String target, String desiredDigest,
-        String liveFingerprint, boolean prune, Instant createdAt, List<Change> changes) {
+        String liveFingerprint, boolean prune, Instant createdAt, List<Change> changes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String plannedBy) {
     public Plan {
         changes = List.copyOf(changes);
+    }
+
+    public Plan(String repository, String commit, String path, String target, String desiredDigest,
+            String liveFingerprint, boolean prune, Instant createdAt, List<Change> changes) {
+        this(repository, commit, path, target, desiredDigest, liveFingerprint, prune, createdAt, changes, null);
+    }
+
+    /** The same plan, recorded as made by {@code run} (a build URL). */
+    public Plan withPlannedBy(String run) {
+        return new Plan(repository, commit, path, target, desiredDigest, liveFingerprint, prune, createdAt, changes, run);
     }
 
     public PlanSummary summary() {

@@ -88,7 +88,7 @@ public final class Planner {
             Action action = current == null ? Action.CREATE : diff.changed() ? Action.UPDATE : Action.NOOP;
             counter.step();
             return new Change(resource.id(), action, resource.origin(), current == null ? null : current.version(),
-                    diff.unifiedDiff());
+                    diff.unifiedDiff(), action == Action.UPDATE ? diff.paths() : List.of());
         }).toList();
 
         List<Change> deletes = new ArrayList<>();

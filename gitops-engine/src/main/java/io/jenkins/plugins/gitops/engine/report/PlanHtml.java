@@ -1,166 +1,260 @@
 package io.jenkins.plugins.gitops.engine.report;
 
+import io.jenkins.plugins.gitops.engine.diff.SecretMasker;
+import io.jenkins.plugins.gitops.engine.health.HealthStatus;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 /**
- * A plan as HTML fragments for the build page. Every string from the plan is escaped; styling is by CSS
- * class only and there is no script or event attribute, so the page works under a strict
- * Content-Security-Policy. A page holds at most {@code pageSize} changes, so a plan of 10,000 changes
- * never becomes one huge page.
+ * A plan as HTML fragments for the build page, in Jenkins' own design classes ({@code jenkins-table},
+ * {@code jenkins-badge}, {@code jenkins-button}) so that every theme applies. Every string from the plan is
+ * escaped; there is no script, style or event attribute, so the page works under a strict
+ * Content-Security-Policy. A page lists at most {@value #MAX_PAGE_SIZE} resources and carries no diff:
+ * each diff is a separate small fragment ({@link #diff}) fetched when its row is opened, so a plan of
+ * 10,000 changes opens as fast as one of ten.
  */
 public final class PlanHtml {
     public static final int MAX_PAGE_SIZE = 200;
     /** Lines of one resource's diff shown; a generated 5 MB ConfigMap must not make the page unusable. */
     static final int MAX_DIFF_LINES = 2000;
 
+    /** What one page shows: an action or null for all, a search text (may be empty), a 1-based page. */
+    public record Query(Action filter, String search, int page, int pageSize) {
+        public Query {
+            search = search == null ? "" : search.strip();
+            pageSize = Math.min(Math.max(1, pageSize), MAX_PAGE_SIZE);
+        }
+    }
+
     private PlanHtml() {
     }
 
-    public static String summary(Plan plan) {
-        PlanSummary s = plan.summary();
-        StringBuilder out = new StringBuilder("<div class=\"gitops-summary\">\n<p class=\"gitops-source\">")
-                .append("Target <code>").append(Escape.html(Labels.target(plan)))
-                .append("</code>, commit <code>").append(Escape.html(Labels.shortCommit(plan.commit())))
-                .append("</code>, path <code>").append(Escape.html(Labels.path(plan))).append("</code></p>\n")
-                .append("<table class=\"gitops-counts\">\n<tr><th>Create</th><th>Update</th><th>Delete</th>")
-                .append("<th>Unchanged</th></tr>\n<tr><td class=\"gitops-create\">").append(s.create())
-                .append("</td><td class=\"gitops-update\">").append(s.update())
-                .append("</td><td class=\"gitops-delete\">").append(s.delete())
-                .append("</td><td class=\"gitops-noop\">").append(s.noop()).append("</td></tr>\n</table>\n");
-        if (!s.hasChanges()) {
-            out.append("<p class=\"gitops-no-changes\">").append(Labels.NO_CHANGES).append("</p>\n");
+    /** Commit (linked where the repository's host is known), path, target, and who planned and applied. */
+    public static String header(Plan plan, Phase phase, PageLinks links) {
+        StringBuilder out = new StringBuilder("<dl class=\"gitops-meta\">\n");
+        String commit = Escape.html(Labels.shortCommit(plan.commit()));
+        item(out, "Commit", CommitLink.of(plan.repository(), plan.commit())
+                .map(url -> "<a href=\"" + Escape.html(url) + "\"><code>" + commit + "</code></a>")
+                .orElse("<code>" + commit + "</code>"));
+        item(out, "Path", "<code>" + Escape.html(Labels.path(plan)) + "</code>");
+        item(out, "Target", "<code>" + Escape.html(Labels.target(plan)) + "</code>");
+        if (links.plannedBy() != null) {
+            item(out, "Planned by", link(links.plannedBy(), links.plannedByUrl()));
         }
-        return out.append("</div>\n").toString();
+        if (links.appliedBy() != null) {
+            item(out, "Applied by", link(links.appliedBy(), links.appliedByUrl()));
+        }
+        out.append("</dl>\n");
+        return out.append(counts(plan.summary(), phase)).toString();
+    }
+
+    /** Coloured count badges: "2 create", "1 update", ... in the words of the phase. */
+    public static String counts(PlanSummary s, Phase phase) {
+        StringBuilder out = new StringBuilder("<p class=\"gitops-counts\">");
+        badge(out, Action.CREATE, s.create() + " " + phase.word(Action.CREATE));
+        badge(out, Action.UPDATE, s.update() + " " + phase.word(Action.UPDATE));
+        badge(out, Action.DELETE, s.delete() + " " + phase.word(Action.DELETE));
+        badge(out, Action.NOOP, s.noop() + " " + phase.word(Action.NOOP));
+        return out.append("</p>\n").toString();
     }
 
     /**
-     * One page of changes with their unified and side-by-side diffs, and links to the other pages and
-     * filters. {@code filterOrNull} null shows every change that is not NOOP; {@code page} is 1-based and
-     * clamped to the pages there are; {@code pageSize} is clamped to 1..{@value #MAX_PAGE_SIZE}.
+     * One page of resources: the filter bar with counts, the search, a row per resource (action, id,
+     * source, changed fields) with a collapsed diff that is fetched from {@code diffUrl + "?n=" + index},
+     * and the pager. "All" lists every resource, changes first.
      */
-    public static String changesPage(Plan plan, Action filterOrNull, int page, int pageSize) {
-        List<Change> selected = filterOrNull == null ? Labels.changed(plan)
-                : plan.changes().stream().filter(c -> c.action() == filterOrNull).toList();
-        int size = Math.min(Math.max(1, pageSize), MAX_PAGE_SIZE);
-        int pages = Math.max(1, (selected.size() + size - 1) / size);
-        int current = Math.min(Math.max(1, page), pages);
-        List<Change> shown = selected.subList((current - 1) * size, Math.min(selected.size(), current * size));
-
-        StringBuilder out = new StringBuilder("<div class=\"gitops-changes-page\">\n");
-        filters(plan, filterOrNull, out);
-        if (shown.isEmpty()) {
-            out.append("<p class=\"gitops-no-changes\">").append(Labels.NO_CHANGES).append("</p>\n");
+    public static String changesPage(Plan plan, Phase phase, Query query, String diffUrl) {
+        List<Integer> matching = IntStream.range(0, plan.changes().size())
+                .filter(i -> matches(plan.changes().get(i), query.search())).boxed().toList();
+        List<Integer> selected = new ArrayList<>();
+        if (query.filter() == null) {
+            matching.stream().filter(i -> plan.changes().get(i).action() != Action.NOOP).forEach(selected::add);
+            matching.stream().filter(i -> plan.changes().get(i).action() == Action.NOOP).forEach(selected::add);
         } else {
-            out.append("<table class=\"gitops-changes\">\n<thead><tr><th>Action</th><th>Resource</th>")
-                    .append("<th>Source</th></tr></thead>\n<tbody>\n");
-            shown.forEach(c -> change(c, out));
+            matching.stream().filter(i -> plan.changes().get(i).action() == query.filter()).forEach(selected::add);
+        }
+        int size = query.pageSize();
+        int pages = Math.max(1, (selected.size() + size - 1) / size);
+        int current = Math.min(Math.max(1, query.page()), pages);
+        List<Integer> shown = selected.subList((current - 1) * size, Math.min(selected.size(), current * size));
+
+        StringBuilder out = new StringBuilder("<div class=\"gitops-changes-page\">\n<div class=\"gitops-toolbar\">\n");
+        filters(plan, matching, phase, query, out);
+        search(query, out);
+        out.append("</div>\n");
+        if (shown.isEmpty()) {
+            out.append("<p class=\"gitops-empty\">").append(query.search().isEmpty() && query.filter() == null
+                    ? Labels.NO_CHANGES : "No resource matches.").append("</p>\n");
+        } else {
+            out.append("<table class=\"jenkins-table jenkins-table--small gitops-changes\">\n<thead><tr>")
+                    .append("<th>Action</th><th>Resource</th><th>Source</th></tr></thead>\n<tbody>\n");
+            shown.forEach(i -> row(plan.changes().get(i), i, phase, diffUrl, out));
             out.append("</tbody>\n</table>\n");
         }
-        pager(filterOrNull, current, pages, out);
+        pager(query, current, pages, selected.size(), out);
         return out.append("</div>\n").toString();
     }
 
-    private static void filters(Plan plan, Action filter, StringBuilder out) {
-        PlanSummary s = plan.summary();
-        out.append("<nav class=\"gitops-filters\">");
-        filterLink(null, "All changes", s.create() + s.update() + s.delete(), filter, out);
-        filterLink(Action.CREATE, "Create", s.create(), filter, out);
-        filterLink(Action.UPDATE, "Update", s.update(), filter, out);
-        filterLink(Action.DELETE, "Delete", s.delete(), filter, out);
-        filterLink(Action.NOOP, "Unchanged", s.noop(), filter, out);
-        out.append("</nav>\n");
-    }
-
-    private static void filterLink(Action action, String label, int count, Action current, StringBuilder out) {
-        out.append("<a href=\"").append(href(1, action)).append('"')
-                .append(action == current ? " class=\"gitops-selected\"" : "")
-                .append('>').append(label).append(" (").append(count).append(")</a>");
-    }
-
-    private static void pager(Action filter, int current, int pages, StringBuilder out) {
-        out.append("<nav class=\"gitops-pages\">");
-        pageLink(1, filter, "First", current > 1, out);
-        pageLink(current - 1, filter, "Previous", current > 1, out);
-        out.append("<span class=\"gitops-page\">Page ").append(current).append(" of ").append(pages).append("</span>");
-        pageLink(current + 1, filter, "Next", current < pages, out);
-        pageLink(pages, filter, "Last", current < pages, out);
-        out.append("</nav>\n");
-    }
-
-    private static void pageLink(int page, Action filter, String label, boolean enabled, StringBuilder out) {
-        if (enabled) {
-            out.append("<a href=\"").append(href(page, filter)).append("\">").append(label).append("</a>");
-        } else {
-            out.append("<span class=\"gitops-disabled\">").append(label).append("</span>");
+    /** The diff of one resource (an index into the plan's changes), or a note when there is none. */
+    public static String diff(Plan plan, int index, Phase phase) {
+        if (index < 0 || index >= plan.changes().size()) {
+            return "<p class=\"gitops-empty\">No such resource in this plan.</p>\n";
         }
-    }
-
-    /** {@code ?page=N&action=UPDATE}, escaped for an attribute. */
-    private static String href(int page, Action filter) {
-        return "?page=" + page + (filter == null ? "" : "&amp;action=" + filter.name());
-    }
-
-    private static void change(Change c, StringBuilder out) {
-        String action = c.action().name().toLowerCase(Locale.ROOT);
-        out.append("<tr class=\"gitops-change gitops-").append(action).append("\"><td class=\"gitops-action\">")
-                .append(Labels.verb(c.action())).append("</td><td class=\"gitops-resource\">")
-                .append(Escape.html(c.id().toString())).append("</td><td class=\"gitops-origin\">")
-                .append(c.origin() == null ? "" : Escape.html(c.origin().toString())).append("</td></tr>\n");
-        List<String> lines = Labels.diff(c).lines().toList();
-        if (lines.isEmpty()) {
-            return;
+        Change change = plan.changes().get(index);
+        String text = Labels.diff(change);
+        if (text.isEmpty()) {
+            return "<p class=\"gitops-empty\">No difference.</p>\n";
         }
-        String diff = String.join("\n", lines.subList(0, Math.min(lines.size(), MAX_DIFF_LINES)));
-        out.append("<tr class=\"gitops-diff\"><td colspan=\"3\">\n<details><summary>Unified diff</summary>\n");
-        unified(diff, out);
-        out.append("</details>\n<details><summary>Side by side</summary>\n");
-        sideBySide(diff, out);
-        out.append("</details>\n");
+        List<String> lines = text.lines().toList();
+        String shown = String.join("\n", lines.subList(0, Math.min(lines.size(), MAX_DIFF_LINES)));
+        StringBuilder out = new StringBuilder();
+        DiffHtml.render(SideBySide.rows(shown), phase, SecretMasker.isSecret(change.id()), out);
         if (lines.size() > MAX_DIFF_LINES) {
             out.append("<p class=\"gitops-truncated\">").append(lines.size() - MAX_DIFF_LINES)
-                    .append(" more lines not shown; see the plan file.</p>\n");
+                    .append(" more lines not shown; the plan file has the whole diff.</p>\n");
         }
-        out.append("</td></tr>\n");
+        return out.toString();
     }
 
-    private static void unified(String diff, StringBuilder out) {
-        out.append("<pre class=\"gitops-unified\">");
-        boolean inHunks = false;
-        for (String line : diff.lines().toList()) {
-            inHunks |= line.startsWith("@@");
-            String kind = !inHunks ? "file" : line.startsWith("@@") ? "hunk" : line.startsWith("+") ? "add"
-                    : line.startsWith("-") ? "del" : "ctx";
-            out.append("<span class=\"gitops-").append(kind).append("\">").append(Escape.html(line))
-                    .append("</span>\n");
+    /**
+     * Resources that were not healthy when verify or apply checked, as the step result lists them
+     * ({@code Deployment.apps/shop/web: IN_PROGRESS (1 of 3 replicas updated)}).
+     */
+    public static String unhealthy(List<String> unhealthy) {
+        if (unhealthy.isEmpty()) {
+            return "";
         }
-        out.append("</pre>\n");
+        StringBuilder out = new StringBuilder("<h2>Not healthy</h2>\n<ul class=\"gitops-unhealthy\">\n");
+        for (String line : unhealthy) {
+            boolean failed = line.contains(": " + HealthStatus.FAILED + " ") || line.endsWith(": " + HealthStatus.FAILED);
+            out.append("<li><span class=\"jenkins-badge gitops-badge gitops-badge--")
+                    .append(failed ? "failed\">failed" : "progressing\">not ready").append("</span> ")
+                    .append(Escape.html(line)).append("</li>\n");
+        }
+        return out.append("</ul>\n").toString();
     }
 
-    private static void sideBySide(String diff, StringBuilder out) {
-        out.append("<table class=\"gitops-side-by-side\">\n<thead><tr><th colspan=\"2\">Live</th>")
-                .append("<th colspan=\"2\">Desired</th></tr></thead>\n<tbody>\n");
-        for (SideBySide.Row row : SideBySide.rows(diff)) {
-            String kind = row.kind().name().toLowerCase(Locale.ROOT);
-            if (row.kind() == SideBySide.Kind.HUNK) {
-                out.append("<tr class=\"gitops-hunk\"><td colspan=\"4\">").append(Escape.html(row.left()))
-                        .append("</td></tr>\n");
-                continue;
-            }
-            out.append("<tr class=\"gitops-sbs-").append(kind).append("\">");
-            cell(row.leftNumber(), row.left(), "gitops-old", out);
-            cell(row.rightNumber(), row.right(), "gitops-new", out);
-            out.append("</tr>\n");
-        }
-        out.append("</tbody>\n</table>\n");
+    private static void item(StringBuilder out, String term, String html) {
+        out.append("<div><dt>").append(term).append("</dt><dd>").append(html).append("</dd></div>\n");
     }
 
-    private static void cell(int number, String text, String side, StringBuilder out) {
-        out.append("<td class=\"gitops-line-number\">").append(number > 0 ? Integer.toString(number) : "")
-                .append("</td><td class=\"").append(side).append("\">").append(Escape.html(text)).append("</td>");
+    private static String link(String label, String url) {
+        String text = Escape.html(label);
+        return safeUrl(url) ? "<a href=\"" + Escape.html(url) + "\">" + text + "</a>" : text;
+    }
+
+    /** Site-relative paths and web addresses only: a {@code javascript:} URL must never become a link. */
+    static boolean safeUrl(String url) {
+        if (url == null) {
+            return false;
+        }
+        String lower = url.toLowerCase(Locale.ROOT);
+        return url.startsWith("/") && !url.startsWith("//") || lower.startsWith("https://") || lower.startsWith("http://");
+    }
+
+    private static void badge(StringBuilder out, Action action, String text) {
+        out.append("<span class=\"jenkins-badge gitops-badge gitops-badge--").append(css(action)).append("\">")
+                .append(Escape.html(text)).append("</span>");
+    }
+
+    private static String css(Action action) {
+        return action.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean matches(Change change, String search) {
+        if (search.isEmpty()) {
+            return true;
+        }
+        String needle = search.toLowerCase(Locale.ROOT);
+        return change.id().toString().toLowerCase(Locale.ROOT).contains(needle)
+                || change.id().group().toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    private static void filters(Plan plan, List<Integer> matching, Phase phase, Query query, StringBuilder out) {
+        int[] counts = new int[Action.values().length];
+        matching.forEach(i -> counts[plan.changes().get(i).action().ordinal()]++);
+        out.append("<nav class=\"gitops-filters\" aria-label=\"Filter by action\">");
+        filterLink(null, "All", matching.size(), query, out);
+        for (Action action : List.of(Action.CREATE, Action.UPDATE, Action.DELETE, Action.NOOP)) {
+            String word = phase.word(action);
+            filterLink(action, word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1),
+                    counts[action.ordinal()], query, out);
+        }
+        out.append("</nav>\n");
+    }
+
+    private static void filterLink(Action action, String label, int count, Query query, StringBuilder out) {
+        boolean selected = action == query.filter();
+        out.append("<a class=\"jenkins-button jenkins-button--tertiary gitops-filter")
+                .append(selected ? " gitops-filter--selected\" aria-current=\"page" : "").append("\" href=\"")
+                .append(href(1, action, query.search())).append("\">").append(Escape.html(label))
+                .append(" <span class=\"jenkins-badge gitops-count\">").append(count).append("</span></a>");
+    }
+
+    private static void search(Query query, StringBuilder out) {
+        out.append("<form class=\"gitops-search\" method=\"get\" role=\"search\">")
+                .append("<input class=\"jenkins-input\" type=\"search\" name=\"q\" value=\"")
+                .append(Escape.html(query.search()))
+                .append("\" placeholder=\"Kind, namespace or name\" aria-label=\"Search by kind, namespace or name\">");
+        if (query.filter() != null) {
+            out.append("<input type=\"hidden\" name=\"action\" value=\"").append(query.filter().name()).append("\">");
+        }
+        out.append("<button class=\"jenkins-button\" type=\"submit\">Search</button></form>\n");
+    }
+
+    private static void row(Change c, int index, Phase phase, String diffUrl, StringBuilder out) {
+        out.append("<tr class=\"gitops-row gitops-row--").append(css(c.action())).append("\">")
+                .append("<td class=\"gitops-action\">");
+        badge(out, c.action(), phase.word(c.action()));
+        out.append("</td><td class=\"gitops-resource\"><code>").append(Escape.html(c.id().toString())).append("</code>");
+        if (!c.paths().isEmpty()) {
+            out.append("<div class=\"gitops-paths\">").append(Escape.html(String.join(", ", c.paths())))
+                    .append("</div>");
+        }
+        out.append("</td><td class=\"gitops-origin\">").append(c.origin() == null ? "" : Escape.html(c.origin().toString()))
+                .append("</td></tr>\n");
+        if (c.action() == Action.NOOP || Labels.diff(c).isEmpty()) {
+            return;
+        }
+        String url = Escape.html(diffUrl + "?n=" + index);
+        out.append("<tr class=\"gitops-diff-row\"><td colspan=\"3\"><details class=\"gitops-diff\" data-gitops-diff=\"")
+                .append(url).append("\"><summary>Diff</summary><div class=\"gitops-diff-body\"><a href=\"").append(url)
+                .append("\">Open the diff</a></div></details></td></tr>\n");
+    }
+
+    private static void pager(Query query, int current, int pages, int total, StringBuilder out) {
+        int from = total == 0 ? 0 : (current - 1) * query.pageSize() + 1;
+        int to = Math.min(total, current * query.pageSize());
+        out.append("<nav class=\"gitops-pager\" aria-label=\"Pages\">");
+        pageLink(1, query, "First", current > 1, out);
+        pageLink(current - 1, query, "Previous", current > 1, out);
+        out.append("<span class=\"gitops-page\">").append(from).append("–").append(to).append(" of ").append(total)
+                .append(" · page ").append(current).append(" of ").append(pages).append("</span>");
+        pageLink(current + 1, query, "Next", current < pages, out);
+        pageLink(pages, query, "Last", current < pages, out);
+        out.append("</nav>\n");
+    }
+
+    private static void pageLink(int page, Query query, String label, boolean enabled, StringBuilder out) {
+        if (enabled) {
+            out.append("<a class=\"jenkins-button jenkins-button--tertiary\" href=\"")
+                    .append(href(page, query.filter(), query.search())).append("\">").append(label).append("</a>");
+        } else {
+            out.append("<span class=\"jenkins-button jenkins-button--tertiary gitops-disabled\" aria-disabled=\"true\">")
+                    .append(label).append("</span>");
+        }
+    }
+
+    /** {@code ?page=N&action=UPDATE&q=...}, escaped for an attribute. */
+    private static String href(int page, Action filter, String search) {
+        return "?page=" + page + (filter == null ? "" : "&amp;action=" + filter.name())
+                + (search.isEmpty() ? "" : "&amp;q=" + Escape.html(java.net.URLEncoder.encode(search,
+                        java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -51,7 +51,7 @@ class FieldProjectionTest {
     @Test
     void serverDefaultsAreNotDifferences() {
         assertThat(new ResourceDiffer(List.of(), DiffScope.DESIRED_FIELDS).diff(WEB, live("web:1"), desired("web:1")))
-                .isEqualTo(new ResourceDiff(false, ""));
+                .isEqualTo(ResourceDiff.UNCHANGED);
         assertThat(new ResourceDiffer(List.of(), DiffScope.WHOLE_OBJECT).diff(WEB, live("web:1"), desired("web:1"))
                 .unifiedDiff()).contains("-  progressDeadlineSeconds: 600");
     }

@@ -69,7 +69,7 @@ class SecretMaskerTest {
         ResourceDiff diff = new ResourceDiffer(List.of(), DiffScope.WHOLE_OBJECT).diff(SECRET,
                 secret(OLD_PASSWORD, false), secret(OLD_PASSWORD, false));
 
-        assertThat(diff).isEqualTo(new ResourceDiff(false, ""));
+        assertThat(diff).isEqualTo(ResourceDiff.UNCHANGED);
     }
 
     @Test

@@ -2,6 +2,9 @@ package io.jenkins.plugins.gitops.engine.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitops.engine.health.Health;
+import io.jenkins.plugins.gitops.engine.health.HealthStatus;
+import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
@@ -18,59 +21,113 @@ import org.junit.jupiter.api.Test;
 class PlanHtmlTest {
     private static final String HOSTILE = "<script>alert(1)</script>";
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final String ATTRIBUTES = "class|href|colspan|role|aria-label|aria-current|aria-disabled|type|name"
+            + "|value|placeholder|method|data-gitops-diff|data-gitops-view";
 
-    /** Every tag the page contains: only our own, with class and href/colspan attributes. */
+    /** Every tag is one of ours, with known attributes only: no script, style, or on* handler (CSP). */
     private static void assertOnlyOwnMarkup(String html) {
         Matcher m = TAG.matcher(html);
         while (m.find()) {
-            assertThat(m.group()).matches("</?(div|p|code|table|thead|tbody|tr|th|td|nav|a|span|details|summary|pre)"
-                    + "( (class|href|colspan)=\"[^\"<>]*\")*>");
+            assertThat(m.group()).matches("</?(div|p|code|table|thead|tbody|tr|th|td|nav|a|span|details|summary|dl"
+                    + "|dt|dd|form|input|button|mark|h2|ul|li)( (" + ATTRIBUTES + ")=\"[^\"<>]*\")*>");
         }
     }
 
     private static int rows(String html) {
-        return html.split("<tr class=\"gitops-change ", -1).length - 1;
+        return html.split("<tr class=\"gitops-row ", -1).length - 1;
+    }
+
+    private static PlanHtml.Query all(int page, int size) {
+        return new PlanHtml.Query(null, "", page, size);
     }
 
     @Test
-    void summaryShowsCountsAndEscapedSource() {
-        String html = PlanHtml.summary(Plans.plan("prod \"<b>\"", Plans.mixed().changes()));
+    void headerShowsLinkedCommitTargetAndBuilds() {
+        Plan plan = new Plan("https://github.com/acme/shop.git", Plans.COMMIT, "envs/prod", "prod \"<b>\"", "d", "l",
+                true, Plans.plan("x", List.of()).createdAt(), Plans.mixed().changes());
 
-        assertThat(html).contains("Target <code>prod &quot;&lt;b&gt;&quot;</code>", "<code>1a2b3c4d5e6f</code>",
-                "<td class=\"gitops-create\">1</td><td class=\"gitops-update\">1</td><td class=\"gitops-delete\">1"
-                        + "</td><td class=\"gitops-noop\">1</td>")
-                .doesNotContain("No changes.");
+        String html = PlanHtml.header(plan, Phase.PLAN, new PageLinks("#12", "/job/shop/12/", "#13",
+                "javascript:alert(1)"));
+
+        assertThat(html).contains("<a href=\"https://github.com/acme/shop/commit/" + Plans.COMMIT
+                        + "\"><code>1a2b3c4d5e6f</code></a>", "<code>prod &quot;&lt;b&gt;&quot;</code>",
+                "<dt>Planned by</dt><dd><a href=\"/job/shop/12/\">#12</a></dd>", "<dt>Applied by</dt><dd>#13</dd>",
+                "gitops-badge--create\">1 create</span>", "gitops-badge--noop\">1 unchanged</span>")
+                .doesNotContain("javascript:");
         assertOnlyOwnMarkup(html);
-        assertThat(PlanHtml.summary(Plans.plan("prod", List.of()))).contains("No changes.");
     }
 
     @Test
-    void changesHaveUnifiedAndSideBySideDiffsAndNoSecret() {
-        String html = PlanHtml.changesPage(Plans.mixed(), null, 1, 50);
+    void countsAreWordedForThePhase() {
+        Plan plan = Plans.mixed();
 
-        assertThat(rows(html)).isEqualTo(3);
-        assertThat(html).contains(
-                "<td class=\"gitops-resource\">Secret/shop/db</td><td class=\"gitops-origin\">apps/db.yaml:1</td>",
-                "<span class=\"gitops-del\">-  password: &#39;*** (before)&#39;</span>",
-                "<tr class=\"gitops-sbs-change\"><td class=\"gitops-line-number\">7</td><td class=\"gitops-old\">"
-                        + "  password: &#39;*** (before)&#39;</td><td class=\"gitops-line-number\">7</td>"
-                        + "<td class=\"gitops-new\">  password: &#39;*** (after)&#39;</td></tr>")
-                .doesNotContain("ConfigMap/shop/same", Plans.SECRET_VALUE, Plans.base64Secret());
+        assertThat(PlanHtml.counts(plan.summary(), Phase.APPLIED)).contains("1 created", "1 updated", "1 deleted")
+                .doesNotContain("to create", "1 create<");
+        assertThat(PlanHtml.counts(plan.summary(), Phase.VERIFY)).contains("1 missing", "1 differing", "1 no longer desired");
+    }
+
+    @Test
+    void allListsEveryResourceChangesFirstWithChangedFieldsAndNoDiffBody() {
+        String html = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 50), "diff");
+
+        assertThat(rows(html)).isEqualTo(4);
+        assertThat(html.indexOf("Service/shop/old")).isLessThan(html.indexOf("ConfigMap/shop/same"));
+        assertThat(html).contains("<code>Secret/shop/db</code><div class=\"gitops-paths\">data.password</div>",
+                        "<td class=\"gitops-origin\">apps/db.yaml:1</td>",
+                        "<details class=\"gitops-diff\" data-gitops-diff=\"diff?n=1\">",
+                        "All <span class=\"jenkins-badge gitops-count\">4</span>",
+                        "Unchanged <span class=\"jenkins-badge gitops-count\">1</span>")
+                // The diff itself is fetched when a row is opened.
+                .doesNotContain("*** (before)", Plans.SECRET_VALUE, Plans.base64Secret());
         assertOnlyOwnMarkup(html);
+    }
+
+    @Test
+    void aDiffMarksChangedWordsAndHiddenSecretValues() {
+        Plan plan = Plans.mixed();
+
+        String secret = PlanHtml.diff(plan, 1, Phase.PLAN);
+        String config = PlanHtml.diff(Plans.plan("prod", List.of(Plans.update("web"))), 0, Phase.VERIFY);
+
+        assertThat(secret).contains("value changed, hidden", "gitops-line--del", "gitops-line--add",
+                "data-gitops-view=\"split\"").doesNotContain(Plans.SECRET_VALUE, Plans.base64Secret());
+        assertThat(config).contains("<mark class=\"gitops-word-del\">red</mark>",
+                "<mark class=\"gitops-word-add\">blue</mark>", "<th colspan=\"2\">Live</th>",
+                "<th colspan=\"2\">Desired (Git)</th>").doesNotContain("value changed, hidden");
+        assertOnlyOwnMarkup(secret + config);
+        assertThat(PlanHtml.diff(plan, 99, Phase.PLAN)).contains("No such resource");
+    }
+
+    @Test
+    void unifiedViewListsRemovedLinesBeforeTheAddedOnesThatReplaceThem() {
+        Change change = new Change(new ResourceId("", "ConfigMap", "", "x"), Action.UPDATE, new Origin("x.yaml", 1), "1",
+                "--- a\n+++ b\n@@ -1,3 +1,3 @@\n ctx\n-old1\n-old2\n+new1\n+new2\n");
+
+        String html = PlanHtml.diff(Plans.plan("prod", List.of(change)), 0, Phase.PLAN);
+        String unified = html.substring(html.indexOf("gitops-unified"), html.indexOf("gitops-split"));
+
+        assertThat(unified.indexOf("old2")).isLessThan(unified.indexOf("new1"));
+        assertThat(unified.indexOf("old1")).isLessThan(unified.indexOf("old2"));
+        assertThat(unified.indexOf("new1")).isLessThan(unified.indexOf("new2"));
     }
 
     @Test
     void hostileNamesPathsAndDiffsAreEscaped() {
         Change change = new Change(new ResourceId("", "ConfigMap", HOSTILE, "\" onmouseover=\"x"), Action.UPDATE,
                 new Origin("'><img src=x onerror=alert(1)>.yaml", 1), "7",
-                "--- live/x\n+++ desired/x\n@@ -1 +1 @@\n-a: " + HOSTILE + "\n+a: </td></tr></table>\n");
+                "--- live/x\n+++ desired/x\n@@ -1 +1 @@\n-a: " + HOSTILE + "\n+a: </td></tr></table>\n",
+                List.of("data[\"<b>\"]"));
         Plan plan = Plans.plan(HOSTILE, List.of(change));
 
-        String html = PlanHtml.summary(plan) + PlanHtml.changesPage(plan, Action.UPDATE, 1, 10);
+        String html = PlanHtml.header(plan, Phase.PLAN, PageLinks.NONE)
+                + PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "\"><script>", 1, 10), "d")
+                + PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "", 1, 10), "d")
+                + PlanHtml.diff(plan, 0, Phase.PLAN);
 
-        assertThat(html).doesNotContain("<script", "<img")
-                .contains("+a: &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;", "&lt;script&gt;alert(1)&lt;/script&gt;", "&quot; onmouseover=&quot;x",
-                        "&#39;&gt;&lt;img src=x onerror=alert(1)&gt;.yaml");
+        assertThat(html.replaceAll("</?mark[^>]*>", "")).doesNotContain("<script", "<img", "<b>")
+                .contains("&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;", "&lt;script&gt;alert(1)&lt;/script&gt;",
+                        "&quot; onmouseover=&quot;x", "&#39;&gt;&lt;img src=x onerror=alert(1)&gt;.yaml",
+                        "value=\"&quot;&gt;&lt;script&gt;\"", "data[&quot;&lt;b&gt;&quot;]");
         assertOnlyOwnMarkup(html);
     }
 
@@ -81,18 +138,36 @@ class PlanHtmlTest {
                 new Origin("new.yaml", 1)));
         Plan plan = Plans.plan("prod", changes);
 
-        String second = PlanHtml.changesPage(plan, Action.UPDATE, 2, 10);
-        String beyond = PlanHtml.changesPage(plan, Action.UPDATE, 99, 10);
+        String second = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "", 2, 10), "d");
+        String beyond = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "", 99, 10), "d");
 
         assertThat(rows(second)).isEqualTo(10);
         assertThat(second).contains("ConfigMap/shop/c10<", "ConfigMap/shop/c19<").doesNotContain("shop/c9<",
                 "shop/c20<", "shop/new<");
-        assertThat(second).contains("<a href=\"?page=1&amp;action=UPDATE\">Previous</a>",
-                "<span class=\"gitops-page\">Page 2 of 3</span>", "<a href=\"?page=3&amp;action=UPDATE\">Next</a>",
-                "<a href=\"?page=1&amp;action=CREATE\">Create (1)</a>",
-                "<a href=\"?page=1&amp;action=UPDATE\" class=\"gitops-selected\">Update (25)</a>");
+        assertThat(second).contains("href=\"?page=1&amp;action=UPDATE\">Previous</a>",
+                "11–20 of 25 · page 2 of 3", "href=\"?page=3&amp;action=UPDATE\">Next</a>",
+                "href=\"?page=1&amp;action=CREATE\">Create <span class=\"jenkins-badge gitops-count\">1</span>",
+                "gitops-filter--selected\" aria-current=\"page\" href=\"?page=1&amp;action=UPDATE\">Update");
         assertThat(rows(beyond)).isEqualTo(5);
-        assertThat(beyond).contains("Page 3 of 3", "<span class=\"gitops-disabled\">Next</span>");
+        assertThat(beyond).contains("page 3 of 3", "aria-disabled=\"true\">Next</span>");
+    }
+
+    @Test
+    void searchMatchesKindNamespaceOrNameAndKeepsTheFilterInLinks() {
+        List<Change> changes = new ArrayList<>(IntStream.range(0, 30).mapToObj(i -> Plans.update("c" + i)).toList());
+        changes.add(Plans.mixed().changes().get(0));
+        Plan plan = Plans.plan("prod", changes);
+
+        String byName = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "C2", 1, 10), "d");
+        String byKind = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "deployment", 1, 10), "d");
+        String none = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "nothing", 1, 10), "d");
+
+        assertThat(rows(byName)).isEqualTo(10);
+        assertThat(byName).contains("shop/c2<", "shop/c28<", "1–10 of 11", "href=\"?page=2&amp;q=C2\">Next")
+                .doesNotContain("shop/c3<", "shop/c29<");
+        assertThat(rows(byKind)).isEqualTo(1);
+        assertThat(byKind).contains("Deployment.apps/shop/web");
+        assertThat(none).contains("No resource matches.");
     }
 
     @Test
@@ -101,23 +176,38 @@ class PlanHtmlTest {
                 new ResourceId("", "ConfigMap", "", "c" + i), Action.CREATE, new Origin("c.yaml", 1), null,
                 "--- a\n+++ b\n@@ -0,0 +1 @@\n+x\n")).toList();
 
-        String html = PlanHtml.changesPage(Plans.plan("prod", changes), null, 1, 1_000_000);
+        String html = PlanHtml.changesPage(Plans.plan("prod", changes), Phase.PLAN, all(1, 1_000_000), "d");
 
         assertThat(rows(html)).isEqualTo(PlanHtml.MAX_PAGE_SIZE);
-        assertThat(html).contains("Page 1 of 2");
+        assertThat(html).contains("page 1 of 2");
     }
 
     @Test
-    void filterPicksOneActionAndNullLeavesUnchangedOut() {
+    void filterPicksOneAction() {
         Plan plan = Plans.mixed();
 
-        assertThat(PlanHtml.changesPage(plan, Action.NOOP, 1, 10)).contains("ConfigMap/shop/same")
-                .doesNotContain("Secret/shop/db", "gitops-diff");
-        assertThat(PlanHtml.changesPage(plan, Action.DELETE, 1, 10)).contains("Service/shop/old")
-                .doesNotContain("Secret/shop/db");
-        assertThat(PlanHtml.changesPage(plan, Action.CREATE, 1, 10)).doesNotContain("Service/shop/old");
-        assertThat(PlanHtml.changesPage(Plans.plan("prod", List.of()), null, 1, 10)).contains("No changes.",
-                "Page 1 of 1");
+        assertThat(PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.NOOP, "", 1, 10), "d"))
+                .contains("ConfigMap/shop/same").doesNotContain("Secret/shop/db", "gitops-diff");
+        assertThat(PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.DELETE, "", 1, 10), "d"))
+                .contains("Service/shop/old").doesNotContain("Secret/shop/db");
+        assertThat(PlanHtml.changesPage(Plans.plan("prod", List.of()), Phase.PLAN, all(1, 10), "d"))
+                .contains("No changes.", "page 1 of 1");
+    }
+
+    @Test
+    void verifyWordsDriftAndListsUnhealthyResources() {
+        String page = PlanHtml.changesPage(Plans.mixed(), Phase.VERIFY, all(1, 10), "d");
+        String health = PlanHtml.unhealthy(List.of(new ResourceHealth(new ResourceId("apps", "Deployment", "shop",
+                "web"), new Health(HealthStatus.IN_PROGRESS, "1 of 3 <replicas> updated")).toString(),
+                new ResourceHealth(new ResourceId("batch", "Job", "shop", "migrate"),
+                        new Health(HealthStatus.FAILED, "BackoffLimitExceeded")).toString()));
+
+        assertThat(page).contains(">missing</span>", ">differing</span>", ">no longer desired</span>", ">in sync</span>")
+                .doesNotContain(">update</span>");
+        assertThat(health).contains("not ready</span> Deployment.apps/shop/web", "1 of 3 &lt;replicas&gt; updated",
+                "failed</span> Job.batch/shop/migrate");
+        assertThat(PlanHtml.unhealthy(List.of())).isEmpty();
+        assertOnlyOwnMarkup(page + health);
     }
 
     @Test
@@ -126,8 +216,8 @@ class PlanHtmlTest {
                 .collect(Collectors.joining());
         Change change = new Change(new ResourceId("", "ConfigMap", "", "big"), Action.DELETE, null, "7", diff);
 
-        String html = PlanHtml.changesPage(Plans.plan("prod", List.of(change)), null, 1, 10);
+        String html = PlanHtml.diff(Plans.plan("prod", List.of(change)), 0, Phase.PLAN);
 
-        assertThat(html).contains("-line1996<", "500 more lines not shown").doesNotContain("-line1997<");
+        assertThat(html).contains(">line1996<", "500 more lines not shown").doesNotContain(">line1997<");
     }
 }

@@ -42,7 +42,8 @@ final class Plans {
         ResourceDiff diff = DIFFER.diff(id, live, desired);
         Action action = live == null ? Action.CREATE : desired == null ? Action.DELETE
                 : diff.changed() ? Action.UPDATE : Action.NOOP;
-        return new Change(id, action, desired == null ? null : origin, live == null ? null : "7", diff.unifiedDiff());
+        return new Change(id, action, desired == null ? null : origin, live == null ? null : "7", diff.unifiedDiff(),
+                action == Action.UPDATE ? diff.paths() : List.of());
     }
 
     static Change update(String name) {

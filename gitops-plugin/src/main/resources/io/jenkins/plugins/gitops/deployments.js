@@ -1,0 +1,45 @@
+// Draws the deployments view's trend charts with echarts-api (loaded before this adjunct). The data is
+// JSON in a data attribute: numbers and build labels only. Colours come from Jenkins' theme variables.
+(function () {
+  function themeColor(name, fallback) {
+    var value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+    return value || fallback;
+  }
+
+  function bar(name, data, color, stack) {
+    return { name: name, type: "bar", stack: stack, data: data, itemStyle: { color: color } };
+  }
+
+  function draw(element, data) {
+    var text = themeColor("--text-color", "#333");
+    var changes = element.dataset.gitopsSeries === "changes";
+    var series = changes
+      ? [bar("created", data.created, themeColor("--green", "#138347"), "c"),
+         bar("updated", data.updated, themeColor("--orange", "#b85e00"), "c"),
+         bar("deleted", data.deleted, themeColor("--red", "#d2001c"), "c")]
+      : [bar("succeeded", data.succeeded, themeColor("--green", "#138347"), "o"),
+         bar("failed", data.failed, themeColor("--red", "#d2001c"), "o")];
+    var chart = echarts.init(element);
+    chart.setOption({
+      title: { text: changes ? "Changes applied per build" : "Applies per build", textStyle: { color: text, fontSize: 14 } },
+      tooltip: { trigger: "axis" },
+      legend: { bottom: 0, textStyle: { color: text } },
+      grid: { left: 40, right: 16, top: 40, bottom: 40 },
+      xAxis: { type: "category", data: data.builds, axisLabel: { color: text } },
+      yAxis: { type: "value", minInterval: 1, axisLabel: { color: text } },
+      series: series
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-gitops-chart]").forEach(function (holder) {
+      var data = JSON.parse(holder.dataset.gitopsChart);
+      if (data.builds.length === 0 || typeof echarts === "undefined") {
+        holder.hidden = true;
+        return;
+      }
+      holder.querySelectorAll(".gitops-chart").forEach(function (element) { draw(element, data); });
+    });
+  });
+})();
