@@ -4,8 +4,8 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 
 /**
  * When a plan is shown, and so how its changes are worded: before an apply ("create"), after it
- * ("created"), or as drift found by verify ("missing", "differing", "no longer desired", the words of CountWords). A verify's diff compares
- * the live object with the desired one, and its headers say so.
+ * ("created"), or as drift found by verify ("missing", "differing", "no longer desired"). A verify's diff
+ * compares the live object with the desired one, and its headers say so.
  */
 public enum Phase {
     PLAN("create", "update", "delete", "unchanged", "Live", "Desired"),
