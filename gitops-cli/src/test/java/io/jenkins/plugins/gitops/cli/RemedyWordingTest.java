@@ -21,7 +21,8 @@ class RemedyWordingTest {
             Remedy.Kind.VARIABLES, "--var and --var-file",
             Remedy.Kind.KUBECONFIG, "--kubeconfig",
             Remedy.Kind.CONTEXT, "--context",
-            Remedy.Kind.SAVE_PLAN, "gitops plan --out");
+            Remedy.Kind.SAVE_PLAN, "gitops plan --out",
+            Remedy.Kind.ALLOW_EMPTY, "--allow-empty");
 
     @ParameterizedTest
     @EnumSource(Remedy.Kind.class)

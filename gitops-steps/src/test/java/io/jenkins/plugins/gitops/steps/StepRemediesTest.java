@@ -24,7 +24,8 @@ class StepRemediesTest {
             Remedy.Kind.VARIABLES, "vars: and varFiles:",
             Remedy.Kind.KUBECONFIG, "credentialsId:",
             Remedy.Kind.CONTEXT, "context: of kubernetes(...)",
-            Remedy.Kind.SAVE_PLAN, "gitopsPlan(planFile: ...)");
+            Remedy.Kind.SAVE_PLAN, "gitopsPlan(planFile: ...)",
+            Remedy.Kind.ALLOW_EMPTY, "allowEmpty: true");
 
     @ParameterizedTest
     @EnumSource(Remedy.Kind.class)
