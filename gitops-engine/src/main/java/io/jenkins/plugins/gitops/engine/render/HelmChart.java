@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.render;
 
+import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import com.marcnuri.helm.Helm;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.model.Documents;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.render;
 
+import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;

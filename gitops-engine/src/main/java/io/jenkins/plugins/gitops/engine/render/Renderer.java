@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.render;
 
+import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.ProgressCounter;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;

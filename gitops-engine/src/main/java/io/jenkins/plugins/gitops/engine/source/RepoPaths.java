@@ -2,11 +2,19 @@ package io.jenkins.plugins.gitops.engine.source;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Repository-relative paths as users write them, checked so that they cannot leave the repository. */
+/**
+ * Repository-relative paths ('/'-separated, "" for the root), handled lexically so the host OS never matters.
+ * Two kinds, two rules: a path a user gives ({@link #normalize}) may not contain {@code ..} at all, while a
+ * reference written in a file ({@link #resolve}, as kustomize's {@code ../base}) may climb as long as it stays
+ * inside the repository.
+ */
 public final class RepoPaths {
     private static final Pattern DRIVE_LETTER = Pattern.compile("^[A-Za-z]:.*");
 
@@ -37,12 +45,38 @@ public final class RepoPaths {
         return String.join("/", segments);
     }
 
-    static String join(String directory, String name) {
+    /** {@code reference} relative to {@code dir}, normalized; empty when it leaves the repository or is absolute. */
+    public static Optional<String> resolve(String dir, String reference) {
+        if (reference.startsWith("/") || reference.startsWith("\\") || DRIVE_LETTER.matcher(reference).matches()) {
+            return Optional.empty();
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : (dir + "/" + reference).split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    return Optional.empty();
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return Optional.of(String.join("/", parts));
+    }
+
+    public static String join(String directory, String name) {
         return directory.isEmpty() ? name : directory + "/" + name;
     }
 
-    static String parent(String path) {
+    public static String parent(String path) {
         int slash = path.lastIndexOf('/');
         return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    public static String name(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 }
