@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.HttpResponse;
@@ -51,7 +53,8 @@ public final class GitopsPlanAction implements RunAction2 {
     private final String user;
     private final long time;
     private final boolean drifted;
-    private final List<String> unhealthy;
+    /** An ArrayList, which XStream writes plainly to build.xml (a JDK immutable list needs its private serial proxy). */
+    private final ArrayList<String> unhealthy;
     private final String plannedBy;
 
     private transient Run<?, ?> run;
@@ -75,7 +78,7 @@ public final class GitopsPlanAction implements RunAction2 {
         this.time = System.currentTimeMillis();
         this.drifted = Boolean.TRUE.equals(result.get("drifted"));
         this.unhealthy = result.get("unhealthy") instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList() : List.of();
+                ? list.stream().map(String::valueOf).collect(Collectors.toCollection(ArrayList::new)) : new ArrayList<>();
         this.plannedBy = plan.plannedBy();
         this.plan = new SoftReference<>(plan);
     }
