@@ -20,9 +20,11 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.HttpResponse;
@@ -55,7 +57,8 @@ public final class GitopsPlanAction implements RunAction2 {
     private final String user;
     private final long time;
     private final boolean drifted;
-    private final List<String> unhealthy;
+    /** An ArrayList, which XStream writes plainly to build.xml (a JDK immutable list needs its private serial proxy). */
+    private final ArrayList<String> unhealthy;
     private final String plannedBy;
 
     private transient Run<?, ?> run;
@@ -81,7 +84,7 @@ public final class GitopsPlanAction implements RunAction2 {
         this.time = System.currentTimeMillis();
         this.drifted = result.get("drifted") instanceof List<?> list && !list.isEmpty();
         this.unhealthy = result.get("unhealthy") instanceof List<?> list
-                ? list.stream().map(String::valueOf).toList() : List.of();
+                ? list.stream().map(String::valueOf).collect(Collectors.toCollection(ArrayList::new)) : new ArrayList<>();
         this.plan = new SoftReference<>(plan);
     }
 
