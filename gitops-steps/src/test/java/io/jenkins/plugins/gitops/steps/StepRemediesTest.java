@@ -21,7 +21,7 @@ class StepRemediesTest {
             Remedy.Kind.REPLACE_IMMUTABLE, "replaceImmutable: true on kubernetes(...)",
             Remedy.Kind.LOCK_WAIT, "lockWait: 'PT2M'",
             Remedy.Kind.REF, "ref: '0123abc'",
-            Remedy.Kind.VARIABLES, "vars: and varFiles:",
+            Remedy.Kind.VARIABLES, "vars:, credentialVars: and varFiles:",
             Remedy.Kind.KUBECONFIG, "credentialsId:",
             Remedy.Kind.CONTEXT, "context: of kubernetes(...)",
             Remedy.Kind.SAVE_PLAN, "gitopsPlan(planFile: ...)",
