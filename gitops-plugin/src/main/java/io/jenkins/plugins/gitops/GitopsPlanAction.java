@@ -82,7 +82,8 @@ public final class GitopsPlanAction implements RunAction2 {
         this.plannedBy = plan == null ? null : plan.plannedBy();
         this.user = user;
         this.time = System.currentTimeMillis();
-        this.drifted = result.get("drifted") instanceof List<?> list && !list.isEmpty();
+        // The step's result lists the drifted resources (StepResults); it is never a Boolean.
+        this.drifted = result.get("drifted") instanceof List<?> ids && !ids.isEmpty();
         this.unhealthy = result.get("unhealthy") instanceof List<?> list
                 ? list.stream().map(String::valueOf).collect(Collectors.toCollection(ArrayList::new)) : new ArrayList<>();
         this.plan = new SoftReference<>(plan);
@@ -186,6 +187,17 @@ public final class GitopsPlanAction implements RunAction2 {
 
     public String getCommit() {
         return commit;
+    }
+
+    /** The title badge's colour: failed, drift or unhealthy (warning), applied (success), else neutral. */
+    public String getTitleCss() {
+        if (!success) {
+            return "failed";
+        }
+        if (drifted || !unhealthy.isEmpty()) {
+            return "update";
+        }
+        return "apply".equals(kind) ? "create" : "noop";
     }
 
     public String getTarget() {

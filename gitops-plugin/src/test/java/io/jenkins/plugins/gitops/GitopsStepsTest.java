@@ -113,13 +113,15 @@ class GitopsStepsTest {
                 "All 2", "Create 2", "env/app.yaml:1");
         assertThat(html).doesNotContain(SECRET, "<script>", " onclick=", " style=\"")
                 .contains("data-gitops-diff=\"diff?n=");
-        // The diff of a row is its own small response, fetched when the row is opened.
-        String diff = wc.goTo(r.getUrl() + "gitops-1/diff?n=0", "text/html").getWebResponse().getContentAsString();
-        assertThat(diff).contains("gitops-line--add", "&lt;img src=x onerror=alert(1)&gt;").doesNotContain(HOSTILE,
-                SECRET);
-        String secretDiff = wc.goTo(r.getUrl() + "gitops-1/diff?n=1", "text/html").getWebResponse()
-                .getContentAsString();
-        assertThat(secretDiff).contains("Secret", "password").doesNotContain(SECRET);
+        // The diff of a row is its own small response, fetched when the row is opened. The index is the
+        // plan's apply order (the Secret comes before the ConfigMap), so each diff is told by its kind.
+        String first = wc.goTo(r.getUrl() + "gitops-1/diff?n=0", "text/html").getWebResponse().getContentAsString();
+        String second = wc.goTo(r.getUrl() + "gitops-1/diff?n=1", "text/html").getWebResponse().getContentAsString();
+        String diff = first.contains("kind: ConfigMap") ? first : second;
+        String secretDiff = diff == first ? second : first;
+        assertThat(diff).contains("kind: ConfigMap", "gitops-line--add", "&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain(HOSTILE, SECRET);
+        assertThat(secretDiff).contains("kind: Secret", "password").doesNotContain(SECRET);
 
         HtmlPage searched = wc.getPage(r, "gitops-1/?q=secret");
         assertThat(searched.asNormalizedText()).contains("Secret/shop/db").doesNotContain("ConfigMap/shop/settings");
@@ -171,6 +173,9 @@ class GitopsStepsTest {
             assertThat(d.getName()).hasValue("GitOps verify: staging");
             assertThat(d.getConclusion()).isEqualTo(ChecksConclusion.FAILURE);
         });
+        // The job's view reads the drift from what the build stored (the step's list of drifted resources).
+        String view = j.createWebClient().getPage(r.getParent(), "gitops").asNormalizedText();
+        assertThat(view).contains("drifted (").doesNotContain("in sync");
     }
 
     @Test

@@ -56,11 +56,11 @@ public final class PlanHtml {
 
     /** Coloured count badges: "2 create", "1 update", ... in the words of the phase. */
     public static String counts(PlanSummary s, Phase phase) {
-        StringBuilder out = new StringBuilder("<p class=\"gitops-counts\">");
-        badge(out, Action.CREATE, s.create() + " " + phase.word(Action.CREATE));
-        badge(out, Action.UPDATE, s.update() + " " + phase.word(Action.UPDATE));
-        badge(out, Action.DELETE, s.delete() + " " + phase.word(Action.DELETE));
-        badge(out, Action.NOOP, s.noop() + " " + phase.word(Action.NOOP));
+        StringBuilder out = new StringBuilder("<p class=\"gitops-counts ").append(phaseCss(phase)).append("\">");
+        count(out, Action.CREATE, s.create(), phase);
+        count(out, Action.UPDATE, s.update(), phase);
+        count(out, Action.DELETE, s.delete(), phase);
+        count(out, Action.NOOP, s.noop(), phase);
         return out.append("</p>\n").toString();
     }
 
@@ -84,7 +84,8 @@ public final class PlanHtml {
         int current = Math.min(Math.max(1, query.page()), pages);
         List<Integer> shown = selected.subList((current - 1) * size, Math.min(selected.size(), current * size));
 
-        StringBuilder out = new StringBuilder("<div class=\"gitops-changes-page\">\n<div class=\"gitops-toolbar\">\n");
+        StringBuilder out = new StringBuilder("<div class=\"gitops-changes-page ").append(phaseCss(phase))
+                .append("\">\n<div class=\"gitops-toolbar\">\n");
         filters(plan, matching, phase, query, out);
         search(query, out);
         out.append("</div>\n");
@@ -156,6 +157,21 @@ public final class PlanHtml {
         }
         String lower = url.toLowerCase(Locale.ROOT);
         return url.startsWith("/") && !url.startsWith("//") || lower.startsWith("https://") || lower.startsWith("http://");
+    }
+
+    /** A zero is marked so that the style can quieten it: "0 delete" in red would read as an alarm. */
+    private static void count(StringBuilder out, Action action, int count, Phase phase) {
+        out.append("<span class=\"jenkins-badge gitops-badge gitops-badge--").append(css(action))
+                .append(count == 0 ? " gitops-badge--zero" : "").append("\">")
+                .append(Escape.html(count + " " + phase.word(action))).append("</span>");
+    }
+
+    /**
+     * The phase on the wrapper lets the style colour the same action by what it means: a create planned is
+     * good news, a resource missing from the target (verify's create) is not.
+     */
+    private static String phaseCss(Phase phase) {
+        return "gitops-phase-" + phase.name().toLowerCase(Locale.ROOT);
     }
 
     private static void badge(StringBuilder out, Action action, String text) {
@@ -232,12 +248,17 @@ public final class PlanHtml {
         int from = total == 0 ? 0 : (current - 1) * query.pageSize() + 1;
         int to = Math.min(total, current * query.pageSize());
         out.append("<nav class=\"gitops-pager\" aria-label=\"Pages\">");
-        pageLink(1, query, "First", current > 1, out);
-        pageLink(current - 1, query, "Previous", current > 1, out);
+        // One page has nowhere to go: four disabled buttons around the count would only be noise.
+        if (pages > 1) {
+            pageLink(1, query, "First", current > 1, out);
+            pageLink(current - 1, query, "Previous", current > 1, out);
+        }
         out.append("<span class=\"gitops-page\">").append(from).append("–").append(to).append(" of ").append(total)
                 .append(" · page ").append(current).append(" of ").append(pages).append("</span>");
-        pageLink(current + 1, query, "Next", current < pages, out);
-        pageLink(pages, query, "Last", current < pages, out);
+        if (pages > 1) {
+            pageLink(current + 1, query, "Next", current < pages, out);
+            pageLink(pages, query, "Last", current < pages, out);
+        }
         out.append("</nav>\n");
     }
 

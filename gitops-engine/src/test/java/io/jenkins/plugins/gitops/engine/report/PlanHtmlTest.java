@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -192,6 +193,28 @@ class PlanHtmlTest {
                 .contains("Service/shop/old").doesNotContain("Secret/shop/db");
         assertThat(PlanHtml.changesPage(Plans.plan("prod", List.of()), Phase.PLAN, all(1, 10), "d"))
                 .contains("No changes.", "page 1 of 1");
+    }
+
+    @Test
+    void countsMarkZerosAndThePhaseSoThatDriftIsNotColouredAsGoodNews() {
+        String plan = PlanHtml.counts(new PlanSummary(2, 0, 1, 3), Phase.PLAN);
+        String verify = PlanHtml.counts(new PlanSummary(1, 0, 0, 3), Phase.VERIFY);
+
+        assertThat(plan).contains("gitops-phase-plan", "gitops-badge--create\">2 create",
+                "gitops-badge--update gitops-badge--zero\">0 update", "gitops-badge--delete\">1 delete");
+        assertThat(verify).contains("gitops-phase-verify", "gitops-badge--create\">1 missing",
+                "gitops-badge--delete gitops-badge--zero\">0 not desired");
+        assertThat(PlanHtml.changesPage(Plans.mixed(), Phase.VERIFY, all(1, 10), "d"))
+                .contains("class=\"gitops-changes-page gitops-phase-verify\"");
+    }
+
+    @Test
+    void aSinglePageHasACountButNoPagerButtons() {
+        String one = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 50), "d");
+        String two = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 1), "d");
+
+        assertThat(one).contains("page 1 of 1").doesNotContain(">First<", ">Previous<", ">Next<", ">Last<");
+        assertThat(two).contains(">First<", ">Previous<", ">Next<", ">Last<");
     }
 
     @Test
