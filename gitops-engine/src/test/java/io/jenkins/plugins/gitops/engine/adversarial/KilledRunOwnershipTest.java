@@ -79,7 +79,9 @@ class KilledRunOwnershipTest {
         };
         assertThatThrownBy(() -> new FlowFixture(tmp.resolve("repo"), ENV, dying).applyNow(c2))
                 .hasRootCauseInstanceOf(Killed.class);
-        assertThat(target.stored()).as("the run died half way").hasSize(2 + killAfter);
+        // Writes run in parallel: a write still in flight when the kill lands may or may not have reached the
+        // disk, so the run left between one and killAfter of its new files.
+        assertThat(target.stored().size()).as("the run died half way").isBetween(2 + 1, 2 + killAfter);
         return target;
     }
 

@@ -203,7 +203,7 @@ class PlanHtmlTest {
         assertThat(plan).contains("gitops-phase-plan", "gitops-badge--create\">2 create",
                 "gitops-badge--update gitops-badge--zero\">0 update", "gitops-badge--delete\">1 delete");
         assertThat(verify).contains("gitops-phase-verify", "gitops-badge--create\">1 missing",
-                "gitops-badge--delete gitops-badge--zero\">0 not desired");
+                "gitops-badge--delete gitops-badge--zero\">0 no longer desired");
         assertThat(PlanHtml.changesPage(Plans.mixed(), Phase.VERIFY, all(1, 10), "d"))
                 .contains("class=\"gitops-changes-page gitops-phase-verify\"");
     }
