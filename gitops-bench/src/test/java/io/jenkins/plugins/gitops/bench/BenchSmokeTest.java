@@ -50,6 +50,8 @@ class BenchSmokeTest {
                 "load average (1 min) before the directory plan of 240",
                 "plan 240 (N changes)", "SnakeYAML parse of the same 240", "peak heap used 240 (in -Xmx256m)",
                 "plan time ratio 240/120", "plan/parse ratio at 240",
+                "render one file of 10000 small documents", "render one file of 100000 small documents",
+                "one-file render time ratio 100000/10000", "refuse a 50 MB value (read, size check, error)",
                 "HTML first view (N changes): read plan + summary + page 1", "HTML first view size",
                 "load average (1 min) before the apply parallelism runs",
                 "apply 20, one at a time", "apply 20, parallelism 16", "apply speed-up, parallel vs one at a time"));
