@@ -150,7 +150,7 @@ public final class DeploymentsHtml {
         return "<span class=\"jenkins-badge gitops-badge gitops-badge--" + css + "\">" + Escape.html(text) + "</span>";
     }
 
-    private static String buildLink(StepRecord r) {
+    static String buildLink(StepRecord r) {
         String label = "#" + r.build();
         return PlanHtml.safeUrl(r.buildUrl()) ? "<a href=\"" + Escape.html(r.buildUrl()) + "\">" + label + "</a>" : label;
     }
@@ -159,7 +159,7 @@ public final class DeploymentsHtml {
         return time == null ? "" : TIME.format(time);
     }
 
-    private static Comparator<StepRecord> newestFirst() {
+    static Comparator<StepRecord> newestFirst() {
         return Comparator.comparing(StepRecord::time, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(StepRecord::build, Comparator.reverseOrder());
     }

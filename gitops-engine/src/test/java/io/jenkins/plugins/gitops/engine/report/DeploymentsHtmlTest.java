@@ -12,7 +12,7 @@ class DeploymentsHtmlTest {
     private static StepRecord record(int build, int minutes, String kind, String name, String target, boolean success,
             int creates, boolean drifted) {
         return new StepRecord(build, "/job/shop/" + build + "/", T0.plusSeconds(60L * minutes), kind, name, target,
-                "c0ffee" + build + "0000000000", "alice", success, creates, 1, 0, drifted, 0);
+                "c0ffee" + build + "0000000000", "alice", success, creates, 1, 0, drifted, 0, null);
     }
 
     @Test
@@ -59,7 +59,7 @@ class DeploymentsHtmlTest {
     @Test
     void hostileNamesAndUrlsAreEscapedAndNoBuildsSaysSo() {
         StepRecord hostile = new StepRecord(1, "javascript:alert(1)", T0, "apply", "<img src=x>", "\"><script>",
-                "x", "<b>mallory</b>", true, 1, 0, 0, false, 0);
+                "x", "<b>mallory</b>", true, 1, 0, 0, false, 0, null);
 
         String html = DeploymentsHtml.environmentsTable(List.of(hostile)) + DeploymentsHtml.historyTable(List.of(hostile));
 
