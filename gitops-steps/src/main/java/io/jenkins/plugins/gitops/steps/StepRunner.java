@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.api.ApplyPlanRequest;
 import io.jenkins.plugins.gitops.engine.api.ApplyResponse;
 import io.jenkins.plugins.gitops.engine.api.Gitops;
 import io.jenkins.plugins.gitops.engine.api.Inputs;
+import io.jenkins.plugins.gitops.engine.api.MetricsRequest;
 import io.jenkins.plugins.gitops.engine.api.PlanAndApplyRequest;
 import io.jenkins.plugins.gitops.engine.api.PlanRequest;
 import io.jenkins.plugins.gitops.engine.api.PlanResponse;
@@ -25,25 +26,29 @@ import io.jenkins.plugins.gitops.engine.report.VerifyText;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 
 /**
  * One step call on the agent: translates the step's parameters into the engine's use-case request, writes the
  * result to the build log and shapes it for Pipeline and the check. Invalid input and refusals come back as a
- * failed {@link StepResponse} whose message words the remedy as step parameters.
+ * failed {@link StepResponse} whose message words the remedy as step parameters. An apply (successful or failed)
+ * and a verify also report the environment's DORA figures ({@link StepMetrics}).
  */
 public final class StepRunner {
     private final PrintStream log;
     private final Gitops gitops;
+    private final Clock clock;
 
     public StepRunner(PrintStream log) {
-        this(log, new Gitops(progress(log)));
+        this(log, new Gitops(progress(log)), Clock.systemUTC());
     }
 
-    /** With an engine set up by the caller (tests poll health faster). */
-    public StepRunner(PrintStream log, Gitops gitops) {
+    /** With an engine set up by the caller (tests poll health faster), and the clock that ends the figures' period. */
+    public StepRunner(PrintStream log, Gitops gitops, Clock clock) {
         this.log = log;
         this.gitops = gitops;
+        this.clock = clock;
     }
 
     /** Progress and warnings for the build log, a dozen lines per phase. */
@@ -83,7 +88,7 @@ public final class StepRunner {
         }
         log.print(PlanText.render(response.plan(), request.logDiffs));
         return respond(request, StepResults.of(response.plan(), request.planFileLabel), response.plan(),
-                CheckText.forPlan(response.plan()));
+                CheckText.forPlan(response.plan()), null);
     }
 
     private StepResponse apply(StepRequest request) {
@@ -103,7 +108,8 @@ public final class StepRunner {
         log.print(ApplyText.render(response.result(), StepRemedies.WORDING));
         response.unhealthy().forEach(h -> log.println(Escape.printable("[gitops] unhealthy: " + h)));
         return respond(request, StepResults.of(response.result(), request.planFileLabel, response.unhealthy()),
-                response.result().plan(), CheckText.forApply(response.result(), response.unhealthy()));
+                response.result().plan(), CheckText.forApply(response.result(), response.unhealthy()),
+                metrics(request, response.result().plan().path()));
     }
 
     private StepResponse verify(StepRequest request) {
@@ -112,7 +118,25 @@ public final class StepRunner {
                 diffMode(request), request.await ? Wait.upTo(request.timeout) : Wait.NONE,
                 Recording.as(request.user == null ? "jenkins" : request.user, request.buildUrl)));
         log.print(VerifyText.render(result, request.logDiffs));
-        return respond(request, StepResults.of(result), result.plan(), CheckText.forVerify(result, request.failOnDrift));
+        return respond(request, StepResults.of(result), result.plan(), CheckText.forVerify(result, request.failOnDrift),
+                metrics(request, result.plan().path()));
+    }
+
+    /**
+     * The environment's figures after what the step recorded, or null with a warning: figures that cannot be computed
+     * (a target that cannot be read again, a repository without the applied commits) never fail the step.
+     */
+    private String metrics(StepRequest request, String path) {
+        SecretMask mask = new SecretMask(request.secretPattern);
+        try {
+            MetricsRequest metrics = StepMetrics.request(request, path, clock.instant());
+            return mask.apply(StepMetrics.json(gitops.metrics(metrics)));
+        } catch (RuntimeException e) {
+            String why = e instanceof GitopsException g ? StepRemedies.WORDING.message(g) : e.toString();
+            log.println(Escape.printable("[gitops] WARNING: no deployment figures for the deployments view: "
+                    + mask.apply(why)));
+            return null;
+        }
     }
 
     /**
@@ -120,13 +144,13 @@ public final class StepRunner {
      * controller copies a file rather than receive megabytes as one string, and masks what goes back.
      */
     private static StepResponse respond(StepRequest request, LinkedHashMap<String, Object> result, Plan plan,
-            CheckText check) {
+            CheckText check, String metrics) {
         SecretMask mask = new SecretMask(request.secretPattern);
         if (request.pageFile != null) {
             PlanFile.write(mask.apply(plan), Path.of(request.pageFile));
         }
         return new StepResponse(result, request.pageFile != null, plan.path(), check.success(), mask.apply(check.title()),
-                mask.apply(check.summary()), mask.apply(check.text()), null);
+                mask.apply(check.summary()), mask.apply(check.text()), null, metrics);
     }
 
     /** The source of a new plan: the ref given, else the checkout's commit. */

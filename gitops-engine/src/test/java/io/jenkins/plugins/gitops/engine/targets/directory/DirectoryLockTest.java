@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.targets.LockRecord;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import io.jenkins.plugins.gitops.engine.targets.TargetLock;
 import io.jenkins.plugins.gitops.engine.targets.TargetLockedException;
+import io.jenkins.plugins.gitops.engine.testing.MutableClock;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

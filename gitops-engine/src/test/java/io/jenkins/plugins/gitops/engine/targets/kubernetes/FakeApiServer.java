@@ -193,7 +193,7 @@ public final class FakeApiServer implements AutoCloseable {
     }
 
     /** The next {@code times} requests whose method and path (query excluded) match get this code and Status body. */
-    void fail(String method, String pathPrefix, int code, Map<String, Object> status, int times) {
+    public void fail(String method, String pathPrefix, int code, Map<String, Object> status, int times) {
         failures.add(new Failure(r -> r.getMethod().equalsIgnoreCase(method) && path(r).startsWith(pathPrefix), code,
                 write(status), new AtomicInteger(times)));
     }

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.targets.directory;
+package io.jenkins.plugins.gitops.engine.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move forward by hand, to let leases run out without sleeping. */
-final class MutableClock extends Clock {
+/** A clock tests move forward by hand: leases run out, and histories get set times, without sleeping. */
+public final class MutableClock extends Clock {
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
