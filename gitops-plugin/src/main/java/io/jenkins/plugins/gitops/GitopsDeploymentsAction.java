@@ -6,6 +6,7 @@ import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.gitops.engine.report.DeploymentsHtml;
+import io.jenkins.plugins.gitops.engine.report.MetricsHtml;
 import io.jenkins.plugins.gitops.engine.report.StepRecord;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,8 +14,8 @@ import java.util.List;
 import jenkins.model.TransientActionFactory;
 
 /**
- * The per-job deployments view: every environment the job deploys, its last apply and drift status, the
- * history and the trends. It reads what the builds' {@link GitopsPlanAction}s stored, never a target.
+ * The per-job deployments view: every environment the job deploys, its last apply and drift status, its DORA
+ * figures, the history and the trends. It reads what the builds' {@link GitopsPlanAction}s stored, never a target.
  */
 public final class GitopsDeploymentsAction implements Action {
     /** Builds read for the view; a job with 10,000 builds must not load them all to draw a page. */
@@ -45,28 +46,45 @@ public final class GitopsDeploymentsAction implements Action {
         return "gitops";
     }
 
-    /** Every step call of the latest {@value #BUILDS} builds, newest build first. */
-    List<StepRecord> records() {
-        List<StepRecord> out = new ArrayList<>();
+    /**
+     * What one showing of the page reads: the builds are read once, when the page takes its snapshot, not once per
+     * part of the page.
+     */
+    public Snapshot getSnapshot() {
+        List<StepRecord> records = new ArrayList<>();
         for (Run<?, ?> run : job.getBuilds().limit(BUILDS)) {
             for (GitopsPlanAction action : run.getActions(GitopsPlanAction.class)) {
-                out.add(action.record());
+                records.add(action.record());
             }
         }
-        return out;
+        return new Snapshot(records);
     }
 
-    public String getEnvironmentsHtml() {
-        return DeploymentsHtml.environmentsTable(records());
-    }
+    /** The parts of the page, each rendered (and escaped) by the engine from every step call of the latest builds. */
+    public static final class Snapshot {
+        private final List<StepRecord> records;
 
-    public String getHistoryHtml() {
-        return DeploymentsHtml.historyTable(records());
-    }
+        Snapshot(List<StepRecord> records) {
+            this.records = List.copyOf(records);
+        }
 
-    /** Numbers and build labels only, for the trend charts' script (escaped by Jelly in its attribute). */
-    public String getChartJson() {
-        return DeploymentsHtml.chartJson(records());
+        public String getEnvironmentsHtml() {
+            return DeploymentsHtml.environmentsTable(records);
+        }
+
+        /** Per environment, the four keys and the data of their chart over time (in a data attribute). */
+        public String getMetricsHtml() {
+            return MetricsHtml.section(records);
+        }
+
+        public String getHistoryHtml() {
+            return DeploymentsHtml.historyTable(records);
+        }
+
+        /** Numbers and build labels only, for the trend charts' script (escaped by Jelly in its attribute). */
+        public String getChartJson() {
+            return DeploymentsHtml.chartJson(records);
+        }
     }
 
     /** Shown only on jobs that have run a GitOps step, so other jobs keep their side panel as it was. */

@@ -60,6 +60,12 @@ public final class GitopsPlanAction implements RunAction2 {
     /** An ArrayList, which XStream writes plainly to build.xml (a JDK immutable list needs its private serial proxy). */
     private final ArrayList<String> unhealthy;
     private final String plannedBy;
+    /**
+     * The environment's DORA figures the apply or verify reported (a MetricsReport as JSON, a few KB), for the job's
+     * deployments view; null for a plan, when they could not be computed, and in build.xml written before it existed.
+     */
+    @CheckForNull
+    private final String metrics;
 
     private transient Run<?, ?> run;
     private transient SoftReference<Plan> plan = new SoftReference<>(null);
@@ -87,6 +93,7 @@ public final class GitopsPlanAction implements RunAction2 {
         this.unhealthy = result.get("unhealthy") instanceof List<?> list
                 ? list.stream().map(String::valueOf).collect(Collectors.toCollection(ArrayList::new)) : new ArrayList<>();
         this.plan = new SoftReference<>(plan);
+        this.metrics = response.metrics();
     }
 
     /**
@@ -266,7 +273,7 @@ public final class GitopsPlanAction implements RunAction2 {
     StepRecord record() {
         return new StepRecord(run.getNumber(), "/" + run.getUrl(), Instant.ofEpochMilli(time), kind, name,
                 target == null ? "" : target, commit, user, success, creates, updates, deletes, drifted,
-                unhealthy == null ? 0 : unhealthy.size());
+                unhealthy == null ? 0 : unhealthy.size(), metrics);
     }
 
     private String plannedLabel() {

@@ -1,5 +1,6 @@
-// Draws the deployments view's trend charts with echarts-api (loaded before this adjunct). The data is
-// JSON in a data attribute: numbers and build labels only. Colours come from Jenkins' theme variables.
+// Draws the deployments view's charts with echarts-api (loaded before this adjunct): the trends per build, and per
+// environment its DORA figures over time. The data is JSON in data attributes, shaped by the engine (numbers, dates
+// and build labels only). Colours come from Jenkins' theme variables.
 (function () {
   function themeColor(name, fallback) {
     var value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -32,7 +33,41 @@
     window.addEventListener("resize", function () { chart.resize(); });
   }
 
+  // Deployments per day as bars, failed attempts marked above them, the median lead time as a line on its own axis.
+  function drawMetrics(element, data) {
+    var text = themeColor("--text-color", "#333");
+    var red = themeColor("--red", "#d2001c");
+    var lead = "lead time, median (" + data.leadTimeUnit + ")";
+    var chart = echarts.init(element);
+    chart.setOption({
+      tooltip: { trigger: "axis" },
+      legend: { bottom: 0, textStyle: { color: text } },
+      grid: { left: 36, right: 44, top: 36, bottom: 64 },
+      xAxis: { type: "category", data: data.dates, axisLabel: { color: text } },
+      yAxis: [
+        { type: "value", name: "per day", minInterval: 1, nameTextStyle: { color: text }, axisLabel: { color: text } },
+        { type: "value", name: data.leadTimeUnit, nameTextStyle: { color: text }, axisLabel: { color: text },
+          splitLine: { show: false } }
+      ],
+      series: [
+        bar("deployments", data.deployments, themeColor("--green", "#138347")),
+        { name: "failed", type: "scatter", data: data.failed, symbol: "triangle", symbolSize: 12,
+          itemStyle: { color: red } },
+        { name: lead, type: "line", yAxisIndex: 1, data: data.leadTime, connectNulls: true,
+          itemStyle: { color: themeColor("--blue", "#0b6aa2") } }
+      ]
+    });
+    window.addEventListener("resize", function () { chart.resize(); });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-gitops-metrics]").forEach(function (element) {
+      if (typeof echarts === "undefined") {
+        element.hidden = true;
+        return;
+      }
+      drawMetrics(element, JSON.parse(element.dataset.gitopsMetrics));
+    });
     document.querySelectorAll("[data-gitops-chart]").forEach(function (holder) {
       var data = JSON.parse(holder.dataset.gitopsChart);
       if (data.builds.length === 0 || typeof echarts === "undefined") {

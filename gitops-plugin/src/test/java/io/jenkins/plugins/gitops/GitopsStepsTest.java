@@ -157,6 +157,49 @@ class GitopsStepsTest {
     }
 
     @Test
+    void theJobShowsTheFourKeysPerEnvironmentFromTheNewestBuildAndOldBuildsWithoutThemStillLoad(JenkinsRule j)
+            throws Exception {
+        Path repo = gitRepository();
+        Path out = tmp.resolve("out");
+        WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, "p");
+        p.setDefinition(new CpsFlowDefinition("""
+                node {
+                  dir('%s') {
+                    gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'prod')
+                    gitopsApply(path: 'env', target: directory(path: '%s'), name: 'prod', autoApprove: true)
+                    gitopsVerify(path: 'env', target: directory(path: '%s'), name: 'prod')
+                  }
+                }
+                """.formatted(repo, out, out, out), true));
+        j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+        Files.writeString(repo.resolve("env/more.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                + "  name: more\n  namespace: shop\n");
+        commit(repo, "more");
+        WorkflowRun second = j.assertBuildStatusSuccess(p.scheduleBuild2(0));
+
+        List<GitopsPlanAction> calls = second.getActions(GitopsPlanAction.class);
+        assertThat(calls).extracting(a -> a.record().metrics() != null).containsExactly(false, true, true);
+        HtmlPage view = j.createWebClient().getPage(p, "gitops");
+        String html = view.getWebResponse().getContentAsString();
+        assertThat(view.asNormalizedText()).contains("Delivery (DORA)", "Deployment frequency", "2 deployments",
+                "Lead time for changes", "1 commit in 1 deployment", "Change failure rate", "0 of 2 deployments",
+                "Time to restore", "reported by #2");
+        assertThat(html).contains("title=\"Successful applies that changed at least one resource",
+                "data-gitops-metrics=\"{&quot;dates&quot;:").doesNotContain(SECRET);
+
+        // build.xml written before the figures existed: no metrics element.
+        for (WorkflowRun r : List.of(p.getBuildByNumber(1), second)) {
+            Path xml = r.getRootDir().toPath().resolve("build.xml");
+            Files.writeString(xml, Files.readString(xml).replaceAll("(?s)<metrics>.*?</metrics>", ""));
+        }
+        j.jenkins.reload();
+        WorkflowJob reloaded = j.jenkins.getItemByFullName("p", WorkflowJob.class);
+        assertThat(reloaded.getBuildByNumber(2).getActions(GitopsPlanAction.class)).hasSize(3);
+        String old = j.createWebClient().getPage(reloaded, "gitops").asNormalizedText();
+        assertThat(old).contains("prod", "No figures", "History").doesNotContain("Deployment frequency");
+    }
+
+    @Test
     void driftFailsVerifyAndItsCheck(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
         WorkflowRun r = run(j, """
