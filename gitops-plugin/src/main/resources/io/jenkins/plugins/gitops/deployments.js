@@ -51,8 +51,9 @@
       ],
       series: [
         bar("deployments", data.deployments, themeColor("--green", "#138347")),
-        { name: "failed", type: "scatter", data: data.failed, symbol: "triangle", symbolSize: 12,
-          itemStyle: { color: red } },
+        // Outlined in the page's background, so a mark stays visible where it overlaps a deployment's bar.
+        { name: "failed", type: "scatter", data: data.failed, symbol: "triangle", symbolSize: 14, z: 3,
+          itemStyle: { color: red, borderColor: themeColor("--background", "#fff"), borderWidth: 1.5 } },
         { name: lead, type: "line", yAxisIndex: 1, data: data.leadTime, connectNulls: true,
           itemStyle: { color: themeColor("--blue", "#0b6aa2") } }
       ]
