@@ -5,7 +5,6 @@ import io.jenkins.plugins.gitops.engine.Json;
 import io.jenkins.plugins.gitops.engine.metrics.DailyMetrics;
 import io.jenkins.plugins.gitops.engine.metrics.EnvironmentMetrics;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -75,14 +74,8 @@ public final class MetricsHtml {
                 .append(Escape.html(MetricsRows.period(report))).append(", reported by ")
                 .append(DeploymentsHtml.buildLink(from)).append(" at ").append(TIME.format(from.time()))
                 .append("</p>\n<dl class=\"gitops-figures\">\n");
-        List<String> definitions = List.of(m.deploymentFrequency().definition(), m.leadTime().definition(),
-                m.changeFailureRate().definition() + " Window: " + MetricsRows.duration(
-                        Duration.parse(m.changeFailureRate().window()).toSeconds()) + ".",
-                m.timeToRestore().definition());
-        List<MetricsRows.Row> rows = MetricsRows.rows(m);
-        for (int i = 0; i < rows.size(); i++) {
-            MetricsRows.Row row = rows.get(i);
-            out.append("<div class=\"gitops-figure\" title=\"").append(Escape.html(definitions.get(i)))
+        for (MetricsRows.Row row : MetricsRows.rows(m)) {
+            out.append("<div class=\"gitops-figure\" title=\"").append(Escape.html(row.definition()))
                     .append("\"><dt>").append(Escape.html(capitalized(row.figure()))).append("</dt><dd class=\"")
                     .append("gitops-figure-value\">").append(Escape.html(row.value())).append("</dd><dd>")
                     .append(Escape.html(row.basis())).append("</dd></div>\n");

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.metrics.EnvironmentMetrics;
 import io.jenkins.plugins.gitops.engine.metrics.LeadTime;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
 import io.jenkins.plugins.gitops.engine.metrics.TimeToRestore;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -16,7 +17,8 @@ final class MetricsRows {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
             .withZone(ZoneOffset.UTC);
 
-    record Row(String figure, String value, String basis) {
+    /** One figure: its name, value, what it rests on, and its definition (the change failure rate's with its window). */
+    record Row(String figure, String value, String basis, String definition) {
     }
 
     private MetricsRows() {
@@ -24,7 +26,7 @@ final class MetricsRows {
 
     static String period(MetricsReport report) {
         return TIME.format(report.since()) + " to " + TIME.format(report.until()) + " (failure window "
-                + duration(java.time.Duration.parse(report.failureWindow()).toSeconds()) + ")";
+                + duration(Duration.parse(report.failureWindow()).toSeconds()) + ")";
     }
 
     static String heading(EnvironmentMetrics m) {
@@ -39,18 +41,20 @@ final class MetricsRows {
         TimeToRestore t = m.timeToRestore();
         return List.of(
                 new Row("deployment frequency", String.format(Locale.ROOT, "%.2f/day, %.2f/week", f.perDay(),
-                        f.perWeek()), count(f.events(), "deployment")),
+                        f.perWeek()), count(f.events(), "deployment"), f.definition()),
                 new Row("lead time for changes", percentiles(l.medianSeconds(), l.p90Seconds()),
                         count(l.events(), "commit") + " in " + count(l.deployments(), "deployment")
                                 + (l.withoutBase() > 0 ? "; " + l.withoutBase() + " without an earlier revision" : "")
                                 + (l.unresolved() > 0 ? "; " + l.unresolved() + " with commits not in the repository"
-                                        : "")),
+                                        : ""), l.definition()),
                 new Row("change failure rate", c.rate() == null ? "-"
                         : String.format(Locale.ROOT, "%.1f %%", c.rate() * 100),
                         c.failed() + " of " + count(c.events(), "deployment") + " (" + c.failedApplies()
-                                + " failed, " + c.rolledBack() + " rolled back, " + c.fixed() + " fixed)"),
+                                + " failed, " + c.rolledBack() + " rolled back, " + c.fixed() + " fixed)",
+                        c.definition() + " Window: " + duration(Duration.parse(c.window()).toSeconds()) + "."),
                 new Row("time to restore", percentiles(t.medianSeconds(), t.p90Seconds()),
-                        count(t.events(), "restored incident") + (t.open() > 0 ? ", " + t.open() + " still open" : "")));
+                        count(t.events(), "restored incident") + (t.open() > 0 ? ", " + t.open() + " still open" : ""),
+                        t.definition()));
     }
 
     private static String percentiles(Long median, Long p90) {
