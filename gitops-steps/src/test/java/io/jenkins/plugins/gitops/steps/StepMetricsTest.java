@@ -7,7 +7,10 @@ import io.jenkins.plugins.gitops.engine.Json;
 import io.jenkins.plugins.gitops.engine.api.Gitops;
 import io.jenkins.plugins.gitops.engine.metrics.DailyMetrics;
 import io.jenkins.plugins.gitops.engine.metrics.EnvironmentMetrics;
+import io.jenkins.plugins.gitops.engine.metrics.Metrics;
+import io.jenkins.plugins.gitops.engine.metrics.MetricsOptions;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
+import io.jenkins.plugins.gitops.engine.targets.Revision;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import io.jenkins.plugins.gitops.engine.testing.MutableClock;
@@ -20,7 +23,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,6 +173,35 @@ class StepMetricsTest {
 
             assertThat(run(request(StepRequest.Operation.PLAN, repo, blue)).metrics()).isNull();
         }
+    }
+
+    @Test
+    void whatABuildKeepsStaysSmallTheFiguresStillCountEverything() throws Exception {
+        // 30 incidents in March: each day an apply fails at 10:00 and the next one succeeds at 11:00.
+        List<Revision> history = new ArrayList<>();
+        for (int day = 1; day <= 30; day++) {
+            Instant failed = Instant.parse("2026-03-01T10:00:00Z").plus(Duration.ofDays(day - 1));
+            history.add(new Revision("c" + day, "envs/prod", "d", failed, "ci", null, 1, Revision.Event.APPLY,
+                    Revision.Result.FAILED, "resource", null, 1, false));
+            history.add(new Revision("c" + day, "envs/prod", "d", failed.plusSeconds(3600), "ci", null, 1));
+        }
+        MetricsOptions period = new MetricsOptions(Instant.parse("2026-01-01T00:00:00Z"),
+                Instant.parse("2026-04-01T00:00:00Z"), Duration.ofHours(24));
+        MetricsReport full = Metrics.report(period, List.of(Metrics.measure("prod", history,
+                (applied, before, path) -> Optional.of(List.of()), period)));
+
+        EnvironmentMetrics kept = Json.mapper().readValue(StepMetrics.json(full), MetricsReport.class)
+                .environments().get(0);
+
+        EnvironmentMetrics all = full.environments().get(0);
+        assertThat(all.daily()).hasSize(90);
+        assertThat(kept.daily()).as("the 30 days with events of 90").hasSize(30)
+                .isEqualTo(all.daily().stream().filter(d -> d.attempts() > 0).toList());
+        assertThat(kept.timeToRestore().incidents()).hasSize(StepMetrics.INCIDENTS)
+                .isEqualTo(all.timeToRestore().incidents().subList(10, 30));
+        assertThat(kept.timeToRestore().events()).isEqualTo(30);
+        assertThat(kept.timeToRestore().medianSeconds()).isEqualTo(3600);
+        assertThat(kept.changeFailureRate()).isEqualTo(all.changeFailureRate());
     }
 
     private StepResponse run(StepRequest request) {
