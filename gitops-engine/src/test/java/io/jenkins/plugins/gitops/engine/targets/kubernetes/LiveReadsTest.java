@@ -92,6 +92,27 @@ class LiveReadsTest {
     }
 
     @Test
+    void objectsMissingAllOverAreSettledByOneListAcrossNamespacesRatherThanARequestPerNamespace() {
+        List<Resource> desired = new ArrayList<>();
+        for (int ns = 0; ns < LiveReader.FOLLOW_UPS + 2; ns++) {
+            desired.addAll(configMaps("ns-" + ns, 6));
+        }
+        desired.stream().filter(r -> !r.id().name().equals("cm-4")).forEach(byList::apply); // one gone in each
+        api.forgetRequests();
+
+        Map<ResourceId, LiveObject> live = byList.readDesired(desired);
+
+        assertThat(live).hasSize(desired.size() - LiveReader.FOLLOW_UPS - 2).isEqualTo(byGet.readDesired(desired));
+        api.forgetRequests();
+        byList.readDesired(desired);
+        assertThat(lists("/api/v1/configmaps")).extracting(FakeApiServer.Seen::path).satisfiesExactly(
+                narrowed -> assertThat(narrowed).contains("labelSelector=tier%3Dweb"),
+                complete -> assertThat(complete).doesNotContain("labelSelector"));
+        assertThat(objectGets()).isEmpty();
+        assertThat(api.requests()).hasSize(2);
+    }
+
+    @Test
     void aForbiddenListAcrossNamespacesFallsBackToAListPerNamespace() {
         List<Resource> desired = new ArrayList<>();
         for (String ns : List.of("a", "b", "c")) {
