@@ -244,7 +244,9 @@ public final class GitopsPlanAction implements RunAction2 {
     /** Commit (linked where the host is known), path, target, which builds planned and applied it, health. */
     public String getHeaderHtml() throws IOException {
         String applied = "apply".equals(kind) && run != null ? run.getFullDisplayName() : null;
-        PageLinks links = new PageLinks(plannedBy == null ? null : plannedLabel(), relative(plannedBy), applied,
+        // Only an apply names the build that planned it: a plan's own page would name itself.
+        String planned = "apply".equals(kind) ? plannedBy : null;
+        PageLinks links = new PageLinks(planned == null ? null : plannedLabel(), relative(planned), applied,
                 applied == null ? null : "/" + run.getUrl());
         return PlanHtml.header(plan(), phase(), links) + PlanHtml.unhealthy(unhealthy);
     }

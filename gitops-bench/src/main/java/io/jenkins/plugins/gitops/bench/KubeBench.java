@@ -121,8 +121,28 @@ final class KubeBench {
                     double speedup = millis / gitops.millis();
                     rows.add(Row.figure("k8s apply " + size + " speed-up vs kubectl apply", speedup, "x", ">= 8",
                             speedup >= 8));
+                    rows.addAll(floors(size, resources, manifests, work, log));
                 }
             }
+        }
+        return rows;
+    }
+
+    /**
+     * Both applies again with no latency: what is left is CPU, the client's and the fake server's, which share
+     * this machine's cores (a real API server's CPU is not the client's). kubectl waits for each answer, so the
+     * latency is most of its time; the engine's parallel requests leave it bound by CPU, and these rows show how
+     * much of each time that is.
+     */
+    private static List<Row> floors(int size, List<Resource> resources, Path manifests, Path work, PrintStream log) {
+        log.printf("bench: both applies of %,d again at 0 ms per request (the CPU floor)%n", size);
+        List<Row> rows = new ArrayList<>();
+        Measured gitops = apply(resources, work.resolve("k8s-apply-floor-" + size), 0);
+        rows.add(Row.figure("k8s apply " + size + " at 0 ms per request (CPU floor)", gitops.millis(), "ms", "",
+                null));
+        try (KubeCluster cluster = new KubeCluster(work.resolve("k8s-kubectl-floor-" + size))) {
+            rows.add(Row.figure("kubectl apply --server-side " + size + " at 0 ms per request",
+                    Kubectl.apply(cluster.kubeconfig(), manifests, work), "ms", "", null));
         }
         return rows;
     }

@@ -37,10 +37,15 @@ final class PlanCommand implements Callable<Integer> {
             + " target holds for this path (refused by default: an empty render is more often a mistake).")
     boolean allowEmpty;
 
+    @Option(names = "--build-url", paramLabel = "URL", description = "The build making this plan, recorded in the"
+            + " plan file for the page of its apply (default: the BUILD_URL environment variable).")
+    String buildUrl = System.getenv("BUILD_URL");
+
     @Override
     public Integer call() {
         PlanResponse response = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet)).plan(
-                new PlanRequest(source.source(), source.inputs(), target.spec(), diff.mode(), !noPrune, allowEmpty, out));
+                new PlanRequest(source.source(), source.inputs(), target.spec(), diff.mode(), !noPrune, allowEmpty, out,
+                        buildUrl));
         Printer.plan(spec.commandLine().getOut(), common.output, response);
         return response.plan().summary().hasChanges() ? GitopsCommand.CHANGES : GitopsCommand.OK;
     }

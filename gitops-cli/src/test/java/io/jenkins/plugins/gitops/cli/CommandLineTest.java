@@ -84,8 +84,10 @@ class CommandLineTest {
     @Test
     void planFileAppliesExactlyAndOnlyOnce() throws Exception {
         Path planFile = tmp.resolve("plan.json");
-        assertThat(Cli.run(args("plan", "--out", planFile.toString(), "-q")).exitCode()).isEqualTo(2);
+        assertThat(Cli.run(args("plan", "--out", planFile.toString(), "-q", "--build-url",
+                "https://ci.example.com/job/shop/7/")).exitCode()).isEqualTo(2);
         JsonNode json = Json.mapper().readTree(planFile.toFile());
+        assertThat(json.get("plannedBy").asText()).isEqualTo("https://ci.example.com/job/shop/7/");
         assertThat(json.get("commit").asText()).isEqualTo(first);
         assertThat(json.get("desiredDigest").asText()).startsWith("sha256:");
         assertThat(json.get("liveFingerprint").asText()).startsWith("sha256:");

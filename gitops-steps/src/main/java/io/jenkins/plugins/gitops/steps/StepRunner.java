@@ -82,7 +82,7 @@ public final class StepRunner {
     private StepResponse plan(StepRequest request) {
         Path out = request.planFile == null ? null : Path.of(request.planFile);
         PlanResponse response = gitops.plan(new PlanRequest(source(request), inputs(request), request.target.spec(),
-                diffMode(request), request.prune, request.allowEmpty, out));
+                diffMode(request), request.prune, request.allowEmpty, out, request.buildUrl));
         if (out != null) {
             log.println("[gitops] plan saved to " + request.planFileLabel);
         }

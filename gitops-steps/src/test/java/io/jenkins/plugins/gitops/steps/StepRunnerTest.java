@@ -62,12 +62,16 @@ class StepRunnerTest {
             String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
             StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
             plan.pageFile = tmp.resolve("page.json").toString();
+            plan.planFile = tmp.resolve("plan.json").toString();
+            plan.buildUrl = "https://ci.example.com/job/shop/7/";
 
             StepResponse response = run(plan).response;
 
             assertThat(response.planSaved()).isTrue();
             assertThat(response.planPath()).isEqualTo("envs/prod");
             assertThat(PlanFile.read(tmp.resolve("page.json")).summary().create()).isEqualTo(2);
+            // the apply of the saved plan, maybe in another build, links the build where the plan was reviewed
+            assertThat(PlanFile.read(tmp.resolve("plan.json")).plannedBy()).isEqualTo(plan.buildUrl);
         }
     }
 

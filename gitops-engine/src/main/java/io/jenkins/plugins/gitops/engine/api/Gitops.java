@@ -69,8 +69,9 @@ public final class Gitops {
     public PlanResponse plan(PlanRequest request) {
         SourceSpec spec = spec(request.source(), null);
         try (Target target = request.target().open(spec.path())) {
-            Plan plan = new Planner(target, progress, clock, request.diff()).plan(load(spec, request.inputs()),
+            Plan planned = new Planner(target, progress, clock, request.diff()).plan(load(spec, request.inputs()),
                     request.prune(), request.allowEmpty());
+            Plan plan = request.plannedBy() == null ? planned : planned.withPlannedBy(request.plannedBy());
             if (request.out() != null) {
                 PlanFile.write(plan, request.out());
             }

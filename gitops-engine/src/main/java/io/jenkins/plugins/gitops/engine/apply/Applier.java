@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.EmptyDesiredState;
+import io.jenkins.plugins.gitops.engine.plan.LiveReads;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.plan.SecretRule;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,9 +76,19 @@ public final class Applier {
     }
 
     private ApplyState checkAgainstTarget(Plan plan, Environment env) {
-        Map<ResourceId, LiveObject> live = target.read(plan.changes().stream().map(Change::id).toList());
-        StalePlanChecks.checkLiveUnchanged(plan, live);
         ApplyState state = ApplyState.read(target, env);
+        Map<ResourceId, Resource> desired = new LinkedHashMap<>();
+        List<ResourceId> others = new ArrayList<>();
+        for (Change c : plan.changes()) {
+            Resource resource = state.desired().get(c.id());
+            if (resource != null) {
+                desired.put(c.id(), resource);
+            } else {
+                others.add(c.id());
+            }
+        }
+        Map<ResourceId, LiveObject> live = LiveReads.of(target, desired, others);
+        StalePlanChecks.checkLiveUnchanged(plan, live);
         StalePlanChecks.checkAgainstTarget(plan, state, live, target);
         return state;
     }

@@ -19,7 +19,6 @@ import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,10 +65,8 @@ public final class Planner {
         Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
         desired.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
         SortedSet<ResourceId> owned = TargetIds.owned(target, target.readInventory());
-        Map<ResourceId, LiveObject> live = new HashMap<>(target.apiServer()
-                .map(server -> server.readDesired(desired.values()))
-                .orElseGet(() -> target.read(desired.keySet())));
-        live.putAll(target.read(owned.stream().filter(id -> !desired.containsKey(id)).toList()));
+        Map<ResourceId, LiveObject> live = LiveReads.of(target, desired,
+                owned.stream().filter(id -> !desired.containsKey(id)).toList());
 
         ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.capabilities().diffScope());
         Map<ResourceId, ResourceDiff> clientDiffs = new ConcurrentHashMap<>();

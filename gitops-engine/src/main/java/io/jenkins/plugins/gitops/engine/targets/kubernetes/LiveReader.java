@@ -31,7 +31,9 @@ import java.util.stream.Collectors;
  * each. A kind whose wanted objects span {@value #WIDE} or more namespaces and whose manifests all carry some
  * labels is first read by one LIST across all namespaces narrowed by those labels (kapp's way): a plan of 10,000
  * objects in 12 kinds then costs a few dozen requests. Names that narrowed answer lacks (new objects, objects whose
- * labels were edited) are asked again in their own namespace, so a selector never makes an object absent. GET
+ * labels were edited) are asked again in their own namespace, so a selector never makes an object absent; where
+ * that would take {@value #FOLLOW_UPS} or more requests for one kind (objects deleted by hand all over), one LIST of
+ * the kind across all namespaces without a selector settles them instead. GET
  * remains for a kind and namespace with only {@value #FEW} or fewer objects to read, and where LIST is forbidden
  * (HTTP 403): locked-down clusters often grant get but not list, or list only per namespace.
  */
@@ -40,6 +42,12 @@ final class LiveReader {
     static final int FEW = 2;
     /** From this many namespaces on, a kind is listed across all namespaces (with a selector) rather than in each. */
     static final int WIDE = 3;
+    /**
+     * From this many follow-up requests for one kind on, its open objects are settled by one LIST across all
+     * namespaces without a selector: complete, so no further round, but it returns every object of the kind in
+     * the cluster, so it is kept for when it replaces several requests.
+     */
+    static final int FOLLOW_UPS = 8;
     /** Items per LIST page, as kubectl and client-go's pager ask: bounded answers, few requests. */
     static final long PAGE_SIZE = 500;
     /** Label keys and values a selector can name as they are; anything else is left out of the selector. */
@@ -113,8 +121,8 @@ final class LiveReader {
             List<Callable<Answer>> requests = new ArrayList<>();
             batches(open, narrow).forEach((batch, members) -> {
                 if (batch.scope().all()) {
-                    requests.add(() -> list(batch, members, commonLabels(members)));
-                } else if (mode == ReadMode.GET || members.size() <= FEW || listForbidden.contains(batch.scope())) {
+                    requests.add(() -> list(batch, members, narrow ? commonLabels(members) : null));
+                } else if (byGet(batch, members)) {
                     members.forEach(w -> requests.add(() -> get(batch, w)));
                 } else {
                     requests.add(() -> list(batch, members, null));
@@ -134,11 +142,16 @@ final class LiveReader {
         return inOrder;
     }
 
+    private boolean byGet(Batch batch, List<Wanted> members) {
+        return mode == ReadMode.GET || members.size() <= FEW || listForbidden.contains(batch.scope());
+    }
+
     /**
-     * Grouped by kind, namespace and version; with {@code wide}, a kind listed across namespaces is one group.
-     * Kinds the cluster does not serve (yet) have no objects and are left out.
+     * Grouped by kind, namespace and version, a kind listed across namespaces as one group: narrowed by labels in
+     * the first round, and without a selector in a follow-up round where that saves requests. Kinds the cluster
+     * does not serve (yet) have no objects and are left out.
      */
-    private Map<Batch, List<Wanted>> batches(List<Wanted> wanted, boolean wide) {
+    private Map<Batch, List<Wanted>> batches(List<Wanted> wanted, boolean narrow) {
         Map<Batch, List<Wanted>> batches = new LinkedHashMap<>();
         for (Wanted w : wanted) {
             discovery.find(w.id().group(), w.id().kind()).ifPresent(kind -> {
@@ -147,23 +160,30 @@ final class LiveReader {
                 batches.computeIfAbsent(new Batch(scope, version), b -> new ArrayList<>()).add(w);
             });
         }
-        return wide && mode == ReadMode.LIST ? widened(batches) : batches;
+        return mode == ReadMode.LIST ? widened(batches, narrow) : batches;
     }
 
-    /** The batches of a kind and version in {@value #WIDE} or more namespaces, merged when a selector narrows them. */
-    private Map<Batch, List<Wanted>> widened(Map<Batch, List<Wanted>> batches) {
+    /**
+     * The batches of a kind and version in {@value #WIDE} or more namespaces merged into one across namespaces: in
+     * the narrowed round when a selector narrows them, in a follow-up round when reading them per namespace would
+     * take {@value #FOLLOW_UPS} or more requests.
+     */
+    private Map<Batch, List<Wanted>> widened(Map<Batch, List<Wanted>> batches, boolean narrow) {
         Map<Batch, List<Wanted>> byKind = new LinkedHashMap<>();
         Map<Batch, Integer> namespaces = new LinkedHashMap<>();
+        Map<Batch, Integer> requests = new LinkedHashMap<>();
         batches.forEach((batch, members) -> {
             Batch all = new Batch(new Scope(batch.scope().kind(), ALL), batch.version());
             byKind.computeIfAbsent(all, b -> new ArrayList<>()).addAll(members);
             namespaces.merge(all, 1, Integer::sum);
+            requests.merge(all, byGet(batch, members) ? members.size() : 1, Integer::sum);
         });
         Map<Batch, List<Wanted>> result = new LinkedHashMap<>();
         batches.forEach((batch, members) -> {
             Batch all = new Batch(new Scope(batch.scope().kind(), ALL), batch.version());
             boolean wide = batch.scope().kind().namespaced() && namespaces.get(all) >= WIDE
-                    && !listForbidden.contains(all.scope()) && commonLabels(byKind.get(all)) != null;
+                    && !listForbidden.contains(all.scope())
+                    && (narrow ? commonLabels(byKind.get(all)) != null : requests.get(all) >= FOLLOW_UPS);
             if (wide) {
                 result.putIfAbsent(all, byKind.get(all));
             } else {

@@ -64,7 +64,7 @@ public final class FakeApiServer implements AutoCloseable {
     private record Failure(Predicate<RecordedRequest> matches, int code, String statusJson, AtomicInteger remaining) {
     }
 
-    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher();
+    private final KubernetesCrudDispatcher crud = new IndexedCrudDispatcher();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
     /** The body each field manager last applied to each object path: what it owns, for removals. */
     private final Map<String, Map<String, Object>> applied = new ConcurrentHashMap<>();

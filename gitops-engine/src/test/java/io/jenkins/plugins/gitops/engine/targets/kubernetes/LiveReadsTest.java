@@ -2,7 +2,17 @@ package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.apply.Applier;
+import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.apply.Outcome;
+import io.jenkins.plugins.gitops.engine.environment.Environment;
+import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.Planner;
+import java.time.Clock;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import java.util.ArrayList;
@@ -30,8 +40,12 @@ class LiveReadsTest {
     }
 
     private static Resource configMap(String ns, String name, String team) {
+        return configMap(ns, name, team, name);
+    }
+
+    private static Resource configMap(String ns, String name, String team, String value) {
         return Manifests.one("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: " + ns
-                + "\n  labels:\n    team: " + team + "\n    tier: web\ndata:\n  key: " + name + "\n");
+                + "\n  labels:\n    team: " + team + "\n    tier: web\ndata:\n  key: " + value + "\n");
     }
 
     private static List<Resource> configMaps(String ns, int count) {
@@ -89,6 +103,52 @@ class LiveReadsTest {
                 .containsExactly("/api/v1/namespaces/a/configmaps/cm-5");
         assertThat(lists("/api/v1/namespaces/b/configmaps")).hasSize(1);
         assertThat(api.requests()).hasSize(3);
+    }
+
+    @Test
+    void objectsMissingAllOverAreSettledByOneListAcrossNamespacesRatherThanARequestPerNamespace() {
+        List<Resource> desired = new ArrayList<>();
+        for (int ns = 0; ns < LiveReader.FOLLOW_UPS + 2; ns++) {
+            desired.addAll(configMaps("ns-" + ns, 6));
+        }
+        desired.stream().filter(r -> !r.id().name().equals("cm-4")).forEach(byList::apply); // one gone in each
+        api.forgetRequests();
+
+        Map<ResourceId, LiveObject> live = byList.readDesired(desired);
+
+        assertThat(live).hasSize(desired.size() - LiveReader.FOLLOW_UPS - 2).isEqualTo(byGet.readDesired(desired));
+        api.forgetRequests();
+        byList.readDesired(desired);
+        assertThat(lists("/api/v1/configmaps")).extracting(FakeApiServer.Seen::path).satisfiesExactly(
+                narrowed -> assertThat(narrowed).contains("labelSelector=tier%3Dweb"),
+                complete -> assertThat(complete).doesNotContain("labelSelector"));
+        assertThat(objectGets()).isEmpty();
+        assertThat(api.requests()).hasSize(2);
+    }
+
+    @Test
+    void anApplyChecksItsPlanAgainstTheClusterByTheSameNarrowedListsAsThePlanRead() {
+        List<Resource> before = new ArrayList<>();
+        List<Resource> after = new ArrayList<>();
+        for (String ns : List.of("a", "b", "c", "d")) {
+            before.addAll(configMaps(ns, 8));
+            IntStream.range(0, 8).forEach(i -> after.add(configMap(ns, "cm-" + i, ns, "changed")));
+        }
+        before.forEach(byList::apply);
+        Environment env = new Environment("shop", "0000000", "", DesiredState.of(after), List.of());
+        Plan plan = new Planner(byList, Progress.NONE, Clock.systemUTC()).plan(env, false);
+        api.forgetRequests();
+
+        ApplyResult result = new Applier(byList, Progress.NONE, Clock.systemUTC()).apply(plan, env,
+                ApplyOptions.defaults("test"));
+
+        assertThat(result.outcomes()).hasSize(32).allMatch(o -> o.status() == Outcome.Status.DONE);
+        // checked once before the lock and once under it, each by one LIST across namespaces narrowed by labels
+        assertThat(lists("/api/v1/configmaps")).hasSize(2)
+                .allSatisfy(r -> assertThat(r.path()).contains("labelSelector=tier%3Dweb"));
+        assertThat(api.requests()).filteredOn(r -> r.isList() && r.path().matches("/api/v1/namespaces/[a-d]/.*"))
+                .isEmpty();
+        assertThat(objectGets()).noneMatch(r -> r.path().matches("/api/v1/namespaces/[a-d]/.*"));
     }
 
     @Test
