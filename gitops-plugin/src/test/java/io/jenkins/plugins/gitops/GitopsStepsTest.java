@@ -417,8 +417,10 @@ class GitopsStepsTest {
         GitopsPlanAction apply = r.getActions(GitopsPlanAction.class).get(1);
         assertThat(apply.getTitle()).isEqualTo("Applied: 2 created, 0 updated, 0 deleted, 0 unchanged");
         assertThat(j.createWebClient().getPage(r).asNormalizedText())
-                .contains("GitOps apply: env", "Applied: 2 created, 0 updated, 0 deleted, 0 unchanged")
+                .contains("GitOps apply: env", "2 created") // the summary row says it with count badges
                 .doesNotContain("GitOps apply: .");
+        // the saved plan recorded the build that made it, which the apply's page names
+        assertThat(apply.getHeaderHtml()).contains("Planned by");
         assertThat(r.getActions(GitopsPlanAction.class)).extracting(GitopsPlanAction::getDisplayName)
                 .containsExactly("GitOps plan: env", "GitOps apply: env");
         CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
