@@ -2,7 +2,11 @@ package io.jenkins.plugins.gitops.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.report.PageLinks;
+import io.jenkins.plugins.gitops.engine.report.Phase;
+import io.jenkins.plugins.gitops.engine.report.PlanHtml;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,6 +77,27 @@ class StepRunnerTest {
             assertThat(PlanFile.read(tmp.resolve("page.json")).summary().create()).isEqualTo(2);
             // the apply of the saved plan, maybe in another build, links the build where the plan was reviewed
             assertThat(PlanFile.read(tmp.resolve("plan.json")).plannedBy()).isEqualTo(plan.buildUrl);
+        }
+    }
+
+    @Test
+    void aWorkspaceCloneLinksItsCommitThroughItsOriginRemoteWithoutItsCredentials() throws IOException {
+        try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
+            String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
+            // as `checkout scm` leaves it when the job's credentials are in the URL
+            Files.writeString(repo.dir().resolve(".git/config"), "[remote \"origin\"]\n\turl = https://ci-bot:" + TOKEN
+                    + "@github.com/acme/shop.git\n", StandardOpenOption.APPEND);
+            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
+            plan.pageFile = tmp.resolve("page.json").toString();
+
+            run(plan);
+
+            Plan page = PlanFile.read(tmp.resolve("page.json"));
+            assertThat(page.repository()).isEqualTo(repo.dir().toString()); // still read from the workspace
+            assertThat(page.remoteUrl()).isEqualTo("https://github.com/acme/shop.git");
+            assertThat(PlanHtml.header(page, Phase.PLAN, new PageLinks(null, null, null, null)))
+                    .contains("href=\"https://github.com/acme/shop/commit/" + commit + "\"");
+            assertThat(Files.readString(tmp.resolve("page.json"))).doesNotContain(TOKEN, "ci-bot");
         }
     }
 

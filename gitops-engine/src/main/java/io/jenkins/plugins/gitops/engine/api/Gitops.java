@@ -24,6 +24,7 @@ import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.render.VariableFiles;
 import io.jenkins.plugins.gitops.engine.render.Variables;
 import io.jenkins.plugins.gitops.engine.source.GitCommitLog;
+import io.jenkins.plugins.gitops.engine.source.GitSource;
 import io.jenkins.plugins.gitops.engine.source.RepositoryLocation;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
@@ -71,7 +72,8 @@ public final class Gitops {
         try (Target target = request.target().open(spec.path())) {
             Plan planned = new Planner(target, progress, clock, request.diff()).plan(load(spec, request.inputs()),
                     request.prune(), request.allowEmpty());
-            Plan plan = request.plannedBy() == null ? planned : planned.withPlannedBy(request.plannedBy());
+            Plan plan = GitSource.remoteUrl(spec.repository()).map(planned::withRemoteUrl).orElse(planned);
+            plan = request.plannedBy() == null ? plan : plan.withPlannedBy(request.plannedBy());
             if (request.out() != null) {
                 PlanFile.write(plan, request.out());
             }
@@ -99,7 +101,10 @@ public final class Gitops {
                 request.options().user(), request.options().buildUrl());
         try (Target target = request.target().open(spec.path(), context)) {
             Applier applier = new Applier(target, progress, clock, request.diff());
-            ApplyResult result = applier.planAndApply(load(spec, request.inputs()), request.prune(), request.options());
+            ApplyResult applied = applier.planAndApply(load(spec, request.inputs()), request.prune(), request.options());
+            ApplyResult result = GitSource.remoteUrl(spec.repository()).map(url -> new ApplyResult(
+                    applied.plan().withRemoteUrl(url), applied.outcomes(), applied.revision(), applied.recordError()))
+                    .orElse(applied);
             return new ApplyResponse(result, awaitHealth(target, result, request.health()));
         }
     }

@@ -11,23 +11,33 @@ import java.util.List;
  *
  * <p>{@code changes} are in apply order (deletes last, in reverse order). {@code prune} says whether the
  * deletes are part of the plan. {@code plannedBy} is the build (or other run) that made the plan, when the
- * front end knows it, so that the page of its apply can say which build planned it.
+ * front end knows it, so that the page of its apply can say which build planned it. {@code remoteUrl} is the URL
+ * of the {@code origin} remote (without credentials) when {@code repository} is a local clone, such as a Jenkins
+ * workspace: it only links the commit to its web page, nothing is read from it.
  */
 public record Plan(String repository, String commit, String path, String target, String desiredDigest,
         String liveFingerprint, boolean prune, Instant createdAt, List<Change> changes,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String plannedBy) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String plannedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String remoteUrl) {
     public Plan {
         changes = List.copyOf(changes);
     }
 
     public Plan(String repository, String commit, String path, String target, String desiredDigest,
             String liveFingerprint, boolean prune, Instant createdAt, List<Change> changes) {
-        this(repository, commit, path, target, desiredDigest, liveFingerprint, prune, createdAt, changes, null);
+        this(repository, commit, path, target, desiredDigest, liveFingerprint, prune, createdAt, changes, null, null);
     }
 
     /** The same plan, recorded as made by {@code run} (a build URL). */
     public Plan withPlannedBy(String run) {
-        return new Plan(repository, commit, path, target, desiredDigest, liveFingerprint, prune, createdAt, changes, run);
+        return new Plan(repository, commit, path, target, desiredDigest, liveFingerprint, prune, createdAt, changes, run,
+                remoteUrl);
+    }
+
+    /** The same plan, with the web address its commit links to when the repository is a local clone. */
+    public Plan withRemoteUrl(String url) {
+        return new Plan(repository, commit, path, target, desiredDigest, liveFingerprint, prune, createdAt, changes,
+                plannedBy, url);
     }
 
     public PlanSummary summary() {

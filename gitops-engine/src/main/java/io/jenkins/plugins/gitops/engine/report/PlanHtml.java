@@ -39,7 +39,7 @@ public final class PlanHtml {
     public static String header(Plan plan, Phase phase, PageLinks links) {
         StringBuilder out = new StringBuilder("<dl class=\"gitops-meta\">\n");
         String commit = Escape.html(Labels.shortCommit(plan.commit()));
-        item(out, "Commit", CommitLink.of(plan.repository(), plan.commit())
+        item(out, "Commit", CommitLink.of(plan.remoteUrl() != null ? plan.remoteUrl() : plan.repository(), plan.commit())
                 .map(url -> "<a href=\"" + Escape.html(url) + "\"><code>" + commit + "</code></a>")
                 .orElse("<code>" + commit + "</code>"));
         item(out, "Path", "<code>" + Escape.html(Labels.path(plan)) + "</code>");

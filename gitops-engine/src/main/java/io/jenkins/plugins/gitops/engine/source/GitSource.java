@@ -21,6 +21,7 @@ import org.eclipse.jgit.util.FS;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Opens a {@link SourceSnapshot} of a Git repository at one commit. */
 public final class GitSource {
@@ -70,6 +71,24 @@ public final class GitSource {
                 throw gitops;
             }
             throw new GitopsException("cannot read repository " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The URL of the {@code origin} remote of a local clone (a Jenkins workspace, say), without credentials, for
+     * links to its commits; empty for a URL (it links itself), a clone without that remote, or one that cannot be
+     * read, since a missing link is no reason to fail.
+     */
+    public static Optional<String> remoteUrl(String repository) {
+        RepositoryLocation location = RepositoryLocation.parse(repository);
+        if (location.remote()) {
+            return Optional.empty();
+        }
+        try (Repository local = openLocal(location)) {
+            return Optional.ofNullable(local.getConfig().getString("remote", REMOTE, "url"))
+                    .map(RepositoryLocation::parse).filter(RepositoryLocation::remote).map(RepositoryLocation::shown);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

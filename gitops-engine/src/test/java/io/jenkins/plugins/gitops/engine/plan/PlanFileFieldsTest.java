@@ -35,7 +35,7 @@ class PlanFileFieldsTest {
 
         String json = PlanFile.toJson(plan);
 
-        assertThat(json).doesNotContain("plannedBy", "paths");
+        assertThat(json).doesNotContain("plannedBy", "remoteUrl", "paths");
         assertThat(PlanFile.fromJson(json, "plan.json").changes().get(0).paths()).isEmpty();
     }
 }
