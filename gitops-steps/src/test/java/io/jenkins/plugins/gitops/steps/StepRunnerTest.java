@@ -90,14 +90,20 @@ class StepRunnerTest {
             StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
             plan.pageFile = tmp.resolve("page.json").toString();
 
-            run(plan);
+            StepRequest apply = request(StepRequest.Operation.APPLY, repo, commit); // planned and applied at once
+            apply.pageFile = tmp.resolve("applied.json").toString();
 
-            Plan page = PlanFile.read(tmp.resolve("page.json"));
-            assertThat(page.repository()).isEqualTo(repo.dir().toString()); // still read from the workspace
-            assertThat(page.remoteUrl()).isEqualTo("https://github.com/acme/shop.git");
-            assertThat(PlanHtml.header(page, Phase.PLAN, new PageLinks(null, null, null, null)))
-                    .contains("href=\"https://github.com/acme/shop/commit/" + commit + "\"");
-            assertThat(Files.readString(tmp.resolve("page.json"))).doesNotContain(TOKEN, "ci-bot");
+            run(plan);
+            run(apply);
+
+            for (String file : new String[] {"page.json", "applied.json"}) {
+                Plan page = PlanFile.read(tmp.resolve(file));
+                assertThat(page.repository()).isEqualTo(repo.dir().toString()); // still read from the workspace
+                assertThat(page.remoteUrl()).as(file).isEqualTo("https://github.com/acme/shop.git");
+                assertThat(PlanHtml.header(page, Phase.PLAN, new PageLinks(null, null, null, null)))
+                        .contains("href=\"https://github.com/acme/shop/commit/" + commit + "\"");
+                assertThat(Files.readString(tmp.resolve(file))).doesNotContain(TOKEN, "ci-bot");
+            }
         }
     }
 
