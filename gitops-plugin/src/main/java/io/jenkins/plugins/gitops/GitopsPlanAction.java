@@ -3,11 +3,13 @@ package io.jenkins.plugins.gitops;
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import hudson.FilePath;
 import hudson.model.Cause;
+import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
+import io.jenkins.plugins.gitops.engine.report.BuildPath;
 import io.jenkins.plugins.gitops.engine.report.PageLinks;
 import io.jenkins.plugins.gitops.engine.report.Phase;
 import io.jenkins.plugins.gitops.engine.report.PlanHtml;
@@ -30,6 +32,7 @@ import jenkins.model.RunAction2;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The page of one step call ({@code gitops-1}, {@code gitops-2}, ...: a build may plan staging and prod).
@@ -278,9 +281,19 @@ public final class GitopsPlanAction implements RunAction2 {
                 unhealthy == null ? 0 : unhealthy.size(), metrics);
     }
 
+    /** The planning build as Jenkins names it ("shop » prod #12") when it is one of this Jenkins the user may read. */
     private String plannedLabel() {
         String root = Jenkins.get().getRootUrl();
-        return root != null && plannedBy.startsWith(root) ? plannedBy.substring(root.length()) : plannedBy;
+        String path = root != null && plannedBy.startsWith(root) ? plannedBy.substring(root.length()) : plannedBy;
+        return BuildPath.parse(path).map(build -> {
+            try {
+                Job<?, ?> job = Jenkins.get().getItemByFullName(build.jobFullName(), Job.class);
+                Run<?, ?> planner = job == null ? null : job.getBuildByNumber(build.number());
+                return planner == null ? null : planner.getFullDisplayName();
+            } catch (AccessDeniedException e) {
+                return null;
+            }
+        }).orElse(path);
     }
 
     /** A build URL of this Jenkins as a site-relative link; other addresses are kept as they are. */

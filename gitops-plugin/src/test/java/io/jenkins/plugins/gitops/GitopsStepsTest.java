@@ -420,7 +420,7 @@ class GitopsStepsTest {
                 .contains("GitOps apply: env", "2 created") // the summary row says it with count badges
                 .doesNotContain("GitOps apply: .");
         // the saved plan recorded the build that made it, which the apply's page names
-        assertThat(apply.getHeaderHtml()).contains("Planned by");
+        assertThat(apply.getHeaderHtml()).contains("Planned by", r.getFullDisplayName()); // a plain job name
         assertThat(r.getActions(GitopsPlanAction.class)).extracting(GitopsPlanAction::getDisplayName)
                 .containsExactly("GitOps plan: env", "GitOps apply: env");
         CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
