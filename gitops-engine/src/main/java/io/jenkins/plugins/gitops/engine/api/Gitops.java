@@ -24,7 +24,6 @@ import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.render.VariableFiles;
 import io.jenkins.plugins.gitops.engine.render.Variables;
 import io.jenkins.plugins.gitops.engine.source.GitCommitLog;
-import io.jenkins.plugins.gitops.engine.source.GitSource;
 import io.jenkins.plugins.gitops.engine.source.RepositoryLocation;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
@@ -70,10 +69,8 @@ public final class Gitops {
     public PlanResponse plan(PlanRequest request) {
         SourceSpec spec = spec(request.source(), null);
         try (Target target = request.target().open(spec.path())) {
-            Plan planned = new Planner(target, progress, clock, request.diff()).plan(load(spec, request.inputs()),
-                    request.prune(), request.allowEmpty());
-            Plan plan = GitSource.remoteUrl(spec.repository()).map(planned::withRemoteUrl).orElse(planned);
-            plan = request.plannedBy() == null ? plan : plan.withPlannedBy(request.plannedBy());
+            Plan plan = new Planner(target, progress, clock, request.diff()).plan(load(spec, request.inputs()),
+                    request.prune(), request.allowEmpty()).withPlannedBy(request.plannedBy());
             if (request.out() != null) {
                 PlanFile.write(plan, request.out());
             }
@@ -101,10 +98,7 @@ public final class Gitops {
                 request.options().user(), request.options().buildUrl());
         try (Target target = request.target().open(spec.path(), context)) {
             Applier applier = new Applier(target, progress, clock, request.diff());
-            ApplyResult applied = applier.planAndApply(load(spec, request.inputs()), request.prune(), request.options());
-            ApplyResult result = GitSource.remoteUrl(spec.repository()).map(url -> new ApplyResult(
-                    applied.plan().withRemoteUrl(url), applied.outcomes(), applied.revision(), applied.recordError()))
-                    .orElse(applied);
+            ApplyResult result = applier.planAndApply(load(spec, request.inputs()), request.prune(), request.options());
             return new ApplyResponse(result, awaitHealth(target, result, request.health()));
         }
     }

@@ -15,10 +15,16 @@ import java.util.TreeSet;
  * stores refuses those).
  */
 public record Environment(String repository, String commit, String path, DesiredState desired,
-        List<IgnoreRule> ignoreRules, Set<ResourceId> secretsFromVariables) {
+        List<IgnoreRule> ignoreRules, Set<ResourceId> secretsFromVariables, String remoteUrl) {
     public Environment {
         ignoreRules = List.copyOf(ignoreRules);
         secretsFromVariables = Collections.unmodifiableSortedSet(new TreeSet<>(secretsFromVariables));
+    }
+
+    /** An environment read from a repository that links its commits itself (a URL), or not at all. */
+    public Environment(String repository, String commit, String path, DesiredState desired,
+            List<IgnoreRule> ignoreRules, Set<ResourceId> secretsFromVariables) {
+        this(repository, commit, path, desired, ignoreRules, secretsFromVariables, null);
     }
 
     /** An environment rendered without variables. */

@@ -40,7 +40,7 @@ public final class EnvironmentLoader {
                     other -> new Renderer(options.withVariables(other).withSubstitute(options.substitute()),
                             Progress.NONE).render(snapshot));
             return new Environment(snapshot.repository(), snapshot.commit(), snapshot.path(), desired, rules,
-                    secretsFromVariables);
+                    secretsFromVariables, snapshot.remoteUrl().orElse(null));
         }
     }
 }

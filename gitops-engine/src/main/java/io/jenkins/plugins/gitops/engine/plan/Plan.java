@@ -34,12 +34,6 @@ public record Plan(String repository, String commit, String path, String target,
                 remoteUrl);
     }
 
-    /** The same plan, with the web address its commit links to when the repository is a local clone. */
-    public Plan withRemoteUrl(String url) {
-        return new Plan(repository, commit, path, target, desiredDigest, liveFingerprint, prune, createdAt, changes,
-                plannedBy, url);
-    }
-
     public PlanSummary summary() {
         return PlanSummary.of(changes);
     }

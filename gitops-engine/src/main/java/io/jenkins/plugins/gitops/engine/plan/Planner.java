@@ -101,7 +101,8 @@ public final class Planner {
         EmptyDesiredState.check(env, deletes, allowEmpty);
         return new Plan(env.repository(), env.commit(), env.path(), target.identity(),
                 StateDigest.of(env.desired(), target.digestKey()),
-                LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, desired, deletes));
+                LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, desired, deletes),
+                null, env.remoteUrl());
     }
 
     private static ResourceDiff clientDiff(ResourceDiffer differ, LiveObject current, Resource resource) {

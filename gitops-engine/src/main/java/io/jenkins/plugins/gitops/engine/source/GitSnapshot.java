@@ -27,6 +27,7 @@ import java.util.Set;
 final class GitSnapshot implements SourceSnapshot {
     private final Repository repository;
     private final String shownRepository;
+    private final String remoteUrl;
     private final RevCommit commit;
     private final String shortCommit;
     private final String path;
@@ -36,10 +37,11 @@ final class GitSnapshot implements SourceSnapshot {
     private final Set<String> written = new HashSet<>();
     private volatile boolean closed;
 
-    GitSnapshot(Repository repository, String shownRepository, RevCommit commit, String path,
+    GitSnapshot(Repository repository, String shownRepository, String remoteUrl, RevCommit commit, String path,
             CommitTree.Entry directory, Path cloneDir) {
         this.repository = repository;
         this.shownRepository = shownRepository;
+        this.remoteUrl = remoteUrl;
         this.commit = commit;
         this.shortCommit = commit.abbreviate(7).name();
         this.path = path;
@@ -50,6 +52,11 @@ final class GitSnapshot implements SourceSnapshot {
     @Override
     public String repository() {
         return shownRepository;
+    }
+
+    @Override
+    public Optional<String> remoteUrl() {
+        return Optional.ofNullable(remoteUrl);
     }
 
     @Override

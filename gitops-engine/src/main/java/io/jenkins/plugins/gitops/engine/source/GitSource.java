@@ -61,7 +61,8 @@ public final class GitSource {
                 throw new GitopsException("path '" + spec.path() + "' is a file at commit " + shortCommit + " of "
                         + location + "; give the directory that holds the manifests");
             }
-            return new GitSnapshot(repository, location.shown(), commit, spec.path(), directory, cloneDir);
+            return new GitSnapshot(repository, location.shown(), location.remote() ? null : originUrl(repository),
+                    commit, spec.path(), directory, cloneDir);
         } catch (IOException | RuntimeException e) {
             if (repository != null) {
                 repository.close();
@@ -74,22 +75,11 @@ public final class GitSource {
         }
     }
 
-    /**
-     * The URL of the {@code origin} remote of a local clone (a Jenkins workspace, say), without credentials, for
-     * links to its commits; empty for a URL (it links itself), a clone without that remote, or one that cannot be
-     * read, since a missing link is no reason to fail.
-     */
-    public static Optional<String> remoteUrl(String repository) {
-        RepositoryLocation location = RepositoryLocation.parse(repository);
-        if (location.remote()) {
-            return Optional.empty();
-        }
-        try (Repository local = openLocal(location)) {
-            return Optional.ofNullable(local.getConfig().getString("remote", REMOTE, "url"))
-                    .map(RepositoryLocation::parse).filter(RepositoryLocation::remote).map(RepositoryLocation::shown);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+    /** The URL of a local clone's {@code origin} remote without credentials, or null when it has no remote URL. */
+    private static String originUrl(Repository local) {
+        return Optional.ofNullable(local.getConfig().getString("remote", REMOTE, "url"))
+                .map(RepositoryLocation::parse).filter(RepositoryLocation::remote).map(RepositoryLocation::shown)
+                .orElse(null);
     }
 
     static Repository openLocal(RepositoryLocation location) throws IOException {

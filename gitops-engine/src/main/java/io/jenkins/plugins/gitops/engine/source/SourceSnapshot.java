@@ -13,6 +13,12 @@ public interface SourceSnapshot extends AutoCloseable {
     /** The repository as the user named it (a path or URL, with no credentials in it). */
     String repository();
 
+    /**
+     * Where the commits can be seen on the web when {@link #repository()} is a local clone (a Jenkins workspace, say):
+     * the URL of its {@code origin} remote, without credentials; empty for a URL, or a clone without that remote.
+     */
+    Optional<String> remoteUrl();
+
     /** The full commit id the ref resolved to. */
     String commit();
 

@@ -34,6 +34,11 @@ record DirectorySnapshot(Path root, String path) implements SourceSnapshot {
     }
 
     @Override
+    public Optional<String> remoteUrl() {
+        return Optional.empty(); // a directory, not a clone
+    }
+
+    @Override
     public Optional<SourceFile> file(String repositoryPath) {
         Path file = root.resolve(repositoryPath);
         return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
