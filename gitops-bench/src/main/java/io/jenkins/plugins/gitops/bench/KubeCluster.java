@@ -20,35 +20,17 @@ import java.util.logging.Logger;
 final class KubeCluster implements AutoCloseable {
     /** The mock logs every request at INFO; held in a field because JUL keeps loggers weakly. */
     private static final Logger MOCK_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-    static final String CONTEXT = "bench";
     private final FakeApiServer api = new FakeApiServer();
     private final Path kubeconfig;
 
     KubeCluster(Path dir) {
         MOCK_LOG.setLevel(Level.WARNING);
-        String url = api.client().getMasterUrl().toString().replaceAll("/+$", "");
-        kubeconfig = dir.resolve("kubeconfig");
         try {
             Files.createDirectories(dir);
-            Files.writeString(kubeconfig, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters:
-                    - name: fake
-                      cluster:
-                        server: %s
-                    users:
-                    - name: bench
-                      user:
-                        token: bench-token
-                    contexts:
-                    - name: %s
-                      context: {cluster: fake, user: bench, namespace: default}
-                    current-context: %s
-                    """.formatted(url, CONTEXT, CONTEXT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        kubeconfig = api.writeKubeconfig(dir.resolve("kubeconfig"));
     }
 
     FakeApiServer api() {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesClients;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
@@ -34,7 +35,7 @@ public final class KubePlanChild {
         int warmup = Integer.parseInt(args[4]);
         int runs = Integer.parseInt(args[5]);
         KubernetesTargetConfig config = KubernetesTargetConfig.builder().inventoryName("bench")
-                .kubeconfig(kubeconfig).context(KubeCluster.CONTEXT).build();
+                .kubeconfig(kubeconfig).context(FakeApiServer.CONTEXT).build();
         try (KubernetesClient client = KubernetesClients.create(config);
                 KubernetesTarget target = new KubernetesTarget(config, client, reads)) {
             Planner planner = new Planner(target, Progress.NONE, Clock.systemUTC(), diff);

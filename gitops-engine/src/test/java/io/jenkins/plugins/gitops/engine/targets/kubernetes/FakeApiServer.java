@@ -38,6 +38,8 @@ import java.util.function.Predicate;
  * latency per request and injected failures. Public for the benchmarks (gitops-bench), which apply to it with latency.
  */
 public final class FakeApiServer implements AutoCloseable {
+    /** The context {@link #writeKubeconfig} writes and makes current. */
+    public static final String CONTEXT = "fake";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** group, version, kind, plural, namespaced */
     private static final List<Served> BUILT_IN = List.of(
@@ -98,8 +100,9 @@ public final class FakeApiServer implements AutoCloseable {
     }
 
     /**
-     * Writes a kubeconfig whose current context ({@code fake}, default namespace {@code default}) reaches this
-     * server, for code that opens its own client from a file (the command line, the Pipeline steps).
+     * Writes a kubeconfig whose current context ({@value #CONTEXT}, default namespace {@code default}) reaches this
+     * server, for code that opens its own client from a file (the command line, the Pipeline steps, kubectl in the
+     * benchmarks). The server URL has no trailing slash, as kubeconfigs usually write it.
      */
     public Path writeKubeconfig(Path file) {
         String yaml = """
@@ -120,7 +123,7 @@ public final class FakeApiServer implements AutoCloseable {
                     user: fake
                     namespace: default
                 current-context: fake
-                """.formatted(client.getMasterUrl());
+                """.formatted(client.getMasterUrl().toString().replaceAll("/+$", ""));
         try {
             return Files.writeString(file, yaml);
         } catch (IOException e) {
