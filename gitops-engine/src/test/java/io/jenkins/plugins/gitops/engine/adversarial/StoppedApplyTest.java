@@ -9,9 +9,12 @@ import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +54,26 @@ class StoppedApplyTest {
         assertThat(kill.exitValue()).isZero();
     }
 
+    /**
+     * Stops the child between its writes, not inside the lock guard, which a renewal holds for a few milliseconds:
+     * a run stopped in there holds every other run up, which ends only after the guard's patience, with an error
+     * (DirectoryLockTest). Its renewals fall where they may, so it is stopped again until the guard is free.
+     */
+    private static void stopOutsideTheGuard(Process child, Path dir) throws IOException, InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            signal(child, "STOP");
+            try (FileChannel channel = FileChannel.open(dir.resolve(".gitops/lock.guard"), StandardOpenOption.WRITE);
+                    FileLock free = channel.tryLock()) {
+                if (free != null) {
+                    return;
+                }
+            }
+            signal(child, "CONT");
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the child was inside the lock guard at each of 50 stops");
+    }
+
     @Test
     void aStoppedApplyResumedAfterATakeOverWritesNothing() throws Exception {
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
@@ -66,7 +89,7 @@ class StoppedApplyTest {
             writes += line.contains(" write ") ? 1 : 0;
         }
         assertThat(writes).as("the child applied a few resources").isEqualTo(5);
-        signal(child, "STOP");
+        stopOutsideTheGuard(child, dir);
         try {
             DirectoryTarget target = new DirectoryTarget(dir);
             FlowFixture flow = new FlowFixture(tmp.resolve("repo"), ENV, target);

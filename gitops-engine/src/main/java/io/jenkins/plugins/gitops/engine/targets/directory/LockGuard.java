@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -20,26 +21,60 @@ import java.util.function.Supplier;
  *
  * <p>The guard file is never deleted: a process waiting on the old file would otherwise lock a different
  * file than the next one to come.
+ *
+ * <p>The guard is held for milliseconds (a read and a write of the lock record), so waiting for it longer than
+ * {@link #PATIENCE} means its holder is stopped inside (SIGSTOP, a suspended machine): the wait then ends with an
+ * error saying so, instead of holding up every run until that process continues.
  */
 final class LockGuard {
+    static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final long RETRY_MILLIS = 10;
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
 
     private final Path file;
+    private final Duration patience;
 
     LockGuard(Path file) {
+        this(file, PATIENCE);
+    }
+
+    LockGuard(Path file, Duration patience) {
         this.file = file;
+        this.patience = patience;
     }
 
     <T> T hold(Supplier<T> action) {
         Path key = canonical();
         ReentrantLock local = IN_THIS_JVM.computeIfAbsent(key, k -> new ReentrantLock());
         local.lock();
-        try (FileChannel channel = FileChannel.open(key, CREATE, WRITE); FileLock ignored = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(key, CREATE, WRITE); FileLock ignored = waitFor(channel)) {
             return action.get();
         } catch (IOException e) {
             throw new TargetException("cannot take the lock guard " + file + ": " + e.getMessage(), e);
         } finally {
             local.unlock();
+        }
+    }
+
+    private FileLock waitFor(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new TargetException("the lock guard " + file + " has been held by another process for "
+                        + patience.toSeconds() + " s, where a lock operation takes milliseconds: that process is"
+                        + " probably stopped inside one (kill -STOP, a suspended machine). Continue or end it, then"
+                        + " run again");
+            }
+            try {
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TargetException("interrupted while waiting for the lock guard " + file, e);
+            }
         }
     }
 

@@ -192,6 +192,21 @@ class DirectoryLockTest {
         }
     }
 
+    @Test
+    void aGuardHeldPastItsPatienceIsReportedNotWaitedForForever() throws Exception {
+        Process other = holdInAnotherProcess("guard", "");
+        try {
+            LockGuard guard = new LockGuard(root.resolve(".gitops/lock.guard"), Duration.ofMillis(300));
+            assertThatThrownBy(() -> guard.hold(() -> "taken")).isInstanceOf(TargetException.class)
+                    .hasMessageContaining(root.resolve(".gitops/lock.guard").toString())
+                    .hasMessageContaining("probably stopped");
+        } finally {
+            release(other);
+        }
+        assertThat(new LockGuard(root.resolve(".gitops/lock.guard"), Duration.ofMillis(300)).hold(() -> "taken"))
+                .isEqualTo("taken");
+    }
+
     private Process holdInAnotherProcess(String mode, String holder) throws IOException {
         // Surefire may start tests from a manifest-only jar; this property holds the real class path.
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
