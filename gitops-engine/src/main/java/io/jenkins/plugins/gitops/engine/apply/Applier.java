@@ -104,10 +104,10 @@ public final class Applier {
 
     private ApplyResult execute(Plan plan, Environment env, ApplyState state, ApplyOptions options, LockKeeper lock) {
         Map<ResourceId, Resource> desired = state.desired();
-        InventoryRecorder recorder = new InventoryRecorder(target, clock, lock, state);
-        recorder.checkRecordable(state);
         List<Change> applies = plan.changes().stream()
                 .filter(c -> c.action() == Action.CREATE || c.action() == Action.UPDATE).toList();
+        InventoryRecorder recorder = new InventoryRecorder(target, clock, lock, state, applies);
+        recorder.checkRecordable(state);
         List<Change> deletes = plan.changes().stream().filter(c -> c.action() == Action.DELETE).toList();
         try (WaveRunner runner = new WaveRunner(options.parallelism(), progress, lock)) {
             plan.changes().stream().filter(c -> c.action() == Action.NOOP)

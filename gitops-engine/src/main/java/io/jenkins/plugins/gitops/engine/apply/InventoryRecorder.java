@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
 
 /**
  * Keeps the target's inventory true while an apply writes, so every object the engine ever wrote is owned,
- * even if the run is killed or fails half way: before a wave writes, the objects it is about to create are
- * recorded as owned (write-ahead); at the end, the inventory is made exact and the revision is recorded.
+ * even if the run is killed or fails half way: before the first wave writes, every object the apply is about to
+ * create or update is recorded as owned (write-ahead); at the end, the inventory is made exact and the revision
+ * is recorded.
  * A store that {@linkplain io.jenkins.plugins.gitops.engine.targets.Capabilities#stagesWrites() stages writes}
  * lands them with the final inventory, as one change, and only if every write succeeded: it needs no
  * write-ahead, and a failed apply lands nothing. Not thread-safe: the apply's own thread calls it between waves.
@@ -31,14 +32,18 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
     private final Clock clock;
     private final LockKeeper lock;
     private final boolean staged;
+    /** What the apply creates or updates: owned before the first of it is written. */
+    private final Set<ResourceId> writes;
     /** The inventory as it is in the target now. */
     private Inventory current;
 
-    InventoryRecorder(Target target, Clock clock, LockKeeper lock, ApplyState state) {
+    InventoryRecorder(Target target, Clock clock, LockKeeper lock, ApplyState state, List<Change> writes) {
         this.target = target;
         this.clock = clock;
         this.lock = lock;
         this.staged = target.capabilities().stagesWrites();
+        this.writes = writes.stream().filter(c -> c.action() != Action.DELETE).map(Change::id)
+                .collect(Collectors.toUnmodifiableSet());
         this.current = state.inventory();
     }
 
@@ -50,20 +55,21 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
     }
 
     /**
-     * Write-ahead: the wave's objects are owned before the first of them is written. A staging store shows
-     * nothing of the wave before the final record, so there is nothing to own ahead (and a write would land the
-     * inventory alone).
+     * Write-ahead: the apply's objects are owned before the first of them is written, all of them in the first
+     * wave's write rather than each wave's in its own, because every write sends the whole inventory (history
+     * included, up to 1 MB in a ConfigMap) and waits for it. A run killed between waves so leaves objects owned
+     * that it never wrote: the next plan creates them, or finds nothing to delete, and the next apply's record
+     * makes the inventory exact. A staging store shows nothing of the wave before the final record, so there is
+     * nothing to own ahead (and a write would land the inventory alone).
      */
     @Override
     public void beforeWave(List<Change> wave) {
-        if (staged) {
+        if (staged || current.resources().containsAll(writes)) {
             return;
         }
         TreeSet<ResourceId> owned = new TreeSet<>(current.resources());
-        wave.stream().filter(c -> c.action() != Action.DELETE).forEach(c -> owned.add(c.id()));
-        if (!owned.equals(current.resources())) {
-            write(new Inventory(owned, current.history()));
-        }
+        owned.addAll(writes);
+        write(new Inventory(owned, current.history()));
     }
 
     /**

@@ -28,19 +28,25 @@ import java.util.function.LongSupplier;
  * {@link #checkLease} runs before every write and lets it go ahead only while the lease is certainly still
  * ours, measured on the monotonic clock from the moment the last successful renewal was <em>sent</em>, and
  * only for half the lease (the other half covers clock differences with the target). Past that, it renews
- * first, and a lock taken over meanwhile stops the run. Before each wave and before the inventory is
- * written, {@link #confirm} renews synchronously as well.
+ * first, and a lock taken over meanwhile stops the run. Before the inventory is written, {@link #confirm}
+ * renews synchronously as well, and so does {@link #confirmBeforeWave} unless a renewal succeeded in the last
+ * second: a lock taken away other than by expiry (a lease deleted by hand) stops the run before the first wave
+ * that starts a second or more after the last renewal, and the waves of a fast apply do not each wait for a round
+ * trip to the target.
  */
 final class LockKeeper implements AutoCloseable {
     private static final int CONFIRM_ATTEMPTS = 3;
     private static final long CONFIRM_BACKOFF_MILLIS = 200;
     private static final Duration LOCK_RETRY = Duration.ofMillis(500);
+    private static final long RECENT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final TargetLock lock;
     private final ScheduledExecutorService renewer;
     private final LongSupplier nanoTime;
     private final long safeNanos;
     private volatile long safeUntil;
+    /** When the last successful renewal (or the lock's acquisition) was sent. */
+    private volatile long renewedAt;
     private volatile LockLostException lost;
 
     private LockKeeper(TargetLock lock, long leaseNanos, LongSupplier nanoTime, long takenAt) {
@@ -48,6 +54,7 @@ final class LockKeeper implements AutoCloseable {
         this.nanoTime = nanoTime;
         this.safeNanos = leaseNanos / 2;
         this.safeUntil = takenAt + safeNanos;
+        this.renewedAt = takenAt;
         this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gitops-lock-renewal");
             t.setDaemon(true);
@@ -121,6 +128,7 @@ final class LockKeeper implements AutoCloseable {
             throw e;
         }
         safeUntil = Math.max(safeUntil, sentAt + safeNanos);
+        renewedAt = Math.max(renewedAt, sentAt);
     }
 
     /**
@@ -177,6 +185,17 @@ final class LockKeeper implements AutoCloseable {
         throw new GitopsException("cannot renew the lock on the target (" + failure.getMessage() + ") and its lease"
                 + " may have run out; stopped without writing more, nor the inventory, which may belong to the run that"
                 + " holds the lock now. Run apply again to complete the work", failure);
+    }
+
+    /** {@link #confirm}, unless a renewal succeeded in the last second; a pending interrupt is taken either way. */
+    void confirmBeforeWave(AtomicBoolean interrupted) {
+        if (lost == null && nanoTime.getAsLong() - renewedAt < RECENT_NANOS) {
+            if (Thread.interrupted()) {
+                interrupted.set(true);
+            }
+            return;
+        }
+        confirm(interrupted);
     }
 
     /** The run's failure once the target reported the lock lost: remembered, so no later write is tried. */

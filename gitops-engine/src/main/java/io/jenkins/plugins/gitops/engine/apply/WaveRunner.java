@@ -74,7 +74,7 @@ final class WaveRunner implements AutoCloseable {
                 wave.forEach(c -> record(c, Outcome.Status.SKIPPED));
                 continue;
             }
-            confirmLock();
+            lock.confirmBeforeWave(interrupted);
             try {
                 listener.beforeWave(wave);
             } catch (RuntimeException e) {

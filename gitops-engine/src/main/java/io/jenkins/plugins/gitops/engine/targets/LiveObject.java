@@ -43,6 +43,11 @@ public final class LiveObject {
         return new LiveObject(id, version, Objects.requireNonNull(appliedDigest), Objects.requireNonNull(loader));
     }
 
+    /** An object whose body {@code loader} makes only if someone asks: a write's answer, which is rarely read. */
+    public static LiveObject readWhenAsked(ResourceId id, String version, Supplier<Map<String, Object>> loader) {
+        return new LiveObject(id, version, null, Objects.requireNonNull(loader));
+    }
+
     public ResourceId id() {
         return id;
     }

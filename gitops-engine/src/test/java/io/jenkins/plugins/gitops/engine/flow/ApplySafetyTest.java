@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Revision;
@@ -22,10 +23,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,8 +125,94 @@ class ApplySafetyTest {
         assertThat(dir.resolve("_core/ConfigMap/shop/late.yaml")).doesNotExist();
     }
 
+    @Test
+    void everyWaveIsOwnedBeforeTheFirstWritesInOneInventoryWrite() {
+        DirectoryTarget real = new DirectoryTarget(dir);
+        List<Inventory> written = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Inventory> seenByFirstWrite = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FailingTarget recording = new FailingTarget(real, id -> false) {
+            @Override
+            public void writeInventory(Inventory inventory) {
+                written.add(inventory);
+                super.writeInventory(inventory);
+            }
+
+            @Override
+            public LiveObject apply(Resource resource) {
+                if (resource.id().equals(FIRST)) {
+                    seenByFirstWrite.add(real.readInventory());
+                }
+                return super.apply(resource);
+            }
+        };
+
+        assertThat(applyThrough(recording, FROZEN).succeeded()).isTrue();
+        assertThat(seenByFirstWrite).singleElement().extracting(Inventory::resources)
+                .isEqualTo(new TreeSet<>(List.of(FIRST, LATE)));
+        assertThat(written).as("the write-ahead, then the record with the revision").hasSize(2);
+    }
+
+    @Test
+    void wavesStartedWithinASecondOfARenewalDoNotWaitForAnother() {
+        java.util.concurrent.atomic.AtomicInteger renewals = new java.util.concurrent.atomic.AtomicInteger();
+        ApplyResult result = applyThrough(withRenewHook(new DirectoryTarget(dir), renewals::set), FROZEN);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(renewals).as("only the renewal before the inventory").hasValue(1);
+    }
+
+    @Test
+    void aWaveStartedAfterASecondRenewsTheLockFirst() {
+        AtomicLong monotonic = new AtomicLong();
+        java.util.concurrent.atomic.AtomicInteger renewals = new java.util.concurrent.atomic.AtomicInteger();
+        FailingTarget slowFirstWave = new FailingTarget(withRenewHook(new DirectoryTarget(dir), renewals::set),
+                id -> false) {
+            @Override
+            public LiveObject apply(Resource resource) {
+                monotonic.addAndGet(TimeUnit.SECONDS.toNanos(2));
+                return super.apply(resource);
+            }
+        };
+        ApplyResult result = applyThrough(slowFirstWave, monotonic::get);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(renewals).as("before the second wave and before the inventory").hasValue(2);
+    }
+
+    /**
+     * A cluster does not fence writes by the lock as the directory target does: only the engine's renewal before
+     * a wave notices a lease taken away by hand (not by expiry, which the lease check before each write catches).
+     */
+    @Test
+    void aLeaseDeletedByHandStopsTheNextWaveOnACluster() throws Exception {
+        try (FakeApiServer api = new FakeApiServer()) {
+            KubernetesTargetConfig config = KubernetesTargetConfig.builder().namespace("shop").inventoryName("env")
+                    .build();
+            KubernetesTarget cluster = new KubernetesTarget(config, api.client());
+            AtomicLong monotonic = new AtomicLong();
+            FailingTarget stolen = new FailingTarget(cluster, id -> false) {
+                @Override
+                public LiveObject apply(Resource resource) {
+                    LiveObject applied = super.apply(resource);
+                    if (resource.id().equals(FIRST)) {
+                        api.client().leases().inNamespace(config.inventoryNamespace()).withName("gitops-env").delete();
+                        cluster.lock("run B", Duration.ofMinutes(5));
+                        monotonic.addAndGet(TimeUnit.SECONDS.toNanos(2));
+                    }
+                    return applied;
+                }
+            };
+
+            assertThatThrownBy(() -> applyThrough(stolen, monotonic::get)).isInstanceOf(GitopsException.class)
+                    .hasMessageContaining("cannot confirm the lock");
+            assertThat(api.client().configMaps().inNamespace("shop").withName("first").get()).isNotNull();
+            assertThat(api.client().configMaps().inNamespace("shop").withName("late").get()).isNull();
+        }
+    }
+
     /** The real target, whose lock runs {@code beforeRenew} with the renewal's number before each renewal. */
-    private FailingTarget withRenewHook(DirectoryTarget real, java.util.function.IntConsumer beforeRenew) {
+    private FailingTarget withRenewHook(io.jenkins.plugins.gitops.engine.targets.Target real,
+            java.util.function.IntConsumer beforeRenew) {
         java.util.concurrent.atomic.AtomicInteger renewals = new java.util.concurrent.atomic.AtomicInteger();
         return new FailingTarget(real, id -> false) {
             @Override
@@ -155,9 +244,12 @@ class ApplySafetyTest {
         };
     }
 
-    private ApplyResult applyThrough(FailingTarget target) {
+    /** A monotonic clock that stands still: every wave starts within a second of the lock's acquisition. */
+    private static final LongSupplier FROZEN = () -> 0L;
+
+    private ApplyResult applyThrough(FailingTarget target, LongSupplier nanoTime) {
         return new io.jenkins.plugins.gitops.engine.apply.Applier(target, io.jenkins.plugins.gitops.engine.Progress.NONE,
-                java.time.Clock.systemUTC()).planAndApply(new FlowFixture(git.dir(), "env", target).load("HEAD"), true,
+                java.time.Clock.systemUTC(), DiffMode.CLIENT, nanoTime).planAndApply(new FlowFixture(git.dir(), "env", target).load("HEAD"), true,
                 FlowFixture.options());
     }
 
@@ -168,7 +260,7 @@ class ApplySafetyTest {
             if (n == 1) {
                 throw new io.jenkins.plugins.gitops.engine.targets.TargetException("API server timed out");
             }
-        }));
+        }), FROZEN);
 
         assertThat(result.succeeded()).isTrue();
         assertThat(real.readInventory().resources()).containsExactly(FIRST, LATE);
@@ -177,12 +269,13 @@ class ApplySafetyTest {
     @Test
     void anInterruptBetweenWavesStillRecordsWhatWasWritten() {
         DirectoryTarget real = new DirectoryTarget(dir);
-        // The third renewal is the one before the inventory: an abort arriving just then.
+        // The waves start within a second of taking the lock, so the first renewal is the one before the
+        // inventory: an abort arriving just then.
         ApplyResult result = applyThrough(withRenewHook(real, n -> {
-            if (n == 3) {
+            if (n == 1) {
                 Thread.currentThread().interrupt();
             }
-        }));
+        }), FROZEN);
 
         assertThat(Thread.interrupted()).as("the interrupt is handed back to the caller").isTrue();
         assertThat(result.outcomes()).extracting(Outcome::status).containsOnly(Outcome.Status.DONE);

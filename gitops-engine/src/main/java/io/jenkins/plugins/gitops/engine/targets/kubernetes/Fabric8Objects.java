@@ -62,9 +62,17 @@ final class Fabric8Objects {
         return client.getKubernetesSerialization().convertValue(copy, GenericKubernetesResource.class);
     }
 
-    @SuppressWarnings("unchecked")
     LiveObject liveObject(ResourceId id, GenericKubernetesResource live) {
-        Map<String, Object> body = client.getKubernetesSerialization().convertValue(live, Map.class);
-        return new LiveObject(id, Documents.freeze(body), live.getMetadata().getResourceVersion());
+        return new LiveObject(id, body(live), live.getMetadata().getResourceVersion());
+    }
+
+    /** What the server answered a write, converted only if read: an apply of thousands reads none of it. */
+    LiveObject written(ResourceId id, GenericKubernetesResource live) {
+        return LiveObject.readWhenAsked(id, live.getMetadata().getResourceVersion(), () -> body(live));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> body(GenericKubernetesResource live) {
+        return Documents.freeze(client.getKubernetesSerialization().convertValue(live, Map.class));
     }
 }

@@ -52,7 +52,7 @@ final class ObjectWriter {
         } else if (KindWaits.isNamespace(id)) {
             waits.namespaceActive(id, kind);
         }
-        return objects.liveObject(id, applied);
+        return objects.written(id, applied);
     }
 
     void delete(ResourceId id) {
