@@ -31,15 +31,21 @@ final class ApplyBench {
         MOCK_LOG.setLevel(Level.WARNING);
     }
 
-    static Samples run(Environment env, long latencyMillis, int parallelism, int warmup, int runs) {
-        return Samples.timed(warmup, runs, () -> applyOnce(env, latencyMillis, parallelism));
+    /** One apply: its time, and the requests and server-side peak of concurrent requests the fake server saw. */
+    record Applied(double millis, int requests, int peak) {
     }
 
-    private static double applyOnce(Environment env, long latencyMillis, int parallelism) {
+    static Samples run(Environment env, long latencyMillis, int parallelism, int warmup, int runs) {
+        return Samples.timed(warmup, runs, () -> applyOnce(env, latencyMillis, parallelism).millis());
+    }
+
+    /** Plans against an empty fake server without latency (set-up), then times the apply at {@code latencyMillis}. */
+    static Applied applyOnce(Environment env, long latencyMillis, int parallelism) {
         KubernetesTargetConfig config = KubernetesTargetConfig.builder().namespace("bench").inventoryName("bench").build();
         try (FakeApiServer api = new FakeApiServer(); KubernetesTarget target = new KubernetesTarget(config, api.client())) {
             Plan plan = new Planner(target, Progress.NONE, Clock.systemUTC()).plan(env, false);
             api.latency(latencyMillis);
+            api.forgetRequests();
             long start = System.nanoTime();
             ApplyResult result = new Applier(target, Progress.NONE, Clock.systemUTC())
                     .apply(plan, env, ApplyOptions.defaults("bench").withParallelism(parallelism));
@@ -49,7 +55,7 @@ final class ApplyBench {
                 throw new IllegalStateException("the benchmark apply failed: " + done + " of "
                         + env.desired().resources().size() + " resources applied");
             }
-            return millis;
+            return new Applied(millis, api.requests().size(), api.peakConcurrentRequests());
         }
     }
 }

@@ -12,9 +12,9 @@ import java.util.List;
 public record Settings(List<Integer> sizes, int warmup, int runs, int applyResources, long latencyMillis,
         int applyWarmup, int applyRuns, String childHeap, int scale, String scaleHeap, List<Integer> kubeSizes,
         List<Integer> kubeApplySizes) {
-    public static final Settings DEFAULTS = new Settings(List.of(1_000, 10_000), 2, 5, 1_000, 5, 1, 3, "512m",
+    public static final Settings DEFAULTS = new Settings(List.of(1_000, 10_000), 2, 5, 1_000, 5, 3, 3, "512m",
             50_000, "1g", List.of(1_000, 10_000), List.of(1_000, 10_000));
-    private static final String OPTIONS = "--sizes A,B --warmup N --runs N --apply N --latency MS --apply-runs N"
+    private static final String OPTIONS = "--sizes A,B --warmup N --runs N --apply N --latency MS --apply-warmup N --apply-runs N"
             + " --heap SIZE --scale N --scale-heap SIZE --kube-sizes A,B --kube-apply A,B";
 
     public Settings {
@@ -65,6 +65,8 @@ public record Settings(List<Integer> sizes, int warmup, int runs, int applyResou
                     applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes);
             case "--latency" -> new Settings(sizes, warmup, runs, applyResources, Long.parseLong(v), applyWarmup,
                     applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes);
+            case "--apply-warmup" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis,
+                    Integer.parseInt(v), applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes);
             case "--apply-runs" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
                     Integer.parseInt(v), childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes);
             case "--heap" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup, applyRuns,
