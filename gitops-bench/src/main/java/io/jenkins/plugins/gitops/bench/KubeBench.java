@@ -124,7 +124,7 @@ final class KubeBench {
                 rows.add(Row.figure("  server-side peak concurrent requests",
                         peaks.stream().mapToInt(Integer::intValue).max().orElseThrow(), "req", "", null));
                 double speedup = kubectl.median() / gitops.median();
-                rows.add(Row.figure("k8s apply " + size + " speed-up vs kubectl apply (medians)", speedup, "x", ">= 8",
+                rows.add(Row.figure("k8s apply " + size + " speed-up vs kubectl apply", speedup, "x", ">= 8",
                         speedup >= 8));
                 rows.addAll(floors(size, env, manifests, work, log));
             }
