@@ -37,13 +37,13 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
     /** The inventory as it is in the target now. */
     private Inventory current;
 
+    /** {@code writes}: the plan's creates and updates. */
     InventoryRecorder(Target target, Clock clock, LockKeeper lock, ApplyState state, List<Change> writes) {
         this.target = target;
         this.clock = clock;
         this.lock = lock;
         this.staged = target.capabilities().stagesWrites();
-        this.writes = writes.stream().filter(c -> c.action() != Action.DELETE).map(Change::id)
-                .collect(Collectors.toUnmodifiableSet());
+        this.writes = writes.stream().map(Change::id).collect(Collectors.toUnmodifiableSet());
         this.current = state.inventory();
     }
 

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * error saying so, instead of holding up every run until that process continues.
  */
 final class LockGuard {
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final long RETRY_MILLIS = 10;
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();
 
