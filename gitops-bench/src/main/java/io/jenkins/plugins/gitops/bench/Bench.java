@@ -222,9 +222,10 @@ public final class Bench {
             out.printf(Locale.ROOT, "%-64s %12.1f %12.1f  %-5s %-11s %s%n", r.measure(), r.min(), r.median(), r.unit(),
                     r.target(), r.met() == null ? "" : r.met() ? "yes" : "NO");
         }
-        out.printf(Locale.ROOT, "%d warm-up + %d measured runs per figure (apply: %d + %d); %d cores, Java %s;"
-                + " load average (1 min) at the end %.1f%n", s.warmup(), s.runs(), s.applyWarmup(), s.applyRuns(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), LoadAverage.now());
+        out.printf(Locale.ROOT, "%d warm-up + %d measured runs per figure (apply: %d + %d; Kubernetes apply: %d + %d);"
+                + " %d cores, Java %s; load average (1 min) at the end %.1f%n", s.warmup(), s.runs(), s.applyWarmup(),
+                s.applyRuns(), s.kubeApplyWarmup(), s.applyRuns(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), LoadAverage.now());
     }
 
     private static void delete(Path dir) {

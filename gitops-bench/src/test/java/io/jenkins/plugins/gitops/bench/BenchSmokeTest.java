@@ -14,7 +14,7 @@ class BenchSmokeTest {
     @Test
     void producesEveryRowWithSaneFigures() {
         Settings tiny = new Settings(List.of(30, 120), 0, 1, 20, 1, 0, 1, "256m", 240, "256m", List.of(24, 48),
-                List.of(24));
+                List.of(24), 0);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         List<Row> rows = Bench.run(tiny, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -78,7 +78,8 @@ class BenchSmokeTest {
         if (Kubectl.available()) {
             rows.addAll(List.of("kubectl apply --server-side 24", "  requests", "  server-side peak concurrent requests",
                     "k8s apply 24 speed-up vs kubectl apply", "k8s apply 24 at 0 ms per request (CPU floor)",
-                    "kubectl apply --server-side 24 at 0 ms per request"));
+                    "kubectl apply --server-side 24 at 0 ms per request",
+                    "k8s plan and apply 24 in a new JVM, start to exit"));
         }
         return rows;
     }
