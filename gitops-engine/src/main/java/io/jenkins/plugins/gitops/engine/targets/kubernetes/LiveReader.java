@@ -178,13 +178,15 @@ final class LiveReader {
             namespaces.merge(all, 1, Integer::sum);
             requests.merge(all, byGet(batch, members) ? members.size() : 1, Integer::sum);
         });
+        // Decided once per kind, not per namespace: the common labels of a kind's thousands of members take a pass.
+        Map<Batch, Boolean> wide = new HashMap<>();
+        byKind.forEach((all, members) -> wide.put(all, all.scope().kind().namespaced() && namespaces.get(all) >= WIDE
+                && !listForbidden.contains(all.scope())
+                && (narrow ? commonLabels(members) != null : requests.get(all) >= FOLLOW_UPS)));
         Map<Batch, List<Wanted>> result = new LinkedHashMap<>();
         batches.forEach((batch, members) -> {
             Batch all = new Batch(new Scope(batch.scope().kind(), ALL), batch.version());
-            boolean wide = batch.scope().kind().namespaced() && namespaces.get(all) >= WIDE
-                    && !listForbidden.contains(all.scope())
-                    && (narrow ? commonLabels(byKind.get(all)) != null : requests.get(all) >= FOLLOW_UPS);
-            if (wide) {
+            if (wide.get(all)) {
                 result.putIfAbsent(all, byKind.get(all));
             } else {
                 result.put(batch, members);
