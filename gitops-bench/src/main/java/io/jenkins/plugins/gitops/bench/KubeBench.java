@@ -101,28 +101,21 @@ final class KubeBench {
                 applied.add(one);
                 return one.millis();
             });
-            rows.add(Row.timed("k8s apply " + size + " (create all)", gitops, "", null));
-            rows.add(Row.figure("  requests", applied.get(applied.size() - 1).requests(), "req", "", null));
-            rows.add(Row.figure("  server-side peak concurrent requests",
-                    applied.stream().mapToInt(ApplyBench.Applied::peak).max().orElseThrow(), "req", "", null));
+            rows.addAll(applyRows("k8s apply " + size + " (create all)", gitops, applied));
             if (Kubectl.available() && smallest) {
                 log.printf("bench: kubectl apply --server-side of %,d, %d times%n", size, s.applyRuns());
-                List<Integer> requests = new ArrayList<>();
-                List<Integer> peaks = new ArrayList<>();
+                List<ApplyBench.Applied> byKubectl = new ArrayList<>();
                 Samples kubectl = Samples.timed(0, s.applyRuns(), () -> {
                     try (KubeCluster cluster = new KubeCluster(work.resolve("k8s-kubectl-" + size + "-"
-                            + requests.size()))) {
+                            + byKubectl.size()))) {
                         cluster.api().latency(s.latencyMillis());
                         double millis = Kubectl.apply(cluster.kubeconfig(), manifests, work);
-                        requests.add(cluster.api().requests().size());
-                        peaks.add(cluster.api().peakConcurrentRequests());
+                        byKubectl.add(new ApplyBench.Applied(millis, cluster.api().requests().size(),
+                                cluster.api().peakConcurrentRequests()));
                         return millis;
                     }
                 });
-                rows.add(Row.timed("kubectl apply --server-side " + size, kubectl, "", null));
-                rows.add(Row.figure("  requests", requests.get(requests.size() - 1), "req", "", null));
-                rows.add(Row.figure("  server-side peak concurrent requests",
-                        peaks.stream().mapToInt(Integer::intValue).max().orElseThrow(), "req", "", null));
+                rows.addAll(applyRows("kubectl apply --server-side " + size, kubectl, byKubectl));
                 double speedup = kubectl.median() / gitops.median();
                 rows.add(Row.figure("k8s apply " + size + " speed-up vs kubectl apply", speedup, "x", ">= 8",
                         speedup >= 8));
@@ -131,6 +124,14 @@ final class KubeBench {
             }
         }
         return rows;
+    }
+
+    /** An apply's time, its requests (the last run's; every run makes the same) and the highest server-side peak. */
+    private static List<Row> applyRows(String name, Samples times, List<ApplyBench.Applied> runs) {
+        return List.of(Row.timed(name, times, "", null),
+                Row.figure("  requests", runs.get(runs.size() - 1).requests(), "req", "", null),
+                Row.figure("  server-side peak concurrent requests",
+                        runs.stream().mapToInt(ApplyBench.Applied::peak).max().orElseThrow(), "req", "", null));
     }
 
     /**
