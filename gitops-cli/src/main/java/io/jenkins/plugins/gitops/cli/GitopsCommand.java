@@ -5,6 +5,8 @@ import io.jenkins.plugins.gitops.engine.report.Escape;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * {@code gitops}: plan, apply and verify desired state kept in Git. Exit codes follow
@@ -24,13 +26,19 @@ public final class GitopsCommand {
     public static final int ERROR = 1;
     public static final int CHANGES = 2;
 
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show the engine's decisions on stderr (lock"
+            + " renewals, how live objects are read, plan checks, which renderer runs) and the stack trace of an"
+            + " unexpected error.")
+    boolean debug;
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs one command line with the given streams; the tests call this. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new GitopsCommand());
+        GitopsCommand command = new GitopsCommand();
+        CommandLine cli = new CommandLine(command);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ERROR);
@@ -45,10 +53,22 @@ public final class GitopsCommand {
                 err.println(Escape.printable("error: " + CliRemedies.WORDING.message(ge)));
             } else {
                 err.println(Escape.printable("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
-                err.println("This is a bug in gitops; please report it with the command you ran.");
+                err.println("This is a bug in gitops; please report it with the command you ran and what it prints"
+                        + " with --debug.");
+                if (command.debug) {
+                    DebugLog.printStackTrace(e, err);
+                }
             }
             err.flush();
             return ERROR;
+        });
+        cli.setExecutionStrategy(parseResult -> {
+            if (!command.debug) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
+            try (DebugLog log = DebugLog.to(err)) {
+                return new CommandLine.RunLast().execute(parseResult);
+            }
         });
         int code = cli.execute(args);
         out.flush();

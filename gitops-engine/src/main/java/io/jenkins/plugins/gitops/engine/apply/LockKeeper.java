@@ -7,6 +7,8 @@ import io.jenkins.plugins.gitops.engine.targets.LockLostException;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.targets.TargetLock;
 import io.jenkins.plugins.gitops.engine.targets.TargetLockedException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -35,6 +37,7 @@ import java.util.function.LongSupplier;
  * trip to the target.
  */
 final class LockKeeper implements AutoCloseable {
+    private static final Logger LOG = System.getLogger(LockKeeper.class.getName());
     private static final int CONFIRM_ATTEMPTS = 3;
     private static final long CONFIRM_BACKOFF_MILLIS = 200;
     private static final Duration LOCK_RETRY = Duration.ofMillis(500);
@@ -88,6 +91,8 @@ final class LockKeeper implements AutoCloseable {
         taken.lock().tookOverFrom().ifPresent(old -> progress.warn("took over the lock of " + old.holder()
                 + " on " + target.identity() + ": its lease ran out at " + old.expiresAt()
                 + " (that run probably died; its changes may be partial and this apply completes them)"));
+        LOG.log(Level.DEBUG, () -> "took the lock on " + target.identity() + " as " + taken.lock().record().holder()
+                + " until " + taken.lock().record().expiresAt());
         return new LockKeeper(taken.lock(), options.lease().toNanos(), nanoTime, taken.at());
     }
 
@@ -116,6 +121,8 @@ final class LockKeeper implements AutoCloseable {
             renew();
         } catch (RuntimeException e) {
             // checkLease() and confirm() try again, and stop the run if the lease may have run out
+            LOG.log(Level.DEBUG, () -> "background renewal of the target lock failed; the next write's check decides",
+                    e);
         }
     }
 
@@ -129,6 +136,8 @@ final class LockKeeper implements AutoCloseable {
         }
         safeUntil = Math.max(safeUntil, sentAt + safeNanos);
         renewedAt = Math.max(renewedAt, sentAt);
+        LOG.log(Level.DEBUG, () -> "renewed the target lock of " + lock.record().holder() + " until "
+                + lock.record().expiresAt());
     }
 
     /**
@@ -172,6 +181,9 @@ final class LockKeeper implements AutoCloseable {
                 throw lockLost(e);
             } catch (RuntimeException e) {
                 failure = e;
+                int tried = attempt + 1;
+                LOG.log(Level.DEBUG, () -> "renewal " + tried + " of " + CONFIRM_ATTEMPTS + " of the target lock failed",
+                        e);
             }
             if (nanoTime.getAsLong() < safeUntil) {
                 return;

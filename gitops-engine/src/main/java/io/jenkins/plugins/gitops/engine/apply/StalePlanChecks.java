@@ -12,6 +12,8 @@ import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.Set;
  * state that renders differently now, for live objects or an inventory that changed since, or altered.
  */
 final class StalePlanChecks {
+    private static final Logger LOG = System.getLogger(StalePlanChecks.class.getName());
     private static final int NAMED = 20;
 
     private StalePlanChecks() {
@@ -47,6 +50,8 @@ final class StalePlanChecks {
                     + ", plan has " + plan.desiredDigest() + "); nothing was applied",
                     Remedy.of(Remedy.Kind.VARIABLES));
         }
+        LOG.log(Level.DEBUG, () -> "the plan made at " + plan.createdAt() + " matches the target, commit "
+                + shortId(plan.commit()) + ", path '" + plan.path() + "' and desired state");
     }
 
     /** The live versions are those the plan pinned. */
@@ -71,6 +76,8 @@ final class StalePlanChecks {
     static void checkAgainstTarget(Plan plan, ApplyState state, Map<ResourceId, LiveObject> live, Target target) {
         checkConsistent(plan, state, live, target);
         checkInventoryUnchanged(plan, state);
+        LOG.log(Level.DEBUG, () -> "the plan made at " + plan.createdAt() + " is current: " + plan.changes().size()
+                + " change(s) consistent, " + live.size() + " live version(s) and the inventory unchanged");
     }
 
     /**

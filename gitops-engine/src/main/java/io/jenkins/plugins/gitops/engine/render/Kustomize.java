@@ -7,6 +7,8 @@ import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.source.SourceSnapshot;
 import java.io.File;
 import java.io.IOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +30,7 @@ import org.yaml.snakeyaml.Yaml;
  * annotations turned on so each resource can be traced back to its file.
  */
 public final class Kustomize {
+    private static final Logger LOG = System.getLogger(Kustomize.class.getName());
     public static final List<String> FILE_NAMES = List.of("kustomization.yaml", "kustomization.yml", "Kustomization");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
     private static final int MAX_ERROR_CHARS = 4000;
@@ -63,6 +66,7 @@ public final class Kustomize {
         }
         String dir = RepoPaths.parent(kustomizationFile);
         List<String> command = command(dir);
+        LOG.log(Level.DEBUG, () -> kustomizationFile + ": rendered by " + String.join(" ", command));
         Path root = snapshot.checkout(references.reads());
         Optional<byte[]> output;
         try {

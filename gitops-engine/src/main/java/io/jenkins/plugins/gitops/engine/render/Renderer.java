@@ -10,8 +10,11 @@ import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.source.SourceFile;
 import io.jenkins.plugins.gitops.engine.source.SourceSnapshot;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import java.util.Map;
  * written in it never renders as empty.
  */
 public final class Renderer {
+    private static final Logger LOG = System.getLogger(Renderer.class.getName());
     private static final List<String> MANIFEST_EXTENSIONS = List.of(".yaml", ".yml", ".json");
     private static final List<String> JSONNET_EXTENSIONS = List.of(".jsonnet", ".libsonnet");
 
@@ -50,6 +54,7 @@ public final class Renderer {
     public DesiredState render(SourceSnapshot snapshot) {
         Variables variables = options.substitution();
         Units units = Units.of(snapshot);
+        LOG.log(Level.DEBUG, () -> "render '" + snapshot.path() + "': " + units.describe());
         List<Problem> problems = new ArrayList<>();
         for (SourceFile file : units.unrendered()) {
             if (JSONNET_EXTENSIONS.stream().anyMatch(file.path()::endsWith)) {
@@ -118,6 +123,15 @@ public final class Renderer {
 
     /** How the files of the environment split into units, and which files no unit renders. */
     private record Units(List<Unit> list, List<SourceFile> unrendered, Map<String, List<SourceFile>> byUnitDir) {
+        /** How many plain files, which kustomize directories and Helm charts, how many files left out. */
+        String describe() {
+            Map<Unit.Kind, List<String>> byKind = new EnumMap<>(Unit.Kind.class);
+            list.forEach(u -> byKind.computeIfAbsent(u.kind(), k -> new ArrayList<>()).add(u.file().path()));
+            return byKind.getOrDefault(Unit.Kind.PLAIN, List.of()).size() + " plain file(s), kustomize "
+                    + byKind.getOrDefault(Unit.Kind.KUSTOMIZE, List.of()) + ", Helm chart(s) "
+                    + byKind.getOrDefault(Unit.Kind.CHART, List.of()) + ", " + unrendered.size() + " file(s) not rendered";
+        }
+
         List<SourceFile> filesUnder(String dir) {
             return byUnitDir.getOrDefault(dir, List.of());
         }

@@ -18,6 +18,7 @@ import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import io.jenkins.plugins.gitops.engine.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,6 +31,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -254,16 +257,67 @@ class ApplySafetyTest {
     }
 
     @Test
-    void aRenewalThatFailsOnceIsNotALostLock() {
+    void aRenewalThatFailsOnceIsNotALostLockAndIsLogged() {
         DirectoryTarget real = new DirectoryTarget(dir);
-        ApplyResult result = applyThrough(withRenewHook(real, n -> {
-            if (n == 1) {
-                throw new io.jenkins.plugins.gitops.engine.targets.TargetException("API server timed out");
-            }
-        }), FROZEN);
+        ApplyResult result;
+        try (LogCapture log = LogCapture.of(LOCK_KEEPER)) {
+            result = applyThrough(withRenewHook(real, n -> {
+                if (n == 1) {
+                    throw new io.jenkins.plugins.gitops.engine.targets.TargetException("API server timed out");
+                }
+            }), FROZEN);
+            assertThat(log.records()).anySatisfy(failedRenewal("renewal 1 of 3 of the target lock failed"));
+        }
 
         assertThat(result.succeeded()).isTrue();
         assertThat(real.readInventory().resources()).containsExactly(FIRST, LATE);
+    }
+
+    /** The renewal in the background has no caller to report to: its failure goes to the log, and the run goes on. */
+    @Test
+    void aFailedBackgroundRenewalIsLoggedAndTheApplyGoesOn() throws Exception {
+        CountDownLatch backgroundFailed = new CountDownLatch(1);
+        AtomicBoolean waited = new AtomicBoolean();
+        FailingTarget renewalFailsInBackground = new FailingTarget(withRenewHook(new DirectoryTarget(dir), n -> {
+            if (Thread.currentThread().getName().equals("gitops-lock-renewal")) {
+                backgroundFailed.countDown();
+                throw new io.jenkins.plugins.gitops.engine.targets.TargetException("API server timed out");
+            }
+        }), id -> false) {
+            @Override
+            public LiveObject apply(Resource resource) {
+                if (resource.id().equals(FIRST)) {
+                    try {
+                        waited.set(backgroundFailed.await(30, TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return super.apply(resource);
+            }
+        };
+
+        try (LogCapture log = LogCapture.of(LOCK_KEEPER)) {
+            // Renewed every second in the background; writes past 1.5 s renew first, on the applying threads.
+            ApplyResult result = new io.jenkins.plugins.gitops.engine.apply.Applier(renewalFailsInBackground,
+                    io.jenkins.plugins.gitops.engine.Progress.NONE, java.time.Clock.systemUTC(), DiffMode.CLIENT,
+                    System::nanoTime).planAndApply(new FlowFixture(git.dir(), "env", renewalFailsInBackground)
+                    .load("HEAD"), true, FlowFixture.options().withLease(Duration.ofSeconds(3)));
+
+            assertThat(waited).as("a background renewal ran during the write").isTrue();
+            assertThat(result.succeeded()).isTrue();
+            assertThat(log.records()).anySatisfy(failedRenewal("background renewal of the target lock failed"));
+        }
+    }
+
+    private static final String LOCK_KEEPER = "io.jenkins.plugins.gitops.engine.apply.LockKeeper";
+
+    private static java.util.function.Consumer<LogRecord> failedRenewal(String message) {
+        return r -> {
+            assertThat(r.getLevel()).isEqualTo(Level.FINE);
+            assertThat(r.getMessage()).contains(message);
+            assertThat(r.getThrown()).hasMessage("API server timed out");
+        };
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import java.util.concurrent.Callable;
  * or replace them). A conflict with another field manager fails as the apply would.
  */
 final class DryRunPreview {
+    private static final Logger LOG = System.getLogger(DryRunPreview.class.getName());
     private final ApiDiscovery discovery;
     private final Fabric8Objects objects;
     private final ObjectWriter writer;
@@ -60,6 +63,8 @@ final class DryRunPreview {
                     .body());
         } catch (KubernetesClientException e) {
             if (KubernetesErrors.dryRunUnsupported(e) || KubernetesErrors.immutableField(e).isPresent()) {
+                LOG.log(Level.DEBUG, () -> "no server dry run of " + id + " (HTTP " + e.getCode() + "): compared"
+                        + " client-side");
                 return Optional.empty();
             }
             if (e.getCode() == 409) {

@@ -9,6 +9,8 @@ import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -38,6 +40,7 @@ import java.util.stream.Collectors;
  * (HTTP 403): locked-down clusters often grant get but not list, or list only per namespace.
  */
 final class LiveReader {
+    private static final Logger LOG = System.getLogger(LiveReader.class.getName());
     /** At most this many objects of one kind and namespace are read by GET: one request each either way. */
     static final int FEW = 2;
     /** From this many namespaces on, a kind is listed across all namespaces (with a selector) rather than in each. */
@@ -119,15 +122,21 @@ final class LiveReader {
         for (int round = 0; !open.isEmpty(); round++) {
             boolean narrow = round == 0;
             List<Callable<Answer>> requests = new ArrayList<>();
+            int[] gets = {0};
             batches(open, narrow).forEach((batch, members) -> {
                 if (batch.scope().all()) {
                     requests.add(() -> list(batch, members, narrow ? commonLabels(members) : null));
                 } else if (byGet(batch, members)) {
                     members.forEach(w -> requests.add(() -> get(batch, w)));
+                    gets[0] += members.size();
                 } else {
                     requests.add(() -> list(batch, members, null));
                 }
             });
+            int r = round;
+            int objects = open.size();
+            LOG.log(Level.DEBUG, () -> "live read round " + r + " (" + mode + "): " + objects + " object(s) by "
+                    + (requests.size() - gets[0]) + " LIST and " + gets[0] + " GET request(s)");
             List<Wanted> next = new ArrayList<>();
             for (Answer answer : pool.all(requests)) {
                 found.putAll(answer.found());
@@ -223,6 +232,9 @@ final class LiveReader {
             listed = listPages(scope, batch.version(), selector, byKey.keySet());
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403) {
+                LOG.log(Level.DEBUG, () -> "LIST of " + scope.kind().plural() + (scope.all() ? " across namespaces"
+                        : " in namespace '" + scope.namespace() + "'") + " forbidden (HTTP 403): read by GET or per"
+                        + " namespace instead");
                 listForbidden.add(scope);
                 return new Answer(Map.of(), members);
             }
@@ -230,6 +242,8 @@ final class LiveReader {
                 throw errors.translate(e, "list", scope.kind().plural(), scope.all() ? "" : scope.namespace());
             }
             // Not served at the manifest's version: the preferred version, as a GET would fall back to.
+            LOG.log(Level.DEBUG, () -> scope.kind().plural() + " not served at " + batch.version() + ": listed at "
+                    + scope.kind().version());
             return list(new Batch(scope, scope.kind().version()), members, selector);
         }
         Map<ResourceId, LiveObject> found = new HashMap<>();
