@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Polling;
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.model.Resource;
@@ -82,7 +83,10 @@ class ApplySafetyTest {
         applying.start();
         assertThat(writing.await(30, TimeUnit.SECONDS)).isTrue();
         applying.interrupt();
-        Thread.sleep(200);
+        // The write runs on the wave's pool; the run takes the abort where it waits for the write, which clears
+        // its thread's interrupt status: only then does the write end.
+        assertThat(Polling.until(applying::isInterrupted, pending -> !pending, Duration.ofSeconds(30),
+                Duration.ofMillis(1))).as("the run took the abort while the write was in flight").isFalse();
         release.countDown();
         applying.join(30_000);
 
