@@ -15,9 +15,11 @@ import io.jenkins.plugins.gitops.engine.plan.Planner;
 import java.time.Clock;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
+import io.jenkins.plugins.gitops.engine.testing.LogCapture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.LogRecord;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -162,7 +164,12 @@ class LiveReadsTest {
                 100);
         api.forgetRequests();
 
-        assertThat(byList.readDesired(desired)).hasSize(15).isEqualTo(byGet.readDesired(desired));
+        try (LogCapture log = LogCapture.of(LiveReader.class)) {
+            assertThat(byList.readDesired(desired)).hasSize(15).isEqualTo(byGet.readDesired(desired));
+            assertThat(log.records()).extracting(LogRecord::getMessage)
+                    .contains("LIST of configmaps across namespaces forbidden (HTTP 403): read by GET or per namespace"
+                            + " instead");
+        }
         assertThat(lists("/api/v1/configmaps")).hasSize(1);
         assertThat(api.requests()).filteredOn(FakeApiServer.Seen::isList).hasSize(1 + 3);
     }
