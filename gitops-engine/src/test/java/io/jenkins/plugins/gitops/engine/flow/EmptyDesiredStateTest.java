@@ -60,8 +60,8 @@ class EmptyDesiredStateTest {
     @Test
     void kubernetesTarget() {
         try (FakeApiServer api = new FakeApiServer()) {
-            KubernetesTarget target = new KubernetesTarget(new KubernetesTargetConfig(null, null, "default", "shop",
-                    null, null, false, false, null, null), api.client());
+            KubernetesTarget target = new KubernetesTarget(KubernetesTargetConfig.builder().namespace("default")
+                    .inventoryName("shop").build(), api.client());
             guardHolds(() -> target, () -> Map.of("live", String.valueOf(target.read(
                     target.readInventory().resources().stream().toList()).keySet())));
         }
