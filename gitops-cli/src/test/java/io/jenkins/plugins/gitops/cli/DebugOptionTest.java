@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,34 +21,22 @@ class DebugOptionTest {
     Path tmp;
     GitRepoFixture git;
 
+    /** A plain file and a kustomize directory holding a Secret whose value is a variable. */
     @BeforeEach
-    void setUp() throws Exception {
-        git = GitRepoFixture.init(tmp.resolve("repo"));
-        git.write("env/app.yaml", """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: app
-                  namespace: web
-                ---
-                apiVersion: v1
-                kind: Secret
-                metadata:
-                  name: token
-                  namespace: web
-                data:
-                  token: ${TOKEN_B64}
-                """);
-        git.commit("first");
+    void setUp() {
+        git = GitRepoFixture.init(tmp.resolve("repo"))
+                .write("env/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\n  namespace: web\n")
+                .write("env/secrets/kustomization.yaml", "resources:\n- token.yaml\n")
+                .write("env/secrets/token.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: token\n"
+                        + "  namespace: web\ndata:\n  token: ${TOKEN_B64}\n");
+        git.commit("a plain file and a kustomization");
     }
 
+    /** {@code first} (the command, and --debug where a test puts it first), then the source, target and variable. */
     private String[] args(String... first) {
-        String[] rest = {"--repo", git.dir().toString(), "--path", "env", "--target", "dir:" + tmp.resolve("target"),
-            "--var", "TOKEN_B64=" + Base64.getEncoder().encodeToString(TOKEN.getBytes(StandardCharsets.UTF_8))};
-        String[] all = new String[first.length + rest.length];
-        System.arraycopy(first, 0, all, 0, first.length);
-        System.arraycopy(rest, 0, all, first.length, rest.length);
-        return all;
+        return Stream.concat(Stream.of(first), Stream.of("--repo", git.dir().toString(), "--path", "env", "--target",
+                "dir:" + tmp.resolve("target"), "--var", "TOKEN_B64=" + Base64.getEncoder().encodeToString(
+                        TOKEN.getBytes(StandardCharsets.UTF_8)))).toArray(String[]::new);
     }
 
     @Test
@@ -56,8 +45,10 @@ class DebugOptionTest {
         Cli debug = Cli.run(args("plan", "--debug"));
 
         assertThat(debug.exitCode()).as(debug.toString()).isEqualTo(2).isEqualTo(plain.exitCode());
-        assertThat(debug.err()).contains("debug: Renderer: render 'env': 1 plain file(s), kustomize [], Helm chart(s) [],"
-                + " 0 file(s) not rendered");
+        assertThat(debug.err()).contains("debug: Renderer: render 'env': 1 plain file(s), kustomize"
+                + " [env/secrets/kustomization.yaml], Helm chart(s) [], 0 file(s) not rendered")
+                .containsPattern("debug: Kustomize: env/secrets/kustomization.yaml: rendered by \\S*(kubectl kustomize"
+                        + "|kustomize build) env/secrets");
         assertThat(debug.out()).isEqualTo(plain.out());
         String withoutDebugLines = debug.err().lines().filter(l -> !l.startsWith("debug: "))
                 .collect(Collectors.joining("\n", "", "\n"));
