@@ -194,7 +194,8 @@ class SecretLeakTest {
 
         assertThat(outputs).hasSizeGreaterThan(40);
         String all = String.join("\n", outputs);
-        assertThat(all).contains("s-change", "s-pruned", "s-fails", "gen-", "***");
+        assertThat(all).contains("s-change", "s-pruned", "s-fails", "gen-", "***", "debug: Kustomize: ",
+                "debug: StalePlanChecks: ");
         SECRETS.forEach((where, value) -> {
             assertThat(all).as("secret planted as " + where).doesNotContain(value).doesNotContain(b64(value));
         });
@@ -233,8 +234,9 @@ class SecretLeakTest {
         git.delete(path);
     }
 
+    /** Every command runs with --debug, so the engine's debug lines are searched with all else it prints. */
     private Cli run(int expected, List<String> args) {
-        Cli cli = Cli.run(args);
+        Cli cli = Cli.run(concat(args, List.of("--debug")));
         assertThat(cli.code()).as(args + "\n" + cli).isEqualTo(expected);
         assertThat(cli.err()).as(cli.toString()).doesNotContain("This is a bug");
         outputs.add(cli.out());
