@@ -11,6 +11,8 @@ import io.jenkins.plugins.gitops.engine.targets.LockLostException;
 import io.jenkins.plugins.gitops.engine.targets.Revision;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,7 @@ import java.util.stream.Collectors;
  * write-ahead, and a failed apply lands nothing. Not thread-safe: the apply's own thread calls it between waves.
  */
 final class InventoryRecorder implements WaveRunner.WaveListener {
+    private static final Logger LOG = System.getLogger(InventoryRecorder.class.getName());
     private final Target target;
     private final Clock clock;
     private final LockKeeper lock;
@@ -85,6 +88,8 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
             throw lock.lockLost(e);
         } catch (TargetException e) {
             // a cache; see above
+            LOG.log(Level.DEBUG, () -> "the target's cache of what the wave wrote was not saved; the final record"
+                    + " tries again", e);
         }
     }
 
