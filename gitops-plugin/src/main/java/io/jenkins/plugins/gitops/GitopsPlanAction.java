@@ -7,12 +7,12 @@ import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
 import io.jenkins.plugins.gitops.engine.report.BuildPath;
 import io.jenkins.plugins.gitops.engine.report.PageLinks;
 import io.jenkins.plugins.gitops.engine.report.Phase;
 import io.jenkins.plugins.gitops.engine.report.PlanHtml;
+import io.jenkins.plugins.gitops.engine.report.StepPage;
 import io.jenkins.plugins.gitops.engine.report.StepRecord;
 import io.jenkins.plugins.gitops.steps.StepResponse;
 import java.io.IOException;
@@ -71,10 +71,11 @@ public final class GitopsPlanAction implements RunAction2 {
     private final String metrics;
 
     private transient Run<?, ?> run;
-    private transient SoftReference<Plan> plan = new SoftReference<>(null);
+    private transient SoftReference<StepPage> page = new SoftReference<>(null);
 
-    private GitopsPlanAction(int index, String kind, String name, StepResponse response, @CheckForNull Plan plan,
+    private GitopsPlanAction(int index, String kind, String name, StepResponse response, @CheckForNull StepPage page,
             String user) {
+        Plan plan = page == null ? null : page.plan();
         this.index = index;
         this.kind = kind;
         this.name = name;
@@ -95,25 +96,25 @@ public final class GitopsPlanAction implements RunAction2 {
         this.drifted = result.get("drifted") instanceof List<?> ids && !ids.isEmpty();
         this.unhealthy = result.get("unhealthy") instanceof List<?> list
                 ? list.stream().map(String::valueOf).collect(Collectors.toCollection(ArrayList::new)) : new ArrayList<>();
-        this.plan = new SoftReference<>(plan);
+        this.page = new SoftReference<>(page);
         this.metrics = response.metrics();
     }
 
     /**
-     * Attaches the page of one step call. The plan, written on the agent as {@code planOnAgent} (null when the call
-     * failed before a plan existed), is copied into the build directory as a stream; parallel branches each get
-     * their own number.
+     * Attaches the page of one step call. Its plan and an apply's outcomes, written on the agent as
+     * {@code planOnAgent} (null when the call failed before a plan existed), are copied into the build directory as a
+     * stream; parallel branches each get their own number.
      */
     static GitopsPlanAction record(Run<?, ?> run, String kind, String name, StepResponse response,
             @CheckForNull FilePath planOnAgent) throws IOException, InterruptedException {
         int index = claimIndex(run);
-        Plan plan = null;
+        StepPage page = null;
         if (planOnAgent != null) {
             Path file = planFile(run, index);
             planOnAgent.copyTo(new FilePath(file.toFile()));
-            plan = PlanFile.read(file);
+            page = StepPage.read(file);
         }
-        GitopsPlanAction action = new GitopsPlanAction(index, kind, name, response, plan, user(run));
+        GitopsPlanAction action = new GitopsPlanAction(index, kind, name, response, page, user(run));
         run.addAction(action);
         return action;
     }
@@ -156,7 +157,7 @@ public final class GitopsPlanAction implements RunAction2 {
 
     /** XStream skips the constructor and field initializers; restore the empty cache. */
     private Object readResolve() {
-        plan = new SoftReference<>(null);
+        page = new SoftReference<>(null);
         return this;
     }
 
@@ -251,7 +252,8 @@ public final class GitopsPlanAction implements RunAction2 {
         String planned = "apply".equals(kind) ? plannedBy : null;
         PageLinks links = new PageLinks(planned == null ? null : plannedLabel(), relative(planned), applied,
                 applied == null ? null : "/" + run.getUrl());
-        return PlanHtml.header(plan(), phase(), links) + PlanHtml.unhealthy(unhealthy);
+        return PlanHtml.header(plan(), phase(), links) + PlanHtml.outcomes(page().outcomes())
+                + PlanHtml.unhealthy(unhealthy);
     }
 
     /** One page of resources: bad query values fall back to the first page of everything. */
@@ -324,11 +326,16 @@ public final class GitopsPlanAction implements RunAction2 {
     }
 
     private Plan plan() throws IOException {
-        Plan loaded = plan.get();
+        return page().plan();
+    }
+
+    /** The plan and outcomes kept in the build directory; builds kept before outcomes were hold a plain plan file. */
+    private StepPage page() throws IOException {
+        StepPage loaded = page.get();
         if (loaded == null) {
             Path file = planFile(run, index);
-            loaded = PlanFile.fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-            plan = new SoftReference<>(loaded);
+            loaded = StepPage.fromJson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+            page = new SoftReference<>(loaded);
         }
         return loaded;
     }

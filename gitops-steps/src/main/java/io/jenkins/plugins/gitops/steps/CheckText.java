@@ -17,6 +17,8 @@ import java.util.List;
 public record CheckText(boolean success, String title, String summary, String text) {
     /** GitHub refuses a check whose summary or text is longer. */
     public static final int MAX_CHARS = PlanMarkdown.CHECKS_API_LIMIT;
+    /** Resources named as not applied; the rest are counted. */
+    static final int MAX_SKIPPED_LISTED = 20;
 
     public CheckText {
         summary = cut(summary);
@@ -40,6 +42,12 @@ public record CheckText(boolean success, String title, String summary, String te
         StringBuilder summary = new StringBuilder(header(plan)).append(title).append(".\n");
         for (Outcome o : result.failures()) {
             summary.append("\n- `").append(o.id()).append("`: ").append(StepRemedies.WORDING.withRemedy(o.error(), o.remedy()));
+        }
+        List<Outcome> skipped = result.outcomes().stream().filter(o -> o.status() == Outcome.Status.SKIPPED).toList();
+        skipped.stream().limit(MAX_SKIPPED_LISTED).forEach(o -> summary.append("\n- not applied (another resource failed): `")
+                .append(o.id()).append('`'));
+        if (skipped.size() > MAX_SKIPPED_LISTED) {
+            summary.append("\n- ").append(skipped.size() - MAX_SKIPPED_LISTED).append(" more not applied");
         }
         unhealthy.forEach(h -> summary.append("\n- unhealthy: `").append(h).append('`'));
         return withDiff(result.succeeded() && unhealthy.isEmpty(), title, summary.toString(), plan);

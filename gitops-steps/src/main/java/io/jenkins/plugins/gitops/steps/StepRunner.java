@@ -16,18 +16,21 @@ import io.jenkins.plugins.gitops.engine.api.Source;
 import io.jenkins.plugins.gitops.engine.api.VerifyRequest;
 import io.jenkins.plugins.gitops.engine.api.Wait;
 import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
+import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
+import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
-import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
 import io.jenkins.plugins.gitops.engine.report.Escape;
 import io.jenkins.plugins.gitops.engine.report.PlanText;
+import io.jenkins.plugins.gitops.engine.report.StepPage;
 import io.jenkins.plugins.gitops.engine.report.VerifyText;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 
 /**
  * One step call on the agent: translates the step's parameters into the engine's use-case request, writes the
@@ -87,8 +90,8 @@ public final class StepRunner {
             log.println("[gitops] plan saved to " + request.planFileLabel);
         }
         log.print(PlanText.render(response.plan(), request.logDiffs));
-        return respond(request, StepResults.of(response.plan(), request.planFileLabel), response.plan(),
-                CheckText.forPlan(response.plan()), null);
+        return respond(request, StepResults.of(response.plan(), request.planFileLabel), new StepPage(response.plan(),
+                List.of()), CheckText.forPlan(response.plan()), null);
     }
 
     private StepResponse apply(StepRequest request) {
@@ -108,7 +111,7 @@ public final class StepRunner {
         log.print(ApplyText.render(response.result(), StepRemedies.WORDING));
         response.unhealthy().forEach(h -> log.println(Escape.printable("[gitops] unhealthy: " + h)));
         return respond(request, StepResults.of(response.result(), request.planFileLabel, response.unhealthy()),
-                response.result().plan(), CheckText.forApply(response.result(), response.unhealthy()),
+                page(response.result()), CheckText.forApply(response.result(), response.unhealthy()),
                 metrics(request, response.result().plan().path()));
     }
 
@@ -118,7 +121,8 @@ public final class StepRunner {
                 diffMode(request), request.await ? Wait.upTo(request.timeout) : Wait.NONE,
                 Recording.as(request.user == null ? "jenkins" : request.user, request.buildUrl)));
         log.print(VerifyText.render(result, request.logDiffs));
-        return respond(request, StepResults.of(result), result.plan(), CheckText.forVerify(result, request.failOnDrift),
+        return respond(request, StepResults.of(result), new StepPage(result.plan(), List.of()),
+                CheckText.forVerify(result, request.failOnDrift),
                 metrics(request, result.plan().path()));
     }
 
@@ -139,15 +143,27 @@ public final class StepRunner {
         }
     }
 
+    /** The page of an apply: its plan and each resource's outcome, errors worded with their remedies as step parameters. */
+    private static StepPage page(ApplyResult result) {
+        List<Outcome> outcomes = result.outcomes().stream().map(o -> o.error() == null ? o
+                : new Outcome(o.id(), o.action(), o.status(), StepRemedies.WORDING.withRemedy(o.error(), o.remedy())))
+                .toList();
+        return new StepPage(result.plan(), outcomes);
+    }
+
     /**
-     * Keeps the plan for the build page in the request's page file, written here on the agent so that the
-     * controller copies a file rather than receive megabytes as one string, and masks what goes back.
+     * Keeps the page of the call (its plan, and an apply's outcomes) in the request's page file, written here on the
+     * agent so that the controller copies a file rather than receive megabytes as one string, and masks what goes
+     * back.
      */
-    private static StepResponse respond(StepRequest request, LinkedHashMap<String, Object> result, Plan plan,
+    private static StepResponse respond(StepRequest request, LinkedHashMap<String, Object> result, StepPage page,
             CheckText check, String metrics) {
         SecretMask mask = new SecretMask(request.secretPattern);
+        Plan plan = page.plan();
         if (request.pageFile != null) {
-            PlanFile.write(mask.apply(plan), Path.of(request.pageFile));
+            StepPage.write(new StepPage(mask.apply(plan), page.outcomes().stream().map(o -> o.error() == null ? o
+                    : new Outcome(o.id(), o.action(), o.status(), mask.apply(o.error()))).toList()),
+                    Path.of(request.pageFile));
         }
         return new StepResponse(result, request.pageFile != null, plan.path(), check.success(), mask.apply(check.title()),
                 mask.apply(check.summary()), mask.apply(check.text()), null, metrics);

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.report.PageLinks;
 import io.jenkins.plugins.gitops.engine.report.Phase;
 import io.jenkins.plugins.gitops.engine.report.PlanHtml;
+import io.jenkins.plugins.gitops.engine.report.StepPage;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -74,7 +75,7 @@ class StepRunnerTest {
 
             assertThat(response.planSaved()).isTrue();
             assertThat(response.planPath()).isEqualTo("envs/prod");
-            assertThat(PlanFile.read(tmp.resolve("page.json")).summary().create()).isEqualTo(2);
+            assertThat(StepPage.read(tmp.resolve("page.json")).plan().summary().create()).isEqualTo(2);
             // the apply of the saved plan, maybe in another build, links the build where the plan was reviewed
             assertThat(PlanFile.read(tmp.resolve("plan.json")).plannedBy()).isEqualTo(plan.buildUrl);
         }
@@ -97,7 +98,7 @@ class StepRunnerTest {
             run(apply);
 
             for (String file : new String[] {"page.json", "applied.json"}) {
-                Plan page = PlanFile.read(tmp.resolve(file));
+                Plan page = StepPage.read(tmp.resolve(file)).plan();
                 assertThat(page.repository()).isEqualTo(repo.dir().toString()); // still read from the workspace
                 assertThat(page.remoteUrl()).as(file).isEqualTo("https://github.com/acme/shop.git");
                 assertThat(PlanHtml.header(page, Phase.PLAN, new PageLinks(null, null, null, null)))

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.report;
 
+import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.diff.SecretMasker;
 import io.jenkins.plugins.gitops.engine.health.HealthStatus;
 import io.jenkins.plugins.gitops.engine.plan.Action;
@@ -23,6 +24,8 @@ public final class PlanHtml {
     public static final int MAX_PAGE_SIZE = 200;
     /** Lines of one resource's diff shown; a generated 5 MB ConfigMap must not make the page unusable. */
     static final int MAX_DIFF_LINES = 2000;
+    /** Resources listed as not applied; a failure in the first wave of 10,000 leaves the rest counted, not listed. */
+    static final int MAX_SKIPPED_LISTED = 100;
 
     /** What one page shows: an action or null for all, a search text (may be empty), a 1-based page. */
     public record Query(Action filter, String search, int page, int pageSize) {
@@ -139,6 +142,49 @@ public final class PlanHtml {
                     .append(Escape.html(line)).append("</li>\n");
         }
         return out.append("</ul>\n").toString();
+    }
+
+    /**
+     * After an apply that did not complete: each resource that failed with its reason, then those not written
+     * because of a failure, and how many were done. Empty when every outcome is done or unchanged (the counts say
+     * it all), and for a plan, a verify or a page kept before outcomes were.
+     */
+    public static String outcomes(List<Outcome> outcomes) {
+        List<Outcome> failed = outcomes.stream().filter(o -> o.status() == Outcome.Status.FAILED).toList();
+        List<Outcome> skipped = outcomes.stream().filter(o -> o.status() == Outcome.Status.SKIPPED).toList();
+        if (failed.isEmpty() && skipped.isEmpty()) {
+            return "";
+        }
+        long done = outcomes.stream().filter(o -> o.status() == Outcome.Status.DONE).count();
+        StringBuilder out = new StringBuilder("<h2>What the apply did</h2>\n<p class=\"gitops-counts\">");
+        outcomeCount(out, "failed", failed.size(), "failed");
+        outcomeCount(out, "noop", skipped.size(), "not applied");
+        outcomeCount(out, "create", (int) done, "done");
+        out.append("</p>\n<ul class=\"gitops-outcomes\">\n");
+        for (Outcome o : failed) {
+            outcomeItem(out, "failed", "failed", o, o.error());
+        }
+        skipped.stream().limit(MAX_SKIPPED_LISTED).forEach(o -> outcomeItem(out, "noop", "not applied", o,
+                "not written because another resource failed"));
+        if (skipped.size() > MAX_SKIPPED_LISTED) {
+            out.append("<li>").append(skipped.size() - MAX_SKIPPED_LISTED).append(" more not applied</li>\n");
+        }
+        return out.append("</ul>\n").toString();
+    }
+
+    private static void outcomeCount(StringBuilder out, String css, int count, String word) {
+        out.append("<span class=\"jenkins-badge gitops-badge gitops-badge--").append(css)
+                .append(count == 0 ? " gitops-badge--zero" : "").append("\">").append(count).append(' ').append(word)
+                .append("</span>");
+    }
+
+    private static void outcomeItem(StringBuilder out, String css, String word, Outcome o, String reason) {
+        out.append("<li><span class=\"jenkins-badge gitops-badge gitops-badge--").append(css).append("\">")
+                .append(word).append("</span> <code>").append(Escape.html(o.id().toString())).append("</code>");
+        if (reason != null && !reason.isBlank()) {
+            out.append(": <span class=\"gitops-outcome-reason\">").append(Escape.html(reason)).append("</span>");
+        }
+        out.append("</li>\n");
     }
 
     private static void item(StringBuilder out, String term, String html) {
