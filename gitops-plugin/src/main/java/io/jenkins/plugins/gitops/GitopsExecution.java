@@ -67,7 +67,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             // check say so, not only the log.
             String message = mask.apply(e instanceof AbortException ? e.getMessage() : e.toString());
             try {
-                recordFailure(run, listener, kind, step.label(null), message, callTmp);
+                recordFailure(run, listener, kind, step.label(), message, callTmp);
             } catch (Exception recording) {
                 e.addSuppressed(recording);
             }
@@ -83,7 +83,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     /** Records the page and the check of a call the agent answered, and fails the step if the answer says so. */
     private Map<String, Object> finish(Run<?, ?> run, TaskListener listener, String kind, StepResponse response,
             FilePath page) throws IOException, InterruptedException {
-        String label = step.label(response.planPath());
+        String label = response.label() != null ? response.label() : step.label();
         GitopsPlanAction action = GitopsPlanAction.record(run, kind, label, response, response.planSaved() ? page : null);
         GitopsChecks.publish(run, listener, kind, label, response, action);
         if (response.planSaved() && step.operation() != StepRequest.Operation.APPLY && !step.isLogDiffs()
@@ -103,7 +103,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
     private static void recordFailure(Run<?, ?> run, TaskListener listener, String kind, String label, String message,
             FilePath callTmp) throws IOException, InterruptedException {
         try {
-            StepResponse failed = StepResponse.failed(message);
+            StepResponse failed = StepResponse.failed(message, label);
             GitopsChecks.publish(run, listener, kind, label, failed, GitopsPlanAction.record(run, kind, label, failed, null));
         } finally {
             if (callTmp != null) {
@@ -118,6 +118,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             throw new AbortException(Messages.Step_TargetRequired());
         }
         StepRequest request = new StepRequest(step.operation()).vars(step.getVars()).ignore(step.getIgnore());
+        request.name = step.getName();
         request.path = step.getPath();
         request.diffMode = step.diffMode().name();
         for (String file : step.getVarFiles()) {
@@ -151,7 +152,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             return label == null ? Messages.Log_StartSavedPlan(request.planFileLabel)
                     : Messages.Log_StartNamedSavedPlan(label, request.planFileLabel);
         }
-        return Messages.Log_Start(step.operation().name().toLowerCase(Locale.ROOT), step.label(null),
+        return Messages.Log_Start(step.operation().name().toLowerCase(Locale.ROOT), step.label(),
                 request.ref != null ? request.ref : request.defaultCommit);
     }
 

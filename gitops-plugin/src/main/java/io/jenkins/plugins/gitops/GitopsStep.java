@@ -10,6 +10,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
+import io.jenkins.plugins.gitops.steps.StepLabel;
 import io.jenkins.plugins.gitops.steps.StepRequest;
 import java.io.Serializable;
 import java.time.Duration;
@@ -185,15 +186,12 @@ public abstract class GitopsStep extends Step implements Serializable {
     }
 
     /**
-     * The label of this call's page and check: the name, else the environment path, else the path recorded in
-     * the plan the call used ({@code planPath}, null before the agent has read it), else {@link #fallbackLabel()}.
+     * The label of this call's page and check before the agent has read a plan: the name, else the environment path,
+     * else {@link #fallbackLabel()}. Once the agent answered, its {@link io.jenkins.plugins.gitops.steps.StepResponse#label()} names the call, from the
+     * plan's name or path where the step gave neither ({@link StepLabel}).
      */
-    String label(@CheckForNull String planPath) {
-        String explicit = explicitLabel();
-        if (explicit != null) {
-            return explicit;
-        }
-        return planPath != null && !planPath.isEmpty() ? planPath : fallbackLabel();
+    String label() {
+        return StepLabel.of(name, null, path, null, fallbackLabel());
     }
 
     /** The name, else the environment path, else null. */

@@ -45,7 +45,7 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PlanResponse response = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet)).plan(
                 new PlanRequest(source.source(), source.inputs(), target.spec(), diff.mode(), !noPrune, allowEmpty, out,
-                        buildUrl));
+                        buildUrl, null));
         Printer.plan(spec.commandLine().getOut(), common.output, response);
         return response.plan().summary().hasChanges() ? GitopsCommand.CHANGES : GitopsCommand.OK;
     }

@@ -27,6 +27,8 @@ public final class StepRequest implements Serializable {
     public String ref;
     /** The commit of the checkout (or of the cloned source) when no ref is given. */
     public String defaultCommit;
+    /** The step's {@code name:}, or null: recorded in a saved plan, so its apply is labelled alike. */
+    public String name;
     /** The environment's path; null or blank: the root, or a saved plan's path. */
     public String path;
     public LinkedHashMap<String, String> vars = new LinkedHashMap<>();

@@ -20,6 +20,7 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
 import io.jenkins.plugins.gitops.engine.report.Escape;
 import io.jenkins.plugins.gitops.engine.report.PlanText;
@@ -77,15 +78,33 @@ public final class StepRunner {
                 case VERIFY -> verify(request);
             };
         } catch (GitopsException e) {
-            return StepResponse.failed(new SecretMask(request.secretPattern).apply(
-                    Escape.printable(StepRemedies.WORDING.message(e))));
+            SecretMask mask = new SecretMask(request.secretPattern);
+            return StepResponse.failed(mask.apply(Escape.printable(StepRemedies.WORDING.message(e))),
+                    mask.apply(label(request, savedPlan(request))));
         }
+    }
+
+    /** The saved plan a refused apply was given, to label the call as its plan, or null when it cannot be read. */
+    private static Plan savedPlan(StepRequest request) {
+        if (request.operation != StepRequest.Operation.APPLY || request.planFile == null) {
+            return null;
+        }
+        try {
+            return PlanFile.read(Path.of(request.planFile));
+        } catch (GitopsException e) {
+            return null; // the error says why; the plan file's name labels the call
+        }
+    }
+
+    private static String label(StepRequest request, Plan plan) {
+        return StepLabel.of(request.name, plan == null ? null : plan.name(), request.path,
+                plan == null ? null : plan.path(), request.planFileLabel);
     }
 
     private StepResponse plan(StepRequest request) {
         Path out = request.planFile == null ? null : Path.of(request.planFile);
         PlanResponse response = gitops.plan(new PlanRequest(source(request), inputs(request), request.target.spec(),
-                diffMode(request), request.prune, request.allowEmpty, out, request.buildUrl));
+                diffMode(request), request.prune, request.allowEmpty, out, request.buildUrl, request.name));
         if (out != null) {
             log.println("[gitops] plan saved to " + request.planFileLabel);
         }
@@ -165,7 +184,8 @@ public final class StepRunner {
                     : new Outcome(o.id(), o.action(), o.status(), mask.apply(o.error()))).toList()),
                     Path.of(request.pageFile));
         }
-        return new StepResponse(result, request.pageFile != null, plan.path(), check.success(), mask.apply(check.title()),
+        return new StepResponse(result, request.pageFile != null, mask.apply(label(request, plan)), check.success(),
+                mask.apply(check.title()),
                 mask.apply(check.summary()), mask.apply(check.text()), null, metrics);
     }
 

@@ -74,7 +74,7 @@ class StepRunnerTest {
             StepResponse response = run(plan).response;
 
             assertThat(response.planSaved()).isTrue();
-            assertThat(response.planPath()).isEqualTo("envs/prod");
+            assertThat(response.label()).isEqualTo("envs/prod");
             assertThat(StepPage.read(tmp.resolve("page.json")).plan().summary().create()).isEqualTo(2);
             // the apply of the saved plan, maybe in another build, links the build where the plan was reviewed
             assertThat(PlanFile.read(tmp.resolve("plan.json")).plannedBy()).isEqualTo(plan.buildUrl);

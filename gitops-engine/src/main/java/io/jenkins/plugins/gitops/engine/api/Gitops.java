@@ -70,7 +70,7 @@ public final class Gitops {
         SourceSpec spec = spec(request.source(), null);
         try (Target target = request.target().open(spec.path())) {
             Plan plan = new Planner(target, progress, clock, request.diff()).plan(load(spec, request.inputs()),
-                    request.prune(), request.allowEmpty()).withPlannedBy(request.plannedBy());
+                    request.prune(), request.allowEmpty()).withPlannedBy(request.plannedBy()).withName(request.name());
             if (request.out() != null) {
                 PlanFile.write(plan, request.out());
             }

@@ -7,8 +7,9 @@ import java.nio.file.Path;
  * Plan what applying the desired state would change; {@code out}, if not null, is where to save the plan.
  * {@code allowEmpty} lets a desired state with no resources plan to delete everything (refused otherwise).
  * {@code plannedBy}, if not null, is the build making the plan: recorded in it, so the page of the apply that
- * uses the saved plan can link the build where it was reviewed.
+ * uses the saved plan can link the build where it was reviewed. {@code name}, if not null, names the environment in
+ * the plan (a Pipeline step's {@code name:}), so that the apply of a saved plan is labelled as its plan was.
  */
 public record PlanRequest(Source source, Inputs inputs, TargetSpec target, DiffMode diff, boolean prune,
-        boolean allowEmpty, Path out, String plannedBy) {
+        boolean allowEmpty, Path out, String plannedBy, String name) {
 }

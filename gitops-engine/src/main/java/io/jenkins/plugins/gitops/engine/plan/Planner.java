@@ -102,7 +102,7 @@ public final class Planner {
         return new Plan(env.repository(), env.commit(), env.path(), target.identity(),
                 StateDigest.of(env.desired(), target.digestKey()),
                 LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, desired, deletes),
-                null, env.remoteUrl());
+                null, env.remoteUrl(), null);
     }
 
     private static ResourceDiff clientDiff(ResourceDiffer differ, LiveObject current, Resource resource) {
