@@ -52,6 +52,23 @@ class MetricsCommandTest {
         return Json.mapper().readTree(Cli.run("history", "--target", target, "-o", "json").out());
     }
 
+    /** {@code env} as an overlay of {@code base}: a commit to the base alone is what the second apply deployed. */
+    @Test
+    void leadTimeCountsACommitToTheBaseAnOverlayBuildsOn() throws Exception {
+        git.delete("env/app.yaml").write("base/kustomization.yaml", "resources:\n- app.yaml\n")
+                .write("base/app.yaml", CONFIG_MAP.formatted("blue"))
+                .write("env/kustomization.yaml", "resources:\n- ../base\n").commit("overlay");
+        run("apply", "--auto-approve");
+        git.write("base/app.yaml", CONFIG_MAP.formatted("red")).commit("red in the base", CHANGED_AT);
+        run("apply", "--auto-approve");
+
+        Cli metrics = run("metrics", "--since", "2026-01-01", "--until", "2100-01-01", "-o", "json");
+
+        JsonNode env = Json.mapper().readTree(metrics.out()).get("environments").get(0);
+        assertThat(env.at("/deploymentFrequency/events").asInt()).isEqualTo(2);
+        assertThat(env.at("/leadTime/events").asInt()).isEqualTo(1);
+    }
+
     @Test
     void figuresFromAppliesAndRecordedVerifies() throws Exception {
         run("apply", "--auto-approve", "--user", "alice");

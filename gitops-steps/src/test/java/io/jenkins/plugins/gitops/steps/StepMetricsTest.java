@@ -94,6 +94,35 @@ class StepMetricsTest {
         }
     }
 
+    /**
+     * The usual overlay layout: {@code envs/prod} builds on {@code ../../base}. A commit that changes only the base is
+     * deployed to prod and counts in its lead time; a commit that changes no file rendering into prod does not.
+     */
+    @Test
+    void aCommitThatChangesOnlyTheBaseOfAnOverlayCountsInItsLeadTime() throws Exception {
+        try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
+            String blue = repo.write("base/kustomization.yaml", "resources:\n- app.yaml\n")
+                    .write("base/app.yaml", CONFIG_MAP.formatted("blue"))
+                    .write("envs/prod/kustomization.yaml", "resources:\n- ../../base\n")
+                    .write("envs/staging/kustomization.yaml", "resources:\n- ../../base\n")
+                    .commit("blue", Instant.parse("2026-03-01T08:00:00Z"));
+            assertThat(run(request(StepRequest.Operation.APPLY, repo, blue)).success()).as(log.toString()).isTrue();
+            repo.write("README.md", "# shop\n").commit("docs", Instant.parse("2026-03-02T05:00:00Z"));
+            repo.write("envs/staging/kustomization.yaml", "resources:\n- ../../base\nnamePrefix: s-\n")
+                    .commit("staging only", Instant.parse("2026-03-02T05:30:00Z"));
+            String green = repo.write("base/app.yaml", CONFIG_MAP.formatted("green"))
+                    .commit("green in the base", Instant.parse("2026-03-02T06:00:00Z"));
+            clock.advance(Duration.ofHours(23));
+
+            StepResponse second = run(request(StepRequest.Operation.APPLY, repo, green));
+
+            EnvironmentMetrics prod = figures(second);
+            assertThat(second.result().get("updates")).isEqualTo(1);
+            assertThat(prod.leadTime().events()).as("the base commit only").isEqualTo(1);
+            assertThat(prod.leadTime().medianSeconds()).isEqualTo(Duration.ofHours(3).toSeconds());
+        }
+    }
+
     @Test
     void aFailedApplyCountsInTheChangeFailureRateAndTheNextSuccessRestores() throws Exception {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo")); FakeApiServer api = new FakeApiServer()) {

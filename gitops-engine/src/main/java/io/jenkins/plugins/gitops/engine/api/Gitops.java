@@ -36,9 +36,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The engine's use cases, the one entry point of every front end (the command line, the Jenkins steps):
@@ -143,8 +147,11 @@ public final class Gitops {
             history = target.readInventory().history();
         }
         EnvironmentMetrics measured;
+        Map<String, Set<String>> inputs = new HashMap<>();
         try (GitCommitLog commits = GitCommitLog.open(request.source().repository())) {
-            measured = Metrics.measure(environment, history, commits::brought, options);
+            measured = Metrics.measure(environment, history, (applied, before, revisionPath) -> commits.brought(applied,
+                    before, inputs.computeIfAbsent(revisionPath, p -> inputs(request.source().repository(), p, history))),
+                    options);
         }
         if (measured.leadTime().unresolved() > 0) {
             progress.warn(measured.leadTime().unresolved() + " deployment(s) applied commits that "
@@ -152,6 +159,25 @@ public final class Gitops {
                     + " the repository the environment is applied from, fully cloned");
         }
         return Metrics.report(options, List.of(measured));
+    }
+
+    /**
+     * The paths that render into the environment at {@code path}, read at its newest applied commit (an overlay's
+     * {@code ../../base} changes what it deploys as much as its own files do); its own directory alone when that
+     * commit cannot be read here.
+     */
+    private Set<String> inputs(String repository, String path, List<Revision> history) {
+        Optional<String> newest = history.stream().filter(r -> r.event() == Revision.Event.APPLY && r.commit() != null
+                && path.equals(r.path())).max(Comparator.comparing(Revision::appliedAt)).map(Revision::commit);
+        if (newest.isEmpty()) {
+            return Set.of(path);
+        }
+        try {
+            return new EnvironmentLoader(RenderOptions.defaults(), List.of(), Progress.NONE)
+                    .inputs(new SourceSpec(repository, newest.get(), path));
+        } catch (GitopsException e) {
+            return Set.of(path);
+        }
     }
 
     private List<ResourceHealth> awaitHealth(Target target, ApplyResult result, Wait wait) {

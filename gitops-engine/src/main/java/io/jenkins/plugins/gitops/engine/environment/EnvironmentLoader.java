@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.environment;
 
+import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
@@ -41,6 +42,24 @@ public final class EnvironmentLoader {
                             Progress.NONE).render(snapshot));
             return new Environment(snapshot.repository(), snapshot.commit(), snapshot.path(), desired, rules,
                     secretsFromVariables, snapshot.remoteUrl().orElse(null));
+        }
+    }
+
+    /**
+     * The repository paths that render into the environment at the spec's commit: its directory, {@code .gitops.yaml},
+     * what its kustomizations reference ({@code ../../base}, patches, components) and its charts. An environment that
+     * no longer renders cleanly (a variable only the apply was given, say) still names what it read until then.
+     */
+    public Set<String> inputs(SourceSpec spec) {
+        try (SourceSnapshot snapshot = GitSource.open(spec)) {
+            InputPaths reading = new InputPaths(snapshot);
+            try {
+                EnvironmentConfig config = EnvironmentConfig.read(reading, renderOptions);
+                new Renderer(config.renderOptions(renderOptions, progress), Progress.NONE).render(reading);
+            } catch (GitopsException e) {
+                // what was read until the problem still renders into the environment
+            }
+            return reading.read();
         }
     }
 }

@@ -21,10 +21,11 @@ import java.util.Optional;
 public record LeadTime(String definition, List<String> counted, int events, int deployments, int withoutBase,
         int unresolved, Long medianSeconds, Long p90Seconds) {
     static final String DEFINITION = "For every commit a deployment brought (reachable from the applied commit and"
-            + " from no commit applied before it, changing files under the environment's path), the time from the"
-            + " commit (committer time) to the end of the apply; median and 90th percentile by nearest rank.";
+            + " from no commit applied before it, changing a file that renders into the environment: its directory, the"
+            + " bases and files its kustomization reads, its charts, as of the newest applied commit), the time from"
+            + " the commit (committer time) to the end of the apply; median and 90th percentile by nearest rank.";
     static final List<String> COUNTED = List.of("apply SUCCEEDED with changed > 0, not a rollback, with an earlier"
-            + " applied revision", "its commits on the path, each counted once");
+            + " applied revision", "its commits changing files that render into the environment, each counted once");
 
     public LeadTime {
         counted = List.copyOf(counted);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -15,7 +16,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
-import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
@@ -58,6 +59,14 @@ public final class GitCommitLog implements AutoCloseable {
      * in this repository; other unknown commits of {@code before} are ignored.
      */
     public Optional<List<CommitTime>> brought(String applied, List<String> before, String path) {
+        return brought(applied, before, List.of(path));
+    }
+
+    /**
+     * Like {@link #brought(String, List, String)}, for the commits that change something under any of {@code paths}
+     * (the files that render into an environment: its directory, the bases its kustomization reads, ...).
+     */
+    public Optional<List<CommitTime>> brought(String applied, List<String> before, Collection<String> paths) {
         try (RevWalk walk = new RevWalk(repository)) {
             Optional<RevCommit> start = parse(walk, applied);
             if (start.isEmpty() || before.isEmpty() || parse(walk, before.get(0)).isEmpty()) {
@@ -71,8 +80,8 @@ public final class GitCommitLog implements AutoCloseable {
                 }
             }
             walk.setRevFilter(RevFilter.ALL);
-            if (!path.isEmpty()) {
-                walk.setTreeFilter(AndTreeFilter.create(PathFilter.create(path), TreeFilter.ANY_DIFF));
+            if (!paths.isEmpty() && !paths.contains("")) {
+                walk.setTreeFilter(AndTreeFilter.create(PathFilterGroup.createFromStrings(paths), TreeFilter.ANY_DIFF));
             }
             List<CommitTime> commits = new ArrayList<>();
             for (RevCommit c : walk) {
