@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.api.TargetSpec;
+import io.jenkins.plugins.gitops.engine.targets.git.GitAuthor;
 import io.jenkins.plugins.gitops.engine.targets.git.GitBranchSpec;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
 import java.io.IOException;
@@ -27,6 +28,10 @@ final class TargetOptions {
     @Option(names = "--git-password-file", paramLabel = "FILE",
             description = "git: file holding the password or access token of --git-user.")
     Path gitPasswordFile;
+
+    @Option(names = "--git-author", paramLabel = "'NAME <EMAIL>'", description = "git: the apply commit's author"
+            + " (default: the --user, with the committer's address gitops-pipeline@localhost).")
+    String gitAuthor;
 
     @Option(names = "--sign", description = "git: sign the apply commit with the key git config names"
             + " (gpg.format, user.signingKey); refused when this build has no signer for that format.")
@@ -63,7 +68,8 @@ final class TargetOptions {
 
     TargetSpec spec() {
         if (target.startsWith(GitBranchSpec.PREFIX)) {
-            return new TargetSpec.GitBranch(GitBranchSpec.parse(target), gitCredentials(), sign);
+            return new TargetSpec.GitBranch(GitBranchSpec.parse(target), gitCredentials(), sign,
+                    gitAuthor == null ? null : GitAuthor.parse(gitAuthor));
         }
         if (target.startsWith("dir:") && target.length() > 4) {
             return TargetSpec.directory(Path.of(target.substring(4)));

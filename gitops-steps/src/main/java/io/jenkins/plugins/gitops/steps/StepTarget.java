@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.steps;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.api.TargetSpec;
+import io.jenkins.plugins.gitops.engine.targets.git.GitAuthor;
 import io.jenkins.plugins.gitops.engine.targets.git.GitBranchSpec;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
 import java.io.IOException;
@@ -42,15 +43,16 @@ public sealed interface StepTarget extends Serializable {
     }
 
     /**
-     * {@code gitBranch(url: ..., branch: ..., folder: ..., credentialsId: ...)}: the password or token, when there
-     * is one, is in a file written on the agent for this call only, so it is in no step argument and no
-     * serialized object.
+     * {@code gitBranch(url: ..., branch: ..., folder: ..., credentialsId: ..., author: ...)}: the password or token,
+     * when there is one, is in a file written on the agent for this call only, so it is in no step argument and no
+     * serialized object. {@code author} ({@code Name <email>}) or null: the build's user with the committer's address.
      */
-    record GitBranch(String url, String branch, String folder, String username, String passwordFile)
+    record GitBranch(String url, String branch, String folder, String username, String passwordFile, String author)
             implements StepTarget {
         @Override
         public TargetSpec spec() {
-            return new TargetSpec.GitBranch(new GitBranchSpec(url, branch, folder), credentials(), false);
+            return new TargetSpec.GitBranch(new GitBranchSpec(url, branch, folder), credentials(), false,
+                    author == null || author.isBlank() ? null : GitAuthor.parse(author));
         }
 
         private CredentialsProvider credentials() {

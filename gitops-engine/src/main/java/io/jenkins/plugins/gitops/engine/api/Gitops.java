@@ -86,7 +86,8 @@ public final class Gitops {
     public ApplyResponse apply(ApplyPlanRequest request) {
         Plan plan = PlanFile.read(request.planFile());
         SourceSpec spec = spec(request.source(), plan);
-        ApplyContext context = new ApplyContext(plan.target(), PlanFile.digest(plan), plan.repository(),
+        ApplyContext context = new ApplyContext(plan.target(), PlanFile.digest(plan),
+                shownSource(plan.remoteUrl(), plan.repository()),
                 request.options().user(), request.options().buildUrl());
         try (Target target = request.target().open(plan.path(), context)) {
             // The saved plan carries its own diff mode in its changes; the mode only matters to re-planning.
@@ -98,11 +99,12 @@ public final class Gitops {
 
     public ApplyResponse planAndApply(PlanAndApplyRequest request) {
         SourceSpec spec = spec(request.source(), null);
-        ApplyContext context = new ApplyContext(null, null, RepositoryLocation.parse(spec.repository()).shown(),
+        Environment env = load(spec, request.inputs());
+        ApplyContext context = new ApplyContext(null, null, shownSource(env.remoteUrl(), spec.repository()),
                 request.options().user(), request.options().buildUrl());
         try (Target target = request.target().open(spec.path(), context)) {
             Applier applier = new Applier(target, progress, clock, request.diff());
-            ApplyResult result = applier.planAndApply(load(spec, request.inputs()), request.prune(), request.options());
+            ApplyResult result = applier.planAndApply(env, request.prune(), request.options());
             return new ApplyResponse(result, awaitHealth(target, result, request.health()));
         }
     }
@@ -188,6 +190,18 @@ public final class Gitops {
         List<ResourceId> kept = result.plan().changes().stream().filter(c -> c.action() != Action.DELETE)
                 .map(Change::id).toList();
         return new HealthWait(target, progress, healthPoll).await(kept, wait.timeout());
+    }
+
+    /**
+     * The source repository as an environment branch's commits record it: the clone's {@code origin} URL, else the URL
+     * given, else none. A local path (an agent's workspace) means nothing to whoever reads the branch.
+     */
+    private static String shownSource(String remoteUrl, String repository) {
+        if (remoteUrl != null) {
+            return remoteUrl;
+        }
+        RepositoryLocation location = RepositoryLocation.parse(repository);
+        return location.remote() ? location.shown() : null;
     }
 
     /** The source to render: as given, else for a saved plan its commit and path. */

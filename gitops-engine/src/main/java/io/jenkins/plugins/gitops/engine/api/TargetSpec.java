@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.api;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.engine.targets.git.GitAuthor;
 import io.jenkins.plugins.gitops.engine.targets.git.GitBranchOptions;
 import io.jenkins.plugins.gitops.engine.targets.git.GitBranchSpec;
 import io.jenkins.plugins.gitops.engine.targets.git.GitBranchTarget;
@@ -39,7 +40,8 @@ public sealed interface TargetSpec {
      * An environment branch an in-cluster agent pulls. An apply of a saved plan opens it at the head the plan
      * pinned, and its commit records the plan digest, source, user and build.
      */
-    record GitBranch(GitBranchSpec branch, CredentialsProvider credentials, boolean sign) implements TargetSpec {
+    record GitBranch(GitBranchSpec branch, CredentialsProvider credentials, boolean sign, GitAuthor author)
+            implements TargetSpec {
         @Override
         public Target open(String environmentPath) {
             return GitBranchTarget.open(branch, GitBranchOptions.reading(credentials));
@@ -49,7 +51,7 @@ public sealed interface TargetSpec {
         public Target open(String environmentPath, ApplyContext context) {
             GitBranchSpec.Pin pin = context.planTarget() == null ? null : branch.pinnedIn(context.planTarget()).orElse(null);
             return GitBranchTarget.open(branch, new GitBranchOptions(credentials, pin, context.sourceRepository(),
-                    context.planDigest(), context.user(), context.buildUrl(), sign));
+                    context.planDigest(), context.user(), context.buildUrl(), sign, author));
         }
 
         @Override

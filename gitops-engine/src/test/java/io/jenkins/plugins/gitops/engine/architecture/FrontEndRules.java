@@ -36,14 +36,24 @@ public final class FrontEndRules {
             ENGINE + "metrics.TimeToRestore", ENGINE + "metrics.Incident", ENGINE + "metrics.DailyMetrics",
             ENGINE + "render.Variables",
             ENGINE + "targets.kubernetes.KubernetesTargetConfig",
-            ENGINE + "targets.kubernetes.KubernetesTargetConfig$Builder", ENGINE + "targets.git.GitBranchSpec");
+            ENGINE + "targets.kubernetes.KubernetesTargetConfig$Builder", ENGINE + "targets.git.GitBranchSpec",
+            ENGINE + "targets.git.GitAuthor");
 
     private FrontEndRules() {
     }
 
-    /** Classes in {@code frontEndPackage} use the engine only through its use-case API and values. */
+    /** Classes in {@code frontEndPackage} and below use the engine only through its use-case API and values. */
     public static ArchRule onlyTheUseCases(String frontEndPackage) {
-        return noClasses().that().resideInAPackage(frontEndPackage + "..")
+        return onlyTheUseCasesIn(frontEndPackage + "..");
+    }
+
+    /**
+     * Classes in the packages {@code packageIdentifier} matches (ArchUnit's syntax: the plugin's own package alone is
+     * {@code "io.jenkins.plugins.gitops"}, which the engine's packages below it do not match) use the engine only
+     * through its use-case API and values.
+     */
+    public static ArchRule onlyTheUseCasesIn(String packageIdentifier) {
+        return noClasses().that().resideInAPackage(packageIdentifier)
                 .should().dependOnClassesThat(new DescribedPredicate<JavaClass>("engine internals") {
                     @Override
                     public boolean test(JavaClass c) {

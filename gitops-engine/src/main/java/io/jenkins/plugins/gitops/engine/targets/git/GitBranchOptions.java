@@ -11,12 +11,13 @@ import org.eclipse.jgit.transport.CredentialsProvider;
  * @param planDigest the reviewed plan file's digest, null when planning and applying at once
  * @param user and {@code buildUrl}: for a commit that records no revision (an apply that failed part way)
  * @param sign sign the commit with the key git config names
+ * @param author the apply commit's author, or null: the user, with the committer's address
  */
 public record GitBranchOptions(CredentialsProvider credentials, GitBranchSpec.Pin pin, String sourceRepository,
-        String planDigest, String user, String buildUrl, boolean sign) {
+        String planDigest, String user, String buildUrl, boolean sign, GitAuthor author) {
 
     /** For planning and verifying: nothing is committed. */
     public static GitBranchOptions reading(CredentialsProvider credentials) {
-        return new GitBranchOptions(credentials, null, null, null, null, null, false);
+        return new GitBranchOptions(credentials, null, null, null, null, null, false, null);
     }
 }

@@ -197,8 +197,10 @@ public final class GitBranchTarget implements Target {
                 revision == null ? null : revision.desiredDigest(), options.planDigest(),
                 revision != null ? revision.buildUrl() : options.buildUrl(), user);
         Instant now = clock.instant();
-        PersonIdent author = new PersonIdent(user == null || user.isBlank() ? "gitops" : user, "", now,
-                ZoneOffset.UTC);
+        PersonIdent author = options.author() != null
+                ? new PersonIdent(options.author().name(), options.author().email(), now, ZoneOffset.UTC)
+                : new PersonIdent(user == null || user.isBlank() ? "gitops" : user, COMMITTER_DEFAULT.getEmailAddress(),
+                        now, ZoneOffset.UTC);
         PersonIdent committer = new PersonIdent(COMMITTER_DEFAULT, now, ZoneOffset.UTC);
         ObjectId commit = repository.commit(head, changed, removed, author, committer,
                 message.format(), options.sign() ? CommitSigner.configured() : CommitSigner.NONE);

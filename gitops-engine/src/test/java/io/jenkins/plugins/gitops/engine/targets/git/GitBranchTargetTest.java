@@ -83,7 +83,7 @@ class GitBranchTargetTest {
     }
 
     GitBranchOptions options(GitBranchSpec.Pin pin, String planDigest) {
-        return new GitBranchOptions(null, pin, source.dir().toString(), planDigest, "tester", null, false);
+        return new GitBranchOptions(null, pin, source.dir().toString(), planDigest, "tester", null, false, null);
     }
 
     FlowFixture flow(GitBranchTarget target) {
@@ -407,7 +407,7 @@ class GitBranchTargetTest {
     @Test
     void signingWithoutASignerOnTheClassPathIsRefusedBeforeAnythingIsPushed() {
         try (GitBranchTarget target = GitBranchTarget.open(spec(),
-                new GitBranchOptions(null, null, "source", null, "tester", null, true))) {
+                new GitBranchOptions(null, null, "source", null, "tester", null, true, null))) {
             assertThatThrownBy(() -> flow(target).applyNow("HEAD"))
                     .isInstanceOf(GitopsException.class)
                     .hasMessageContaining("cannot sign the commit")
