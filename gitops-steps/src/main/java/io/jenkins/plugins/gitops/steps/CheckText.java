@@ -57,7 +57,10 @@ public record CheckText(boolean success, String title, String summary, String te
         int drifted = result.drifted().size();
         int unhealthy = result.unhealthy().size();
         boolean success = (result.inSync() || !driftFails) && unhealthy == 0;
-        String title = result.inSync() && unhealthy == 0 ? "In sync and healthy"
+        // A directory or a Git branch holds no status: saying "healthy" there would claim what nobody looked at.
+        String title = !result.healthObserved() ? (result.inSync() ? "In sync (health not observed)"
+                : drifted + " drifted (health not observed)")
+                : result.inSync() && unhealthy == 0 ? "In sync and healthy"
                 : drifted + " drifted, " + unhealthy + " unhealthy";
         StringBuilder summary = new StringBuilder(header(result.plan())).append(title).append(".\n");
         result.drifted().forEach(c -> summary.append("\n- drift: `").append(c.id()).append('`'));

@@ -107,6 +107,17 @@ class CheckTextTest {
         assertThat(CheckText.forVerify(clean, true).title()).isEqualTo("In sync and healthy");
     }
 
+    /** A directory or a Git branch holds no status: its verify claims no health. */
+    @Test
+    void aVerifyWhereHealthIsNotObservedSaysSo() {
+        VerifyResult clean = new VerifyResult(plan(List.of(change(SAME, Action.NOOP, ""))), List.of(), false, List.of());
+        VerifyResult drift = new VerifyResult(mixedPlan(), List.of(), false, List.of());
+
+        assertThat(CheckText.forVerify(clean, true).title()).isEqualTo("In sync (health not observed)");
+        assertThat(CheckText.forVerify(drift, true).title()).isEqualTo(drift.drifted().size()
+                + " drifted (health not observed)");
+    }
+
     @Test
     void anOverlongErrorIsCutToWhatGithubAccepts() {
         CheckText check = CheckText.forError("x".repeat(100_000));

@@ -274,13 +274,19 @@ public final class PlanHtml {
         out.append("<tr class=\"gitops-row gitops-row--").append(css(c.action())).append("\">")
                 .append("<td class=\"gitops-action\">");
         badge(out, c.action(), phase.word(c.action()));
-        out.append("</td><td class=\"gitops-resource\"><code>").append(Escape.html(c.id().toString())).append("</code>");
+        // Line breaks only after a '/', so that a narrow screen never splits a kind or a name mid-word.
+        out.append("</td><td class=\"gitops-resource\"><code>")
+                .append(Escape.html(c.id().toString()).replace("/", "/<wbr>")).append("</code>");
         if (!c.paths().isEmpty()) {
             out.append("<div class=\"gitops-paths\">").append(Escape.html(String.join(", ", c.paths())))
                     .append("</div>");
         }
-        out.append("</td><td class=\"gitops-origin\">").append(c.origin() == null ? "" : Escape.html(c.origin().toString()))
-                .append("</td></tr>\n");
+        String origin = c.origin() == null ? "" : Escape.html(c.origin().toString());
+        // The source column is hidden on a narrow screen; the style shows this copy under the name instead.
+        if (!origin.isEmpty()) {
+            out.append("<div class=\"gitops-origin-inline\">").append(origin).append("</div>");
+        }
+        out.append("</td><td class=\"gitops-origin\">").append(origin).append("</td></tr>\n");
         if (c.action() == Action.NOOP || Labels.diff(c).isEmpty()) {
             return;
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.health.Health;
 import io.jenkins.plugins.gitops.engine.health.HealthStatus;
 import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
@@ -30,7 +31,7 @@ class PlanHtmlTest {
         Matcher m = TAG.matcher(html);
         while (m.find()) {
             assertThat(m.group()).matches("</?(div|p|code|table|thead|tbody|tr|th|td|nav|a|span|details|summary|dl"
-                    + "|dt|dd|form|input|button|mark|h2|ul|li)( (" + ATTRIBUTES + ")=\"[^\"<>]*\")*>");
+                    + "|dt|dd|form|input|button|mark|h2|ul|li|wbr)( (" + ATTRIBUTES + ")=\"[^\"<>]*\")*>");
         }
     }
 
@@ -72,8 +73,11 @@ class PlanHtmlTest {
         String html = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 50), "diff");
 
         assertThat(rows(html)).isEqualTo(4);
-        assertThat(html.indexOf("Service/shop/old")).isLessThan(html.indexOf("ConfigMap/shop/same"));
-        assertThat(html).contains("<code>Secret/shop/db</code><div class=\"gitops-paths\">data.password</div>",
+        assertThat(html.indexOf("Service/<wbr>shop/<wbr>old")).isPositive()
+                .isLessThan(html.indexOf("ConfigMap/<wbr>shop/<wbr>same"));
+        assertThat(html).contains("<code>Secret/<wbr>shop/<wbr>db</code><div class=\"gitops-paths\">data.password</div>",
+                        // the source twice: its column, and under the name for narrow screens, where the column is hidden
+                        "<div class=\"gitops-origin-inline\">apps/db.yaml:1</div>",
                         "<td class=\"gitops-origin\">apps/db.yaml:1</td>",
                         "<details class=\"gitops-diff\" data-gitops-diff=\"diff?n=1\">",
                         "All <span class=\"jenkins-badge gitops-count\">4</span>",
@@ -143,8 +147,8 @@ class PlanHtmlTest {
         String beyond = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "", 99, 10), "d");
 
         assertThat(rows(second)).isEqualTo(10);
-        assertThat(second).contains("ConfigMap/shop/c10<", "ConfigMap/shop/c19<").doesNotContain("shop/c9<",
-                "shop/c20<", "shop/new<");
+        assertThat(second).contains("ConfigMap/<wbr>shop/<wbr>c10<", "ConfigMap/<wbr>shop/<wbr>c19<").doesNotContain("shop/<wbr>c9<",
+                "shop/<wbr>c20<", "shop/<wbr>new<");
         assertThat(second).contains("href=\"?page=1&amp;action=UPDATE\">Previous</a>",
                 "11–20 of 25 · page 2 of 3", "href=\"?page=3&amp;action=UPDATE\">Next</a>",
                 "href=\"?page=1&amp;action=CREATE\">Create <span class=\"jenkins-badge gitops-count\">1</span>",
@@ -164,10 +168,10 @@ class PlanHtmlTest {
         String none = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "nothing", 1, 10), "d");
 
         assertThat(rows(byName)).isEqualTo(10);
-        assertThat(byName).contains("shop/c2<", "shop/c28<", "1–10 of 11", "href=\"?page=2&amp;q=C2\">Next")
-                .doesNotContain("shop/c3<", "shop/c29<");
+        assertThat(byName).contains("shop/<wbr>c2<", "shop/<wbr>c28<", "1–10 of 11", "href=\"?page=2&amp;q=C2\">Next")
+                .doesNotContain("shop/<wbr>c3<", "shop/<wbr>c29<");
         assertThat(rows(byKind)).isEqualTo(1);
-        assertThat(byKind).contains("Deployment.apps/shop/web");
+        assertThat(byKind).contains("Deployment.apps/<wbr>shop/<wbr>web");
         assertThat(none).contains("No resource matches.");
     }
 
@@ -188,9 +192,9 @@ class PlanHtmlTest {
         Plan plan = Plans.mixed();
 
         assertThat(PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.NOOP, "", 1, 10), "d"))
-                .contains("ConfigMap/shop/same").doesNotContain("Secret/shop/db", "gitops-diff");
+                .contains("ConfigMap/<wbr>shop/<wbr>same").doesNotContain("Secret/<wbr>shop/<wbr>db", "gitops-diff");
         assertThat(PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.DELETE, "", 1, 10), "d"))
-                .contains("Service/shop/old").doesNotContain("Secret/shop/db");
+                .contains("Service/<wbr>shop/<wbr>old").doesNotContain("Secret/<wbr>shop/<wbr>db");
         assertThat(PlanHtml.changesPage(Plans.plan("prod", List.of()), Phase.PLAN, all(1, 10), "d"))
                 .contains("No changes.", "page 1 of 1");
     }
@@ -215,6 +219,25 @@ class PlanHtmlTest {
 
         assertThat(one).contains("page 1 of 1").doesNotContain(">First<", ">Previous<", ">Next<", ">Last<");
         assertThat(two).contains(">First<", ">Previous<", ">Next<", ">Last<");
+    }
+
+    @Test
+    void aFailedApplyListsEachFailureWithItsReasonEscapedAndCountsWhatWasNotApplied() {
+        ResourceId web = new ResourceId("apps", "Deployment", "shop", "web");
+        List<Outcome> outcomes = new ArrayList<>(List.of(
+                new Outcome(new ResourceId("", "ConfigMap", "shop", "a"), Action.CREATE, Outcome.Status.DONE, null),
+                new Outcome(web, Action.UPDATE, Outcome.Status.FAILED, "admission webhook said <script>no</script>")));
+        IntStream.range(0, PlanHtml.MAX_SKIPPED_LISTED + 5).forEach(i -> outcomes.add(new Outcome(
+                new ResourceId("", "ConfigMap", "shop", "c" + i), Action.CREATE, Outcome.Status.SKIPPED, null)));
+
+        String html = PlanHtml.outcomes(outcomes);
+
+        assertOnlyOwnMarkup(html);
+        assertThat(html).contains("1 failed", (PlanHtml.MAX_SKIPPED_LISTED + 5) + " not applied", "1 done",
+                "<code>Deployment.apps/shop/web</code>: <span class=\"gitops-outcome-reason\">admission webhook said"
+                        + " &lt;script&gt;no&lt;/script&gt;</span>", "5 more not applied")
+                .doesNotContain("<script>", "shop/c" + (PlanHtml.MAX_SKIPPED_LISTED + 1) + "<");
+        assertThat(PlanHtml.outcomes(outcomes.subList(0, 1))).as("all done: the counts say it").isEmpty();
     }
 
     @Test
