@@ -84,6 +84,23 @@ public final class StepRunner {
         }
     }
 
+    /**
+     * A saved plan is applied as reviewed, at its own commit, even when the checkout has moved on since (a later build
+     * of the branch): one line says so, so that a green apply of an older commit is not mistaken for the newer one.
+     */
+    private void noteNewerCheckout(StepRequest request) {
+        Plan saved = request.ref == null && request.defaultCommit != null ? savedPlan(request) : null;
+        if (saved != null && !saved.commit().equals(request.defaultCommit)) {
+            log.println(Escape.printable("[gitops] the plan in " + request.planFileLabel + " is for commit "
+                    + shortId(saved.commit()) + " while the workspace is at " + shortId(request.defaultCommit)
+                    + "; applying the plan's commit as reviewed"));
+        }
+    }
+
+    private static String shortId(String commit) {
+        return commit.length() > 12 ? commit.substring(0, 12) : commit;
+    }
+
     /** The saved plan a refused apply was given, to label the call as its plan, or null when it cannot be read. */
     private static Plan savedPlan(StepRequest request) {
         if (request.operation != StepRequest.Operation.APPLY || request.planFile == null) {
@@ -119,6 +136,7 @@ public final class StepRunner {
         Wait health = request.await ? Wait.upTo(request.timeout) : Wait.NONE;
         ApplyResponse response;
         if (request.planFile != null) {
+            noteNewerCheckout(request);
             // The plan decides the commit and path unless the step gave them: no default commit here.
             Source source = new Source(request.repository, request.ref, path(request));
             response = gitops.apply(new ApplyPlanRequest(Path.of(request.planFile), source, inputs(request),

@@ -131,6 +131,37 @@ class StepRunnerTest {
     }
 
     @Test
+    void aSavedPlanAppliedInANewerCheckoutSaysWhichCommitItApplies() {
+        try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
+            String reviewed = repo.write("envs/prod/app.yaml", APP).commit("prod");
+            StepRequest plan = request(StepRequest.Operation.PLAN, repo, reviewed);
+            plan.planFile = tmp.resolve("plan.json").toString();
+            plan.planFileLabel = "plan.json";
+            run(plan);
+            String newer = repo.write("envs/prod/app.yaml", APP.replace("blue", "red")).commit("newer");
+            StepRequest apply = request(StepRequest.Operation.APPLY, repo, newer);
+            apply.path = "";
+            apply.planFile = plan.planFile;
+            apply.planFileLabel = plan.planFileLabel;
+
+            Run applied = run(apply);
+
+            assertThat(applied.response.success()).isTrue();
+            assertThat(applied.response.result().get("commit")).isEqualTo(reviewed);
+            assertThat(applied.log).containsOnlyOnce("[gitops] the plan in plan.json is for commit "
+                    + reviewed.substring(0, 12) + " while the workspace is at " + newer.substring(0, 12));
+            StepRequest same = request(StepRequest.Operation.PLAN, repo, newer);
+            same.planFile = plan.planFile;
+            run(same);
+            StepRequest again = request(StepRequest.Operation.APPLY, repo, newer);
+            again.path = "";
+            again.planFile = plan.planFile;
+            again.planFileLabel = plan.planFileLabel;
+            assertThat(run(again).log).doesNotContain("while the workspace is at");
+        }
+    }
+
+    @Test
     void anEmptyDesiredStateDeletesNothingUnlessTheStepAllowsIt() throws IOException {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String full = repo.write("envs/prod/app.yaml", APP).commit("prod");
