@@ -12,6 +12,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.targets.git.GitAuthor;
 import io.jenkins.plugins.gitops.steps.StepTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +22,12 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * An environment branch an in-cluster agent pulls:
- * {@code gitBranch(url: 'https://git.example.com/deploy.git', branch: 'env/prod', folder: 'manifests', credentialsId: 'deploy-bot')}.
+ * {@code gitBranch(url: 'https://git.example.com/deploy.git', branch: 'env/prod', folder: 'manifests', credentialsId: 'deploy-bot',
+ * author: 'Deploy Bot <deploy@example.com>')}.
  * The password or token comes from a username/password credential and exists on the agent only while the step runs.
  */
 public final class GitBranchGitopsTarget extends GitopsTarget {
@@ -33,6 +37,7 @@ public final class GitBranchGitopsTarget extends GitopsTarget {
     private final String branch;
     private String folder;
     private String credentialsId;
+    private String author;
 
     @DataBoundConstructor
     public GitBranchGitopsTarget(String url, String branch) {
@@ -66,6 +71,16 @@ public final class GitBranchGitopsTarget extends GitopsTarget {
         this.credentialsId = Util.fixEmptyAndTrim(credentialsId);
     }
 
+    public String getAuthor() {
+        return author;
+    }
+
+    /** The apply commit's author, {@code Name <email>}; by default the build's user with the committer's address. */
+    @DataBoundSetter
+    public void setAuthor(String author) {
+        this.author = Util.fixEmptyAndTrim(author);
+    }
+
     @Override
     StepTarget prepare(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener)
             throws IOException, InterruptedException {
@@ -73,8 +88,15 @@ public final class GitBranchGitopsTarget extends GitopsTarget {
             throw new AbortException("gitBranch(...) needs url: (the repository the agent pulls) and branch:"
                     + " (the environment branch, e.g. 'env/staging')");
         }
+        if (author != null) {
+            try {
+                GitAuthor.parse(author);
+            } catch (GitopsException e) {
+                throw new AbortException("gitBranch target: author: " + e.getMessage());
+            }
+        }
         if (credentialsId == null) {
-            return new StepTarget.GitBranch(url, branch, folder, null, null);
+            return new StepTarget.GitBranch(url, branch, folder, null, null, author);
         }
         StandardUsernamePasswordCredentials credentials = CredentialsProvider.findCredentialById(credentialsId,
                 StandardUsernamePasswordCredentials.class, run);
@@ -85,7 +107,7 @@ public final class GitBranchGitopsTarget extends GitopsTarget {
         FilePath password = callTmp.child("git-password");
         password.write(credentials.getPassword().getPlainText(), StandardCharsets.UTF_8.name());
         password.chmod(0600);
-        return new StepTarget.GitBranch(url, branch, folder, credentials.getUsername(), password.getRemote());
+        return new StepTarget.GitBranch(url, branch, folder, credentials.getUsername(), password.getRemote(), author);
     }
 
     @Extension
@@ -96,11 +118,28 @@ public final class GitBranchGitopsTarget extends GitopsTarget {
             return "Git environment branch";
         }
 
-        public FormValidation doCheckBranch(@QueryParameter String value) {
-            return Util.fixEmptyAndTrim(value) == null ? FormValidation.error("Give the environment branch, e.g. env/staging")
-                    : FormValidation.ok();
+        @POST
+        public FormValidation doCheckBranch(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormAccess.mayConfigure(item) || Util.fixEmptyAndTrim(value) != null) {
+                return FormValidation.ok();
+            }
+            return FormValidation.error("Give the environment branch, e.g. env/staging");
         }
 
+        @POST
+        public FormValidation doCheckAuthor(@AncestorInPath Item item, @QueryParameter String value) {
+            if (!FormAccess.mayConfigure(item) || Util.fixEmptyAndTrim(value) == null) {
+                return FormValidation.ok();
+            }
+            try {
+                GitAuthor.parse(value);
+                return FormValidation.ok();
+            } catch (GitopsException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        @POST
         public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
             return CredentialItems.of(item, credentialsId, StandardUsernamePasswordCredentials.class);
         }

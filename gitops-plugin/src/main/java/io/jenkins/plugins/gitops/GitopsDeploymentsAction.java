@@ -11,15 +11,24 @@ import io.jenkins.plugins.gitops.engine.report.StepRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import jenkins.model.TransientActionFactory;
+import org.kohsuke.stapler.HttpResponse;
+import org.kohsuke.stapler.HttpResponses;
 
 /**
  * The per-job deployments view: every environment the job deploys, its last apply and drift status, its DORA
  * figures, the history and the trends. It reads what the builds' {@link GitopsPlanAction}s stored, never a target.
+ * The job shows it when its last successful build ran a GitOps step: that build's first step call contributes it
+ * ({@link jenkins.tasks.SimpleBuildStep.LastBuildAction}); else when its newest build did ({@link Factory}). No lookup
+ * of the job's actions walks its builds.
  */
 public final class GitopsDeploymentsAction implements Action {
     /** Builds read for the view; a job with 10,000 builds must not load them all to draw a page. */
     static final int BUILDS = 100;
+    /** The last snapshot of each job; a deleted job's entry goes with it. */
+    private static final Map<Job<?, ?>, Cached> CACHE = new WeakHashMap<>();
 
     private final Job<?, ?> job;
 
@@ -47,17 +56,46 @@ public final class GitopsDeploymentsAction implements Action {
     }
 
     /**
-     * What one showing of the page reads: the builds are read once, when the page takes its snapshot, not once per
-     * part of the page.
+     * What one showing of the page reads: the builds are read once per change, not once per request nor once per part
+     * of the page. A snapshot is kept until the newest build differs (a new build, a step call that build added, its
+     * end), so that a busy job view reads its 100 builds only when there is something new to show.
      */
     public Snapshot getSnapshot() {
+        Stamp stamp = Stamp.of(job);
+        synchronized (CACHE) {
+            Cached cached = CACHE.get(job);
+            if (cached != null && cached.stamp().equals(stamp)) {
+                return cached.snapshot();
+            }
+        }
         List<StepRecord> records = new ArrayList<>();
         for (Run<?, ?> run : job.getBuilds().limit(BUILDS)) {
             for (GitopsPlanAction action : run.getActions(GitopsPlanAction.class)) {
                 records.add(action.record());
             }
         }
-        return new Snapshot(records);
+        Snapshot snapshot = new Snapshot(records);
+        synchronized (CACHE) {
+            CACHE.put(job, new Cached(stamp, snapshot));
+        }
+        return snapshot;
+    }
+
+    /** The trends' data, fetched by the page's script once the page shows (numbers and build labels only). */
+    public HttpResponse doChartJson() {
+        return HttpResponses.plainText(getSnapshot().getChartJson());
+    }
+
+    /** What identifies the builds a snapshot read: the newest one, how many step calls it has made, whether it runs. */
+    record Stamp(int newest, int calls, boolean building) {
+        static Stamp of(Job<?, ?> job) {
+            Run<?, ?> last = job.getLastBuild();
+            return last == null ? new Stamp(0, 0, false)
+                    : new Stamp(last.getNumber(), last.getActions(GitopsPlanAction.class).size(), last.isBuilding());
+        }
+    }
+
+    private record Cached(Stamp stamp, Snapshot snapshot) {
     }
 
     /** The parts of the page, each rendered (and escaped) by the engine from every step call of the latest builds. */
@@ -81,13 +119,16 @@ public final class GitopsDeploymentsAction implements Action {
             return DeploymentsHtml.historyTable(records);
         }
 
-        /** Numbers and build labels only, for the trend charts' script (escaped by Jelly in its attribute). */
+        /** Numbers and build labels only, for the trend charts' script (served by the view's {@code chartJson}). */
         public String getChartJson() {
             return DeploymentsHtml.chartJson(records);
         }
     }
 
-    /** Shown only on jobs that have run a GitOps step, so other jobs keep their side panel as it was. */
+    /**
+     * The view while the newest build ran a GitOps step but the last successful one did not contribute it (a first
+     * build that found drift, a failed apply): two builds looked at, never a walk through the job's builds.
+     */
     @Extension
     public static final class Factory extends TransientActionFactory<Job> {
         @Override
@@ -99,11 +140,10 @@ public final class GitopsDeploymentsAction implements Action {
         @Override
         public Collection<? extends Action> createFor(@NonNull Job target) {
             Run<?, ?> last = target.getLastBuild();
-            for (Run<?, ?> run = last; run != null && last.getNumber() - run.getNumber() < 10;
-                    run = run.getPreviousBuild()) {
-                if (!run.getActions(GitopsPlanAction.class).isEmpty()) {
-                    return List.of(new GitopsDeploymentsAction((Job<?, ?>) target));
-                }
+            Run<?, ?> successful = target.getLastSuccessfulBuild();
+            boolean contributed = successful != null && !successful.getActions(GitopsPlanAction.class).isEmpty();
+            if (last != null && last != successful && !contributed && !last.getActions(GitopsPlanAction.class).isEmpty()) {
+                return List.of(new GitopsDeploymentsAction((Job<?, ?>) target));
             }
             return List.of();
         }

@@ -23,12 +23,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
+import jenkins.tasks.SimpleBuildStep;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
@@ -40,7 +42,7 @@ import org.springframework.security.access.AccessDeniedException;
  * {@code gitops/<n>.json} in the build directory and read when the page is shown. The page lists one page
  * of resources; each diff is fetched from {@code diff?n=<index>} when its row is opened.
  */
-public final class GitopsPlanAction implements RunAction2 {
+public final class GitopsPlanAction implements RunAction2, SimpleBuildStep.LastBuildAction {
     static final int PAGE_SIZE = 50;
     static final String ICON = "symbol-gitops plugin-gitops-pipeline";
 
@@ -159,6 +161,17 @@ public final class GitopsPlanAction implements RunAction2 {
     private Object readResolve() {
         page = new SoftReference<>(null);
         return this;
+    }
+
+    /**
+     * The job's deployments view, from the first step call of the job's last successful build (Jenkins asks that
+     * build's actions): one view per job, found without reading any other build.
+     */
+    @Override
+    public Collection<? extends hudson.model.Action> getProjectActions() {
+        List<GitopsPlanAction> calls = run == null ? List.of() : run.getActions(GitopsPlanAction.class);
+        return !calls.isEmpty() && calls.get(0) == this ? List.of(new GitopsDeploymentsAction(run.getParent()))
+                : List.of();
     }
 
     public Run<?, ?> getRun() {

@@ -1,6 +1,6 @@
 // Draws the deployments view's charts with echarts-api (loaded before this adjunct): the trends per build, and per
-// environment its DORA figures over time. The data is JSON in data attributes, shaped by the engine (numbers, dates
-// and build labels only). Colours come from Jenkins' theme variables.
+// environment its DORA figures over time. The data is JSON shaped by the engine (numbers, dates and build labels
+// only): the figures' in data attributes, the trends fetched from the view's chartJson. Colours come from Jenkins' theme variables.
 (function () {
   function themeColor(name, fallback) {
     var value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
@@ -69,13 +69,28 @@
       }
       drawMetrics(element, JSON.parse(element.dataset.gitopsMetrics));
     });
-    document.querySelectorAll("[data-gitops-chart]").forEach(function (holder) {
-      var data = JSON.parse(holder.dataset.gitopsChart);
-      if (data.builds.length === 0 || typeof echarts === "undefined") {
+    // The trends are fetched after the page has shown (as warnings-ng loads its trend charts), so the tables do not
+    // wait for them; a failed fetch hides the charts rather than breaking the page.
+    document.querySelectorAll("[data-gitops-chart-url]").forEach(function (holder) {
+      if (typeof echarts === "undefined") {
         holder.hidden = true;
         return;
       }
-      holder.querySelectorAll(".gitops-chart").forEach(function (element) { draw(element, data); });
+      fetch(holder.dataset.gitopsChartUrl, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("HTTP " + response.status);
+          }
+          return response.json();
+        })
+        .then(function (data) {
+          if (data.builds.length === 0) {
+            holder.hidden = true;
+            return;
+          }
+          holder.querySelectorAll(".gitops-chart").forEach(function (element) { draw(element, data); });
+        })
+        .catch(function () { holder.hidden = true; });
     });
   });
 })();

@@ -361,6 +361,104 @@ class GitopsStepsTest {
         }
     }
 
+    /** Issue 25.3: the page of a failed apply says which resource failed and why, and the build keeps every outcome. */
+    @Test
+    void aFailedApplysPageNamesTheResourceThatFailedAndWhy(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        try (FakeApiServer api = new FakeApiServer()) {
+            byte[] kubeconfig = Files.readAllBytes(api.writeKubeconfig(tmp.resolve("kubeconfig")));
+            CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                    new FileCredentialsImpl(CredentialsScope.GLOBAL, "kc", "kubeconfig", "kubeconfig",
+                            SecretBytes.fromBytes(kubeconfig)));
+            api.fail("PATCH", "/api/v1/namespaces/shop/secrets/db", 403, java.util.Map.of("kind", "Status",
+                    "apiVersion", "v1", "status", "Failure", "code", 403, "reason", "Forbidden", "message",
+                    "secrets \"db\" is forbidden"), 1);
+            WorkflowRun r = run(j, """
+                    node {
+                      dir('%s') {
+                        gitopsApply(path: 'env', autoApprove: true, target: kubernetes(credentialsId: 'kc', namespace: 'shop'))
+                      }
+                    }
+                    """.formatted(repo), Result.FAILURE);
+
+            GitopsPlanAction apply = r.getActions(GitopsPlanAction.class).get(0);
+            assertThat(apply.getTitle()).isEqualTo("Apply failed for 1 resource(s)");
+            String page = j.createWebClient().getPage(r, apply.getUrlName()).asNormalizedText();
+            assertThat(page).contains("What the apply did", "1 failed", "Secret/shop/db", "forbidden: patch Secret/shop/db");
+            assertThat(Files.readString(new File(r.getRootDir(), "gitops/1.json").toPath()))
+                    .contains("\"outcomes\"", "FAILED", "DONE").doesNotContain(SECRET);
+            CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
+            assertThat(checks.published).extracting(ChecksDetails::getConclusion).containsExactly(ChecksConclusion.FAILURE);
+        }
+    }
+
+    /** Issue 25.4: a saved plan keeps its name; its apply, also when refused as stale, is labelled by it. */
+    @Test
+    void theApplyOfANamedSavedPlanAndItsRefusalKeepThePlansName(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        Path out = tmp.resolve("out");
+        WorkflowRun r = run(j, """
+                node {
+                  dir('%s') {
+                    gitopsPlan(path: 'env', name: 'staging', target: directory(path: '%s'), planFile: 'staging.plan.json')
+                    gitopsApply(planFile: 'staging.plan.json', target: directory(path: '%s'))
+                    gitopsApply(planFile: 'staging.plan.json', target: directory(path: '%s'))
+                  }
+                }
+                """.formatted(repo, out, out, out), Result.FAILURE);
+
+        assertThat(r.getActions(GitopsPlanAction.class)).extracting(GitopsPlanAction::getDisplayName)
+                .containsExactly("GitOps plan: staging", "GitOps apply: staging", "GitOps apply: staging");
+        assertThat(r.getActions(GitopsPlanAction.class).get(2).isSuccess()).isFalse();
+    }
+
+    /**
+     * Issue 25.10: the job's view is contributed by the last GitOps build, reads the builds once per new build (the
+     * snapshot is reused until then), and its trends are fetched from chartJson after the page shows.
+     */
+    @Test
+    void theDeploymentsViewReadsTheBuildsAgainOnlyAfterANewBuild(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        WorkflowRun r = run(j, """
+                node {
+                  dir('%s') {
+                    gitopsVerify(path: 'env', name: 'prod', failOnDrift: false, target: directory(path: '%s'))
+                  }
+                }
+                """.formatted(repo, tmp.resolve("out")), Result.SUCCESS);
+        WorkflowJob job = r.getParent();
+
+        GitopsDeploymentsAction view = job.getAction(GitopsDeploymentsAction.class);
+        assertThat(view).isNotNull();
+        assertThat(job.getActions(GitopsDeploymentsAction.class)).hasSize(1);
+        GitopsDeploymentsAction.Snapshot first = view.getSnapshot();
+        assertThat(job.getAction(GitopsDeploymentsAction.class).getSnapshot()).isSameAs(first);
+        String trends = j.createWebClient().goTo(job.getUrl() + "gitops/chartJson", "text/plain").getWebResponse()
+                .getContentAsString();
+        assertThat(trends).contains("\"builds\"");
+        assertThat(j.createWebClient().getPage(job, "gitops").getWebResponse().getContentAsString())
+                .contains("data-gitops-chart-url=").doesNotContain("data-gitops-chart=\"");
+
+        j.buildAndAssertSuccess(job);
+
+        assertThat(view.getSnapshot()).isNotSameAs(first);
+    }
+
+    /** Issue 25.9: outside any job (the global Snippet Generator) an administrator sees the credentials to choose. */
+    @Test
+    void theGlobalSnippetGeneratorListsCredentialsForAnAdministrator(JenkinsRule j) throws Exception {
+        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.GLOBAL, "cluster-token", "token", Secret.fromString("x")));
+        KubernetesGitopsTarget.DescriptorImpl d = j.jenkins.getDescriptorByType(KubernetesGitopsTarget.DescriptorImpl.class);
+
+        assertThat(d.doFillCredentialsIdItems(null, "")).extracting(o -> o.value).contains("cluster-token");
+        GitBranchGitopsTarget.DescriptorImpl git = j.jenkins.getDescriptorByType(GitBranchGitopsTarget.DescriptorImpl.class);
+        assertThat(git.doCheckBranch(null, " ").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(git.doCheckBranch(null, "env/staging").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(git.doCheckAuthor(null, "jenkins").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(git.doCheckAuthor(null, "Deploy Bot <deploy@example.com>").kind).isEqualTo(FormValidation.Kind.OK);
+    }
+
     @Test
     void theEngineLinesOfAStepComeBeforeTheNextStepsOutput(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
