@@ -335,10 +335,7 @@ class GitopsStepsTest {
     void aSavedKubernetesPlanIsAppliedWithoutItsPathAndVerifiedHealthy(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
         try (FakeApiServer api = new FakeApiServer()) {
-            byte[] kubeconfig = Files.readAllBytes(api.writeKubeconfig(tmp.resolve("kubeconfig")));
-            CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
-                    new FileCredentialsImpl(CredentialsScope.GLOBAL, "kc", "kubeconfig", "kubeconfig",
-                            SecretBytes.fromBytes(kubeconfig)));
+            addKubeconfigCredential(j, api);
             j.createOnlineSlave(Label.get("gitops-agent"));
             WorkflowRun r = run(j, """
                     node('gitops-agent') {
@@ -366,10 +363,7 @@ class GitopsStepsTest {
     void aFailedApplysPageNamesTheResourceThatFailedAndWhy(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
         try (FakeApiServer api = new FakeApiServer()) {
-            byte[] kubeconfig = Files.readAllBytes(api.writeKubeconfig(tmp.resolve("kubeconfig")));
-            CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
-                    new FileCredentialsImpl(CredentialsScope.GLOBAL, "kc", "kubeconfig", "kubeconfig",
-                            SecretBytes.fromBytes(kubeconfig)));
+            addKubeconfigCredential(j, api);
             api.fail("PATCH", "/api/v1/namespaces/shop/secrets/db", 403, java.util.Map.of("kind", "Status",
                     "apiVersion", "v1", "status", "Failure", "code", 403, "reason", "Forbidden", "message",
                     "secrets \"db\" is forbidden"), 1);
@@ -579,6 +573,14 @@ class GitopsStepsTest {
         assertThat(d.doCheckPath(null, "out").kind).isEqualTo(FormValidation.Kind.OK);
         assertThat(d.doCheckPath(null, " ").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(d.doCheckPath(null, " ").getMessage()).contains("or absolute");
+    }
+
+    /** A secret file credential {@code kc} holding a kubeconfig for the fake API server. */
+    private void addKubeconfigCredential(JenkinsRule j, FakeApiServer api) throws Exception {
+        byte[] kubeconfig = Files.readAllBytes(api.writeKubeconfig(tmp.resolve("kubeconfig")));
+        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                new FileCredentialsImpl(CredentialsScope.GLOBAL, "kc", "kubeconfig", "kubeconfig",
+                        SecretBytes.fromBytes(kubeconfig)));
     }
 
     private static WorkflowRun run(JenkinsRule j, String script, Result expected) throws Exception {
