@@ -114,8 +114,10 @@ public final class StepRunner {
     }
 
     private static String label(StepRequest request, Plan plan) {
+        // Only an apply is named by the plan file it was given: a plan at the root is ".", whatever file it saves.
         return StepLabel.of(request.name, plan == null ? null : plan.name(), request.path,
-                plan == null ? null : plan.path(), request.planFileLabel);
+                plan == null ? null : plan.path(),
+                request.operation == StepRequest.Operation.APPLY ? request.planFileLabel : null);
     }
 
     private StepResponse plan(StepRequest request) {

@@ -57,7 +57,9 @@ class StepLabelTest {
 
             assertThat(applied.label()).isEqualTo("environments/staging");
             assertThat(runner.run(missing).label()).isEqualTo("absent.plan.json");
-            assertThat(StepLabel.of(null, null, "", null, null)).isEqualTo(".");
+            StepRequest atTheRoot = request(StepRequest.Operation.PLAN, repo, commit);
+            atTheRoot.path = "";
+            assertThat(runner.run(atTheRoot).label()).as("a plan is not named by the file it saves").isEqualTo(".");
         }
     }
 
