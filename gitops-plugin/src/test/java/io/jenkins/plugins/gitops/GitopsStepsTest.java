@@ -148,6 +148,8 @@ class GitopsStepsTest {
         JenkinsRule.WebClient wc = j.createWebClient();
         assertThat(wc.getPage(r, "gitops-2").asNormalizedText()).contains("2 created").doesNotContain("2 create ");
         assertThat(wc.getPage(r, "gitops-3").asNormalizedText()).contains("2 in sync");
+        // a directory holds no status: the verify claims no health (issue 25.7)
+        assertThat(r.getActions(GitopsPlanAction.class).get(2).getTitle()).isEqualTo("In sync (health not observed)");
 
         HtmlPage deployments = wc.getPage(r.getParent(), "gitops");
         String text = deployments.asNormalizedText();
@@ -436,6 +438,37 @@ class GitopsStepsTest {
         j.buildAndAssertSuccess(job);
 
         assertThat(view.getSnapshot()).isNotSameAs(first);
+    }
+
+    /** Issue 25.8: a saved plan applied in a checkout that has moved on says which commit it applies. */
+    @Test
+    void aSavedPlanAppliedInANewerCheckoutNamesBothCommits(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        String reviewed = head(repo);
+        Path out = tmp.resolve("out");
+        run(j, """
+                node {
+                  dir('%s') {
+                    gitopsPlan(path: 'env', target: directory(path: '%s'), planFile: 'plan.json')
+                  }
+                }
+                """.formatted(repo, out), Result.SUCCESS);
+        Files.writeString(repo.resolve("README.md"), "newer\n");
+        commit(repo, "a newer commit");
+        WorkflowJob applying = j.jenkins.createProject(WorkflowJob.class, "apply");
+        applying.setDefinition(new CpsFlowDefinition("""
+                node {
+                  dir('%s') {
+                    gitopsApply(planFile: 'plan.json', target: directory(path: '%s'))
+                  }
+                }
+                """.formatted(repo, out), true));
+
+        WorkflowRun r = j.buildAndAssertSuccess(applying);
+
+        j.assertLogContains("the plan in plan.json is for commit " + reviewed.substring(0, 12) + " while the workspace is at "
+                + head(repo).substring(0, 12), r);
+        assertThat(r.getActions(GitopsPlanAction.class).get(0).getCommit()).isEqualTo(reviewed);
     }
 
     /** Issue 25.9: outside any job (the global Snippet Generator) an administrator sees the credentials to choose. */
