@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
-import com.marcnuri.helm.Helm;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Origin;
@@ -36,13 +35,15 @@ final class HelmChart {
     private static final Pattern TEMPLATE_AT = Pattern.compile("([\\w.\\-/]+\\.(?:yaml|yml|tpl|txt|json)):(\\d+)");
     private static final Set<String> CRD_EXTENSIONS = Set.of(".yaml", ".yml", ".json");
     private static final int MAX_ERROR_CHARS = 2000;
+    private static final Pattern QUOTED = Pattern.compile("`[^`\\n]*`|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
+    private static final String WITHHELD = "(value withheld)";
 
     private HelmChart() {
     }
 
     /** The chart in {@code chartDir} (repository-relative), rendered; problems are added to {@code problems}. */
-    static List<LocatedDocument> render(SourceSnapshot snapshot, String chartDir, List<SourceFile> chartFiles,
-            RenderOptions options, Variables variables, List<Problem> problems) {
+    static List<LocatedDocument> render(HelmProcess helm, SourceSnapshot snapshot, String chartDir,
+            List<SourceFile> chartFiles, RenderOptions options, Variables variables, List<Problem> problems) {
         HelmSettings settings = options.helm();
         List<String> valuesFiles = new ArrayList<>();
         boolean missing = false;
@@ -63,43 +64,41 @@ final class HelmChart {
         List<String> wanted = new ArrayList<>(valuesFiles);
         wanted.add(chartDir);
         Path root = snapshot.checkout(wanted);
-        String output;
-        try {
-            output = template(root, chartDir, valuesFiles, settings);
-        } catch (IllegalStateException e) {
-            problems.add(templateProblem(chartDir, String.valueOf(e.getMessage())));
+        HelmProcess.Result result = template(helm, root, chartDir, valuesFiles, settings);
+        if (result.timedOut()) {
+            problems.add(new Problem(new Origin(RepoPaths.join(chartDir, CHART_FILE), 0), "helm template of chart "
+                    + (chartDir.isEmpty() ? "." : chartDir) + " did not finish within " + helm.timeout().toSeconds()
+                    + " s and was stopped; look for a template that loops, or raise the limit on the agent with "
+                    + HelmProcess.TIMEOUT_VARIABLE + " (seconds)"));
+            return List.of();
+        }
+        if (!result.ok()) {
+            problems.add(templateProblem(chartDir, withoutCheckout(result.error(), root)));
             return List.of();
         }
         List<LocatedDocument> documents = new ArrayList<>(crds(chartDir, chartFiles, options, variables, problems));
-        documents.addAll(documents(chartDir, output, options, variables, problems));
+        documents.addAll(documents(chartDir, result.manifest(), options, variables, problems));
         return documents;
     }
 
-    private static String template(Path root, String chartDir, List<String> valuesFiles, HelmSettings settings) {
-        Path chart = root.resolve(chartDir.isEmpty() ? "." : chartDir);
+    private static HelmProcess.Result template(HelmProcess helm, Path root, String chartDir, List<String> valuesFiles,
+            HelmSettings settings) {
+        Path chart = root.resolve(chartDir.isEmpty() ? "." : chartDir).toAbsolutePath();
         Path setValues = null;
         try {
-            var command = new Helm(chart).template()
-                    .withName(settings.releaseName() != null ? settings.releaseName() : releaseName(chartDir))
-                    .withKubeVersion(settings.kubeVersion());
-            if (settings.namespace() != null) {
-                command.withNamespace(settings.namespace());
-            }
+            List<Path> files = new ArrayList<>();
             for (String file : valuesFiles) {
-                command.withValuesFile(root.resolve(file));
+                files.add(root.resolve(file).toAbsolutePath());
             }
             if (!settings.values().isEmpty()) {
                 setValues = privateFile(root, settings);
-                command.withValuesFile(setValues);
+                files.add(setValues.toAbsolutePath());
             }
-            return command.call();
+            return helm.template(new HelmProcess.Request(chart, settings.releaseName() != null
+                    ? settings.releaseName() : releaseName(chartDir), settings.namespace() != null
+                    ? settings.namespace() : HelmSettings.DEFAULT_NAMESPACE, settings.kubeVersion(), files));
         } catch (IOException e) {
             throw new GitopsException("cannot write the Helm values of " + chartDir + ": " + e.getMessage(), e);
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError | ExceptionInInitializerError e) {
-            throw new GitopsException("Helm chart " + chartDir + " cannot be rendered on this machine ("
-                    + System.getProperty("os.name") + " " + System.getProperty("os.arch") + "): the embedded Helm"
-                    + " library has no native part for it; run on linux-amd64, or render the chart into plain"
-                    + " manifests and commit them", e);
         } finally {
             if (setValues != null) {
                 try {
@@ -108,6 +107,23 @@ final class HelmChart {
                     // The checkout directory it lives in is removed with the snapshot.
                 }
             }
+        }
+    }
+
+    /** Paths in the private checkout, read as in the repository. */
+    private static String withoutCheckout(String message, Path root) {
+        String text = message;
+        for (Path prefix : List.of(root.toAbsolutePath(), realPath(root))) {
+            text = text.replace(prefix + "/", "").replace(prefix.toString(), ".");
+        }
+        return text;
+    }
+
+    private static Path realPath(Path root) {
+        try {
+            return root.toRealPath();
+        } catch (IOException e) {
+            return root.toAbsolutePath();
         }
     }
 
@@ -134,7 +150,7 @@ final class HelmChart {
      * with Helm's advice about --debug (a flag nobody here can pass) removed.
      */
     static Problem templateProblem(String chartDir, String message) {
-        String text = message.replaceAll("(?s)\\s*Use --debug flag.*$", "").strip();
+        String text = withheldValues(message.replaceAll("(?s)\\s*Use --debug flag.*$", "").strip());
         Origin origin = new Origin(RepoPaths.join(chartDir, CHART_FILE), 0);
         Matcher at = TEMPLATE_AT.matcher(text);
         if (at.find()) {
@@ -146,6 +162,23 @@ final class HelmChart {
             text = text.substring(0, MAX_ERROR_CHARS) + " ...";
         }
         return new Problem(origin, "helm template failed: " + text);
+    }
+
+    /**
+     * Helm's messages quote the values they failed on (``cannot unmarshal !!str `s3cret` into int``, {@code
+     * parsing "s3cret": invalid syntax}), and a value may be a Secret's: quoted text goes, except template and file
+     * names. The message a chart's own {@code fail} or {@code required} writes stays: it is the chart's advice.
+     */
+    static String withheldValues(String message) {
+        Matcher quoted = QUOTED.matcher(message);
+        StringBuilder text = new StringBuilder();
+        while (quoted.find()) {
+            String inside = quoted.group().substring(1, quoted.group().length() - 1);
+            boolean name = quoted.group().startsWith("\"") && inside.matches("[\\w.\\-/]*(/|\\.tpl|\\.ya?ml)[\\w.\\-/]*");
+            quoted.appendReplacement(text, Matcher.quoteReplacement(name ? quoted.group() : WITHHELD));
+        }
+        quoted.appendTail(text);
+        return text.toString();
     }
 
     /** {@code podinfo/templates/x.yaml} (chart name first) to the file in the repository. */

@@ -17,6 +17,8 @@ public record HelmSettings(String releaseName, String namespace, List<String> va
      * versions old enough (1.20) that current charts refuse them.
      */
     public static final String DEFAULT_KUBE_VERSION = "v1.33.0";
+    /** Helm's own default release namespace, as {@code helm template} renders without {@code --namespace}. */
+    public static final String DEFAULT_NAMESPACE = "default";
     public static final HelmSettings DEFAULTS = new HelmSettings(null, null, List.of(), Map.of(), DEFAULT_KUBE_VERSION,
             "");
 

@@ -35,15 +35,21 @@ public final class Renderer {
     private final RenderOptions options;
     private final Progress progress;
     private final Kustomize kustomize;
+    private final HelmProcess helm;
 
     public Renderer(RenderOptions options, Progress progress) {
         this(options, progress, Kustomize.onPath());
     }
 
     public Renderer(RenderOptions options, Progress progress, Kustomize kustomize) {
+        this(options, progress, kustomize, HelmProcess.fromEnvironment());
+    }
+
+    public Renderer(RenderOptions options, Progress progress, Kustomize kustomize, HelmProcess helm) {
         this.options = options;
         this.progress = progress;
         this.kustomize = kustomize;
+        this.helm = helm;
     }
 
     /**
@@ -90,7 +96,7 @@ public final class Renderer {
             if (unit.kind() == Unit.Kind.KUSTOMIZE) {
                 documents.addAll(kustomize.render(snapshot, unit.file().path(), options, variables, problems));
             } else {
-                documents.addAll(HelmChart.render(snapshot, RepoPaths.parent(unit.file().path()),
+                documents.addAll(HelmChart.render(helm, snapshot, RepoPaths.parent(unit.file().path()),
                         units.filesUnder(RepoPaths.parent(unit.file().path())), options, variables, problems));
             }
             counter.step();
