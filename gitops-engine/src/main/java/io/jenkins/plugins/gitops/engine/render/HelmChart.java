@@ -33,6 +33,8 @@ final class HelmChart {
     static final String CHART_FILE = "Chart.yaml";
     private static final Pattern SOURCE = Pattern.compile("^# Source: (\\S+)\\s*$", Pattern.MULTILINE);
     private static final Pattern TEMPLATE_AT = Pattern.compile("([\\w.\\-/]+\\.(?:yaml|yml|tpl|txt|json)):(\\d+)");
+    private static final Pattern RENDERED_YAML = Pattern.compile("YAML parse error on ([\\w.\\-/]+)");
+    private static final Pattern VALUES_FILE = Pattern.compile("cannot load ([\\w.\\-/]+\\.ya?ml)");
     private static final Set<String> CRD_EXTENSIONS = Set.of(".yaml", ".yml", ".json");
     private static final int MAX_ERROR_CHARS = 2000;
     private static final Pattern QUOTED = Pattern.compile("`[^`\\n]*`|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
@@ -153,10 +155,19 @@ final class HelmChart {
         String text = withheldValues(message.replaceAll("(?s)\\s*Use --debug flag.*$", "").strip());
         Origin origin = new Origin(RepoPaths.join(chartDir, CHART_FILE), 0);
         Matcher at = TEMPLATE_AT.matcher(text);
+        Matcher rendered = RENDERED_YAML.matcher(text);
+        Matcher values = VALUES_FILE.matcher(text);
         if (at.find()) {
             String file = inRepository(chartDir, at.group(1));
             origin = new Origin(file, Integer.parseInt(at.group(2)));
             text = text.replace(at.group(1), file);
+        } else if (rendered.find()) {
+            // What the template wrote is not YAML: the template is where to look, at no line Helm names.
+            String file = inRepository(chartDir, rendered.group(1));
+            origin = new Origin(file, 0);
+            text = text.replace(rendered.group(1), file);
+        } else if (values.find()) {
+            origin = new Origin(RepoPaths.join(chartDir, values.group(1)), 0);
         }
         if (text.length() > MAX_ERROR_CHARS) {
             text = text.substring(0, MAX_ERROR_CHARS) + " ...";

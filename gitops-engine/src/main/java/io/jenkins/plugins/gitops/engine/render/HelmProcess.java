@@ -41,6 +41,7 @@ public final class HelmProcess {
     /** The time limit of one chart's rendering, in seconds. */
     public static final String TIMEOUT_VARIABLE = "GITOPS_HELM_TIMEOUT";
     static final String EMBEDDED = "embedded";
+    private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> VERSIONS = new ConcurrentHashMap<>();
 
@@ -51,11 +52,18 @@ public final class HelmProcess {
 
     private final Optional<Path> binary;
     private final Duration timeout;
+    private final Map<String, String> inherited;
 
     /** @param binary a helm binary, or empty for the embedded library */
     public HelmProcess(Optional<Path> binary, Duration timeout) {
+        this(binary, timeout, System.getenv());
+    }
+
+    /** @param inherited the environment this process would pass on, of which the child gets only PATH */
+    HelmProcess(Optional<Path> binary, Duration timeout, Map<String, String> inherited) {
         this.binary = binary;
         this.timeout = timeout;
+        this.inherited = Map.copyOf(inherited);
     }
 
     /** As this machine's environment says: {@code GITOPS_HELM}, PATH, {@code GITOPS_HELM_TIMEOUT}. */
@@ -90,7 +98,7 @@ public final class HelmProcess {
                 throw new GitopsException(TIMEOUT_VARIABLE + " must be a positive number of seconds");
             }
         }
-        return new HelmProcess(binary, timeout);
+        return new HelmProcess(binary, timeout, env);
     }
 
     private static Optional<Path> onPath(String searchPath) {
@@ -137,7 +145,8 @@ public final class HelmProcess {
                     .redirectInput(ProcessBuilder.Redirect.from(new File(File.separatorChar == '\\' ? "NUL"
                             : "/dev/null")))
                     .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
-            isolate(builder.environment(), work);
+            builder.environment().clear();
+            builder.environment().putAll(isolated(inherited, work));
             Process process = builder.start();
             RUNNING.add(process);
             try {
@@ -206,10 +215,9 @@ public final class HelmProcess {
     }
 
     /** Only what Helm needs to run, its homes in the private directory; KUBECONFIG the embedded stub's. */
-    private static void isolate(Map<String, String> env, Path work) {
-        String path = env.getOrDefault("PATH", "");
-        env.clear();
-        env.put("PATH", path);
+    static Map<String, String> isolated(Map<String, String> inherited, Path work) {
+        Map<String, String> env = new java.util.HashMap<>();
+        env.put("PATH", inherited.getOrDefault("PATH", ""));
         env.put("HOME", work.toString());
         env.put("TMPDIR", work.toString());
         env.put("HELM_CACHE_HOME", work.resolve("cache").toString());
@@ -217,6 +225,7 @@ public final class HelmProcess {
         env.put("HELM_DATA_HOME", work.resolve("data").toString());
         env.put("HELM_PLUGINS", work.resolve("plugins").toString());
         env.put("KUBECONFIG", work.resolve(EmbeddedHelm.KUBECONFIG_FILE).toString());
+        return env;
     }
 
     private Result outcome(int exit, Path stdout, Path stderr, Path work) throws IOException {
@@ -258,9 +267,15 @@ public final class HelmProcess {
         }
     }
 
+    /** Killed and gone: the private directory is removed next, and a caller may check nothing is left. */
     private static void kill(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        try {
+            process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void delete(Path dir) {
