@@ -17,7 +17,6 @@ import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,12 +111,10 @@ public final class Applier {
         try (WaveRunner runner = new WaveRunner(options.parallelism(), progress, lock)) {
             plan.changes().stream().filter(c -> c.action() == Action.NOOP)
                     .forEach(c -> runner.record(c, Outcome.Status.UNCHANGED));
-            boolean ok = runner.run(Waves.group(applies, Change::id, c -> Waves.waveOf(desired.get(c.id()))),
+            boolean ok = runner.run(Waves.group(applies, Change::id, c -> Waves.keyOf(desired.get(c.id()))),
                     c -> target.apply(desired.get(c.id())), "apply", recorder);
             if (ok && plan.prune()) {
-                List<List<Change>> deleteWaves = new ArrayList<>(Waves.group(deletes, Change::id, c -> 0));
-                Collections.reverse(deleteWaves);
-                ok = runner.run(deleteWaves, c -> target.delete(c.id()), "prune", recorder);
+                ok = runner.run(Waves.deleteOrder(deletes, Change::id), c -> target.delete(c.id()), "prune", recorder);
             } else if (!deletes.isEmpty()) {
                 deletes.forEach(c -> runner.record(c, Outcome.Status.SKIPPED));
                 if (!ok) {

@@ -18,7 +18,6 @@ import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -151,10 +150,8 @@ public final class Planner {
 
     private static List<Change> order(List<Change> applies, Map<ResourceId, Resource> desired, List<Change> deletes) {
         List<Change> ordered = new ArrayList<>();
-        Waves.group(applies, Change::id, c -> Waves.waveOf(desired.get(c.id()))).forEach(ordered::addAll);
-        List<List<Change>> deleteWaves = new ArrayList<>(Waves.group(deletes, Change::id, c -> 0));
-        Collections.reverse(deleteWaves);
-        deleteWaves.forEach(ordered::addAll);
+        Waves.group(applies, Change::id, c -> Waves.keyOf(desired.get(c.id()))).forEach(ordered::addAll);
+        Waves.deleteOrder(deletes, Change::id).forEach(ordered::addAll);
         return ordered;
     }
 }

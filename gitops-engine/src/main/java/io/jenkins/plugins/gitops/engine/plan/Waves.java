@@ -1,15 +1,18 @@
 package io.jenkins.plugins.gitops.engine.plan;
 
 import io.jenkins.plugins.gitops.engine.model.Annotations;
+import io.jenkins.plugins.gitops.engine.model.Hook;
 
 import io.jenkins.plugins.gitops.engine.model.InvalidDesiredStateException;
 import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -20,6 +23,10 @@ import java.util.function.Function;
  * kinds in dependency order (service accounts, config and storage before the workloads that mount them).
  * Each (stage, wave, kind) group is one wave: its members are independent and go in parallel. Deletes run
  * the waves backwards.
+ *
+ * <p>Hooks ({@link Hook}) keep Helm's order: pre-install/pre-upgrade hooks (and Argo CD's PreSync) in waves of
+ * their own after namespaces and CRDs and before everything else, post-install/post-upgrade (PostSync) after
+ * everything else; within a phase, by hook weight, then kind, as Helm sorts them.
  */
 public final class Waves {
 
@@ -45,11 +52,23 @@ public final class Waves {
         }
     }
 
+    /** The key of a resource that is no hook, or of a delete (deletes ignore hooks and waves alike). */
     public static Key keyOf(ResourceId id, int waveAnnotation) {
+        return keyOf(id, Optional.empty(), waveAnnotation);
+    }
+
+    /** The key of a desired resource: its hook phase and weight, else its wave annotation. */
+    public static Key keyOf(Resource resource) {
+        Optional<Hook> hook = Hook.of(resource.body());
+        return keyOf(resource.id(), hook, hook.map(Hook::weight).orElseGet(() -> waveOf(resource)));
+    }
+
+    private static Key keyOf(ResourceId id, Optional<Hook> hook, int wave) {
         boolean first = id.kind().equals("Namespace") && id.group().isEmpty()
                 || id.kind().equals("CustomResourceDefinition") && id.group().equals("apiextensions.k8s.io");
         int rank = KIND_ORDER.indexOf(id.kind());
-        return new Key(first ? 0 : 1, first ? 0 : waveAnnotation, rank < 0 ? KIND_ORDER.size() : rank, id.kind());
+        int stage = first ? 0 : hook.map(h -> h.phase() == Hook.Phase.PRE ? 1 : 3).orElse(2);
+        return new Key(stage, first ? 0 : wave, rank < 0 ? KIND_ORDER.size() : rank, id.kind());
     }
 
     /** The wave annotation of a resource, 0 when absent. */
@@ -64,11 +83,18 @@ public final class Waves {
         }).orElse(0);
     }
 
+    /** Deletes in waves: the apply order of kinds, backwards (hooks and wave annotations play no part). */
+    public static <T> List<List<T>> deleteOrder(List<T> items, Function<T, ResourceId> id) {
+        List<List<T>> waves = group(items, id, item -> keyOf(id.apply(item), 0));
+        Collections.reverse(waves);
+        return waves;
+    }
+
     /** Groups items into waves in apply order; members of a wave are sorted by id for stable output. */
-    public static <T> List<List<T>> group(List<T> items, Function<T, ResourceId> id, Function<T, Integer> wave) {
+    public static <T> List<List<T>> group(List<T> items, Function<T, ResourceId> id, Function<T, Key> key) {
         Map<Key, List<T>> waves = new TreeMap<>();
         for (T item : items) {
-            waves.computeIfAbsent(keyOf(id.apply(item), wave.apply(item)), k -> new ArrayList<>()).add(item);
+            waves.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
         }
         List<List<T>> out = new ArrayList<>();
         for (List<T> members : waves.values()) {

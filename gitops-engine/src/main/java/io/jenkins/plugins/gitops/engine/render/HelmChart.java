@@ -2,7 +2,7 @@ package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import io.jenkins.plugins.gitops.engine.GitopsException;
-import io.jenkins.plugins.gitops.engine.model.Documents;
+import io.jenkins.plugins.gitops.engine.model.Hook;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.source.SourceFile;
@@ -15,7 +15,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -215,19 +214,11 @@ final class HelmChart {
             for (YamlDocuments.Composed document : YamlDocuments.compose(file, text.getBytes(StandardCharsets.UTF_8),
                     options, problems)) {
                 NodeConstructor.map(document, document.root(), options, variables, mark -> origin, problems)
-                        .filter(body -> !isTest(body))
+                        .filter(body -> !Hook.neverInstalled(body))
                         .ifPresent(body -> documents.add(new LocatedDocument(body, origin)));
             }
         }
         return documents;
-    }
-
-    /** Helm's tests run with {@code helm test}; Helm never installs them, so neither does an apply. */
-    private static boolean isTest(Map<String, Object> body) {
-        return Documents.annotations(body).map(a -> a.get("helm.sh/hook")).filter(String.class::isInstance)
-                .map(hook -> List.of(((String) hook).split(",")).stream().map(String::strip)
-                        .anyMatch(h -> h.equals("test") || h.startsWith("test-")))
-                .orElse(false);
     }
 
     /** The chart's and its unpacked subcharts' {@code crds/} files, as plain manifests. */
