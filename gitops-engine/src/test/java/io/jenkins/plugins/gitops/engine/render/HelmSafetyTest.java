@@ -142,6 +142,36 @@ class HelmSafetyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"binary", "embedded"})
+    void sigtermEndsTheRenderAndItsChild(String runner) throws Exception {
+        chart(FOREVER);
+        String helm = runner.equals("binary") ? RealHelm.binary().toString() : "embedded";
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), RenderUntilKilled.class.getName(), tmp.resolve("repo")
+                .toString(), helm).redirectErrorStream(true).redirectOutput(tmp.resolve("jvm.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            Optional<ProcessHandle> child = Optional.empty();
+            while (child.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                child = jvm.descendants().findFirst();
+            }
+            assertThat(child).as("the render's child process").isPresent();
+            Thread.sleep(500);
+            long before = System.nanoTime();
+
+            jvm.destroy(); // SIGTERM
+
+            assertThat(jvm.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(15));
+            assertThat(child.get().onExit().get(5, java.util.concurrent.TimeUnit.SECONDS).isAlive()).isFalse();
+        } finally {
+            jvm.descendants().forEach(ProcessHandle::destroyForcibly);
+            jvm.destroyForcibly();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"binary", "embedded"})
     void helmsErrorsKeepTheFileButNotTheValue(String runner) throws Exception {
         chart("apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata: !!int {{ .Values.password }}\n");
         Files.writeString(tmp.resolve("repo/env/app/values.yaml"), "password: s3cretvalue\n");
