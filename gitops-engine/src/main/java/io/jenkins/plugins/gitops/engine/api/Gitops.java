@@ -73,8 +73,9 @@ public final class Gitops {
     public PlanResponse plan(PlanRequest request) {
         SourceSpec spec = spec(request.source(), null);
         try (Target target = request.target().open(spec.path())) {
-            Plan plan = new Planner(target, progress, clock, request.diff()).plan(load(spec, request.inputs()),
-                    request.prune(), request.allowEmpty()).withPlannedBy(request.plannedBy()).withName(request.name());
+            Plan plan = new Planner(target, progress, clock, request.diff()).plan(load(spec, request.inputs(),
+                    request.target()), request.prune(), request.allowEmpty()).withPlannedBy(request.plannedBy())
+                    .withName(request.name());
             if (request.out() != null) {
                 PlanFile.write(plan, request.out());
             }
@@ -92,14 +93,14 @@ public final class Gitops {
         try (Target target = request.target().open(plan.path(), context)) {
             // The saved plan carries its own diff mode in its changes; the mode only matters to re-planning.
             Applier applier = new Applier(target, progress, clock, DiffMode.CLIENT);
-            ApplyResult result = applier.apply(plan, load(spec, request.inputs()), request.options());
+            ApplyResult result = applier.apply(plan, load(spec, request.inputs(), request.target()), request.options());
             return new ApplyResponse(result, awaitHealth(target, result, request.health()));
         }
     }
 
     public ApplyResponse planAndApply(PlanAndApplyRequest request) {
         SourceSpec spec = spec(request.source(), null);
-        Environment env = load(spec, request.inputs());
+        Environment env = load(spec, request.inputs(), request.target());
         ApplyContext context = new ApplyContext(null, null, shownSource(env.remoteUrl(), spec.repository()),
                 request.options().user(), request.options().buildUrl());
         try (Target target = request.target().open(spec.path(), context)) {
@@ -113,7 +114,7 @@ public final class Gitops {
         SourceSpec spec = spec(request.source(), null);
         try (Target target = request.target().open(spec.path())) {
             VerifyResult result = new Verifier(target, progress, clock, healthPoll, request.diff())
-                    .verify(load(spec, request.inputs()), request.health().enabled() ? request.health().timeout() : Duration.ZERO);
+                    .verify(load(spec, request.inputs(), request.target()), request.health().enabled() ? request.health().timeout() : Duration.ZERO);
             Recording record = request.record();
             if (record.enabled()) {
                 new VerifyRecorder(target, clock, progress).record(result, record.user(), record.buildUrl(),
@@ -211,10 +212,11 @@ public final class Gitops {
         return new SourceSpec(source.repository(), ref, path);
     }
 
-    private Environment load(SourceSpec spec, Inputs inputs) {
+    private Environment load(SourceSpec spec, Inputs inputs, TargetSpec target) {
         List<IgnoreRule> rules = inputs.ignoreRules().stream().map(IgnoreRule::parse).toList();
-        return new EnvironmentLoader(RenderOptions.defaults().withVariables(variables(inputs)), rules, progress)
-                .load(spec);
+        RenderOptions options = RenderOptions.defaults().withVariables(variables(inputs));
+        return new EnvironmentLoader(options.withHelm(options.helm().withNamespace(target.namespace())), rules,
+                progress).load(spec);
     }
 
     private static Map<String, String> variables(Inputs inputs) {

@@ -27,6 +27,11 @@ public sealed interface TargetSpec {
         return open(environmentPath);
     }
 
+    /** The namespace the front end set for this target, where Helm charts render their release; else null. */
+    default String namespace() {
+        return null;
+    }
+
     static TargetSpec directory(Path root) {
         return new Directory(root);
     }
@@ -81,6 +86,11 @@ public sealed interface TargetSpec {
                     throw new GitopsException(e.getMessage());
                 }
             }
+        }
+
+        @Override
+        public String namespace() {
+            return config.namespace();
         }
 
         @Override

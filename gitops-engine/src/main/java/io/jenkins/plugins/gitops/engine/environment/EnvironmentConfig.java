@@ -48,7 +48,9 @@ public record EnvironmentConfig(List<IgnoreRule> ignoreRules, Optional<Boolean> 
 
     /** The options to render this environment with: the supplied ones, as this configuration changes them. */
     public RenderOptions renderOptions(RenderOptions supplied, Progress progress) {
-        RenderOptions options = helm.map(supplied::withHelm).orElse(supplied);
+        // The target's namespace stands for a release namespace this file does not name.
+        RenderOptions options = helm.map(h -> supplied.withHelm(h.namespace() != null ? h
+                : h.withNamespace(supplied.helm().namespace()))).orElse(supplied);
         if (substitute.filter(Boolean.FALSE::equals).isPresent()) {
             if (!supplied.variables().isEmpty()) {
                 progress.warn(FILE_NAME + " says substitute: false, so the variables given are not used and ${...}"

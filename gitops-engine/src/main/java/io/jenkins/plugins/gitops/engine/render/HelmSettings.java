@@ -22,6 +22,11 @@ public record HelmSettings(String releaseName, String namespace, List<String> va
     public static final HelmSettings DEFAULTS = new HelmSettings(null, null, List.of(), Map.of(), DEFAULT_KUBE_VERSION,
             "");
 
+    /** The same settings rendering into {@code name} (null: Helm's default). */
+    public HelmSettings withNamespace(String name) {
+        return new HelmSettings(releaseName, name, valuesFiles, values, kubeVersion, origin);
+    }
+
     public HelmSettings {
         valuesFiles = List.copyOf(valuesFiles);
         values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));

@@ -89,6 +89,31 @@ class HelmChartTest {
     }
 
     @Test
+    void theReleaseNamespaceIsDefaultElseTheTargetsElseTheEnvironmentsOwn() throws Exception {
+        repo.copyTree(corpus("podinfo-chart"), "plain/podinfo");
+        repo.copyTree(corpus("podinfo-chart"), "named/podinfo");
+        repo.write("named/.gitops.yaml", "helm:\n  namespace: shop\n");
+        repo.copyTree(corpus("podinfo-chart"), "released/podinfo");
+        repo.write("released/.gitops.yaml", "helm:\n  releaseName: web\n");
+        repo.commit("three environments");
+        RenderOptions team = RenderOptions.defaults().withHelm(HelmSettings.DEFAULTS.withNamespace("team"));
+
+        assertThat(namespaces(load("plain", Map.of()))).containsOnly("default");
+        assertThat(namespaces(loadWith(team, "plain"))).containsOnly("team");
+        assertThat(namespaces(loadWith(team, "released"))).containsOnly("team");
+        assertThat(namespaces(loadWith(team, "named"))).containsOnly("shop");
+    }
+
+    private Environment loadWith(RenderOptions options, String path) {
+        return new EnvironmentLoader(options, List.of(), Progress.NONE).load(new SourceSpec(repo.dir().toString(),
+                null, path));
+    }
+
+    private static List<String> namespaces(Environment env) {
+        return env.desired().resources().stream().map(r -> r.id().namespace()).toList();
+    }
+
+    @Test
     void aKubernetesVersionTheChartRefusesIsAnErrorAtChartYaml() throws Exception {
         repo.copyTree(corpus("podinfo-chart"), "envs/old/podinfo");
         repo.write("envs/old/.gitops.yaml", "helm:\n  kubeVersion: v1.20.0\n");
