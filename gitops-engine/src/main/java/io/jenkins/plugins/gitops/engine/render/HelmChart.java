@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
+import io.jenkins.plugins.gitops.engine.source.RepositoryLocation;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.model.Hook;
 import io.jenkins.plugins.gitops.engine.model.Origin;
@@ -34,6 +35,7 @@ final class HelmChart {
     private static final Pattern TEMPLATE_AT = Pattern.compile("([\\w.\\-/]+\\.(?:yaml|yml|tpl|txt|json)):(\\d+)");
     private static final Pattern RENDERED_YAML = Pattern.compile("YAML parse error on ([\\w.\\-/]+)");
     private static final Pattern VALUES_FILE = Pattern.compile("cannot load ([\\w.\\-/]+\\.ya?ml)");
+    private static final Pattern MISSING_DEPENDENCIES = Pattern.compile("missing in charts/ directory: ([^\\n]+)");
     private static final Set<String> CRD_EXTENSIONS = Set.of(".yaml", ".yml", ".json");
     private static final int MAX_ERROR_CHARS = 2000;
     private static final Pattern QUOTED = Pattern.compile("`[^`\\n]*`|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
@@ -74,7 +76,10 @@ final class HelmChart {
             return List.of();
         }
         if (!result.ok()) {
-            problems.add(templateProblem(chartDir, withoutCheckout(result.error(), root)));
+            Matcher missingDependencies = MISSING_DEPENDENCIES.matcher(result.error());
+            problems.add(missingDependencies.find()
+                    ? dependenciesProblem(snapshot, chartDir, List.of(missingDependencies.group(1).split(",\\s*")))
+                    : templateProblem(chartDir, withoutCheckout(result.error(), root)));
             return List.of();
         }
         List<LocatedDocument> documents = new ArrayList<>(crds(chartDir, chartFiles, options, variables, problems));
@@ -109,6 +114,37 @@ final class HelmChart {
                 }
             }
         }
+    }
+
+    /**
+     * Helm says to run {@code helm dependency build}, but files are read from the commit: a user who built them
+     * would get the same message again. Popular chart repositories git-ignore {@code charts/*.tgz}; where the
+     * repository is a local working tree that has them, say so and how to commit them.
+     */
+    private static Problem dependenciesProblem(SourceSnapshot snapshot, String chartDir, List<String> names) {
+        String charts = RepoPaths.join(chartDir, "charts");
+        StringBuilder message = new StringBuilder("chart " + (chartDir.isEmpty() ? "." : chartDir) + " depends on "
+                + String.join(", ", names) + ", which " + (names.size() == 1 ? "is" : "are") + " not in " + charts
+                + "/ at commit " + snapshot.commit() + ": dependencies are read from the commit, never downloaded;"
+                + " run helm dependency build in the chart and commit " + charts + "/");
+        RepositoryLocation location = RepositoryLocation.parse(snapshot.repository());
+        if (!location.remote()) {
+            List<String> uncommitted = new ArrayList<>();
+            try (var entries = Files.list(Path.of(location.shown()).resolve(charts))) {
+                entries.map(entry -> entry.getFileName().toString())
+                        .filter(file -> names.stream().anyMatch(name -> file.equals(name) || file.startsWith(name + "-")
+                                && file.endsWith(".tgz")))
+                        .sorted().forEach(file -> uncommitted.add(RepoPaths.join(charts, file)));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                // No working tree with a charts/ folder here: the general advice stands.
+            }
+            if (!uncommitted.isEmpty()) {
+                message.append("; the working tree has ").append(String.join(", ", uncommitted))
+                        .append(" but the commit does not (git-ignored or not added): git add -f ")
+                        .append(String.join(" ", uncommitted)).append(" and commit");
+            }
+        }
+        return new Problem(new Origin(RepoPaths.join(chartDir, CHART_FILE), 0), message.toString());
     }
 
     /** Paths in the private checkout, read as in the repository. */

@@ -153,8 +153,29 @@ class HelmChartTest {
         repo.commit("missing dependency");
         assertThat(problems("env")).singleElement().satisfies(p -> {
             assertThat(p.origin().file()).isEqualTo("env/app/Chart.yaml");
-            assertThat(p.message()).contains("helm template failed", "redis");
+            assertThat(p.message()).contains("depends on redis", "not in env/app/charts/ at commit",
+                    "helm dependency build", "commit env/app/charts/").doesNotContain("git add -f");
         });
+    }
+
+    @Test
+    void aDependencyBuiltButGitIgnoredIsNamedWithTheGitAddRemedy() {
+        repo.write("env/app/Chart.yaml", """
+                apiVersion: v2
+                name: app
+                version: 0.1.0
+                dependencies:
+                  - name: redis
+                    version: 1.0.0
+                    repository: https://charts.example.invalid
+                """);
+        repo.write("env/app/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+        repo.write(".gitignore", "charts/*.tgz\n");
+        repo.commit("dependency declared");
+        repo.write("env/app/charts/redis-1.0.0.tgz", "built by helm dependency build, ignored by git");
+        assertThat(problems("env")).singleElement().satisfies(p -> assertThat(p.message())
+                .contains("the working tree has env/app/charts/redis-1.0.0.tgz but the commit does not",
+                        "git add -f env/app/charts/redis-1.0.0.tgz"));
     }
 
     @Test
