@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.render;
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import io.jenkins.plugins.gitops.engine.source.RepositoryLocation;
 import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.model.Hook;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;
@@ -46,7 +47,8 @@ final class HelmChart {
 
     /** The chart in {@code chartDir} (repository-relative), rendered; problems are added to {@code problems}. */
     static List<LocatedDocument> render(HelmProcess helm, SourceSnapshot snapshot, String chartDir,
-            List<SourceFile> chartFiles, RenderOptions options, Variables variables, List<Problem> problems) {
+            List<SourceFile> chartFiles, RenderOptions options, Variables variables, List<Problem> problems,
+            Progress progress) {
         HelmSettings settings = options.helm();
         List<String> valuesFiles = new ArrayList<>();
         boolean missing = false;
@@ -84,6 +86,7 @@ final class HelmChart {
         }
         List<LocatedDocument> documents = new ArrayList<>(crds(chartDir, chartFiles, options, variables, problems));
         documents.addAll(documents(chartDir, result.manifest(), options, variables, problems));
+        HelmRandomness.warn(chartFiles, documents, progress);
         return documents;
     }
 

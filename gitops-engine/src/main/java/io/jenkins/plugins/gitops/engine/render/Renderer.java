@@ -97,7 +97,8 @@ public final class Renderer {
                 documents.addAll(kustomize.render(snapshot, unit.file().path(), options, variables, problems));
             } else {
                 documents.addAll(HelmChart.render(helm, snapshot, RepoPaths.parent(unit.file().path()),
-                        units.filesUnder(RepoPaths.parent(unit.file().path())), options, variables, problems));
+                        units.filesUnder(RepoPaths.parent(unit.file().path())), options, variables, problems,
+                        progress));
             }
             counter.step();
         }

@@ -114,6 +114,38 @@ class HelmChartTest {
     }
 
     @Test
+    void aTemplateCallingRandomFunctionsIsNamedInAWarningWithItsResourcesAndTheWayOut() {
+        repo.write("env/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n");
+        repo.write("env/app/templates/secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: db
+                stringData:
+                  password: {{ randAlphaNum 16 | quote }}
+                """);
+        repo.write("env/app/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stable\n");
+        repo.commit("random password");
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Progress progress = new Progress() {
+            @Override
+            public void update(String phase, int done, int total) {
+            }
+
+            @Override
+            public void warn(String message) {
+                warnings.add(message);
+            }
+        };
+
+        new EnvironmentLoader(RenderOptions.defaults(), List.of(), progress).load(new SourceSpec(
+                repo.dir().toString(), null, "env"));
+
+        assertThat(warnings).singleElement().satisfies(w -> assertThat(w).contains("env/app/templates/secret.yaml",
+                "randAlphaNum", "Secret db", "existing-secret", "ignoreDifferences").doesNotContain("stable"));
+    }
+
+    @Test
     void aKubernetesVersionTheChartRefusesIsAnErrorAtChartYaml() throws Exception {
         repo.copyTree(corpus("podinfo-chart"), "envs/old/podinfo");
         repo.write("envs/old/.gitops.yaml", "helm:\n  kubeVersion: v1.20.0\n");
