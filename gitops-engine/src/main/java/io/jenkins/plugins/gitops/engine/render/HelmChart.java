@@ -24,11 +24,12 @@ import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Renders a Helm chart (a directory holding {@code Chart.yaml}) in-process, as {@code helm template} would, with
- * Helm's own Go code through helm-java: the chart's {@code values.yaml}, then the environment's values files,
+ * Renders a Helm chart (a directory holding {@code Chart.yaml}) as {@code helm template} would, with Helm itself in
+ * a child process ({@link HelmProcess}): the chart's {@code values.yaml}, then the environment's values files,
  * then its values; dependencies only from the chart's {@code charts/} folder (nothing is downloaded). Helm's
  * template leaves out {@code crds/}, which {@code helm install} applies as plain files without templating, so
- * they are read here as plain manifests. Every resource is located at the template that made it.
+ * they are read here as plain manifests. Every resource is located at the template that made it; hooks are kept
+ * (those an install runs) for {@link io.jenkins.plugins.gitops.engine.plan.Waves} to order.
  */
 final class HelmChart {
     static final String CHART_FILE = "Chart.yaml";

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * How the environment renders its Helm charts, as {@code helm template} options: the release name (default:
- * the chart directory's name), the namespace (default: Helm's {@code default}), values files relative to the
+ * the chart directory's name), the namespace (null: the target's, else Helm's {@code default}), values files relative to the
  * chart directory applied after the chart's own {@code values.yaml}, values applied last as {@code --set} would,
  * and the Kubernetes version the templates see ({@code .Capabilities.KubeVersion}). {@code origin} names where
  * the settings were written, for errors.
