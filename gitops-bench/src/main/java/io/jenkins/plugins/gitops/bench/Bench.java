@@ -78,6 +78,10 @@ public final class Bench {
                     ParseBench.MANY_DOCUMENTS);
             rows.addAll(ParseBench.run(work, s.warmup(), s.runs()));
 
+            log.printf("bench: Helm charts, a small one and one of %,d documents, beside helm template%n",
+                    HelmBench.LARGE_DOCUMENTS);
+            rows.addAll(HelmBench.run(work, s.warmup(), s.runs()));
+
             log.printf("bench: first HTML view of a plan of %,d changes%n", s.large());
             HtmlBench.Result html = HtmlBench.run(large, work, s.warmup(), s.runs());
             large = null;

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -28,13 +27,14 @@ import java.util.stream.Stream;
  * points {@code KUBECONFIG} at the file written here and removes in-cluster variables).
  *
  * <p>Arguments: work directory, chart directory, release name, namespace, Kubernetes version, values files. The
- * manifest goes to stdout; Helm's error goes to {@code error.txt} in the work directory (exit 2); a platform
- * with no native part exits 3.
+ * manifest goes to {@code manifest.yaml} in the work directory (not stdout, which Go code shares); Helm's error
+ * to {@code error.txt} (exit 2); a platform with no native part exits 3.
  */
 public final class EmbeddedHelm {
     static final int HELM_FAILED = 2;
     static final int NO_NATIVE_PART = 3;
     static final String ERROR_FILE = "error.txt";
+    static final String MANIFEST_FILE = "manifest.yaml";
     static final String KUBECONFIG_FILE = "kubeconfig";
     private static final String HOOK = "helm.sh/hook";
     /** A key of the same shape that Helm does not know, so it leaves the object among the chart's manifests. */
@@ -51,7 +51,6 @@ public final class EmbeddedHelm {
             System.exit(NO_NATIVE_PART);
         }
         HttpServer stub = emptyCluster(work.resolve(KUBECONFIG_FILE));
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         int status = 0;
         try {
             var command = new Helm(withVisibleHooks(Path.of(args[1]), work.resolve("chart"))).template().withName(args[2]).withNamespace(args[3])
@@ -59,12 +58,12 @@ public final class EmbeddedHelm {
             for (int i = 5; i < args.length; i++) {
                 command.withValuesFile(Path.of(args[i]));
             }
-            out.print(command.call().replace(HIDDEN_HOOK, HOOK));
+            Files.writeString(work.resolve(MANIFEST_FILE), command.call().replace(HIDDEN_HOOK, HOOK),
+                    StandardCharsets.UTF_8);
         } catch (IllegalStateException e) {
             Files.writeString(work.resolve(ERROR_FILE), String.valueOf(e.getMessage()), StandardCharsets.UTF_8);
             status = HELM_FAILED;
         } finally {
-            out.flush();
             stub.stop(0);
         }
         System.exit(status);

@@ -82,7 +82,7 @@ final class HelmChart {
             Matcher missingDependencies = MISSING_DEPENDENCIES.matcher(result.error());
             problems.add(missingDependencies.find()
                     ? dependenciesProblem(snapshot, chartDir, List.of(missingDependencies.group(1).split(",\\s*")))
-                    : templateProblem(chartDir, withoutCheckout(result.error(), root)));
+                    : templateProblem(chartDir, withoutCheckout(result.error(), root), helm.describe()));
             return List.of();
         }
         List<LocatedDocument> documents = new ArrayList<>(crds(chartDir, chartFiles, options, variables, problems));
@@ -190,7 +190,7 @@ final class HelmChart {
      * Helm names a template as {@code <chart name>/templates/x.yaml}: located at the repository file and line,
      * with Helm's advice about --debug (a flag nobody here can pass) removed.
      */
-    static Problem templateProblem(String chartDir, String message) {
+    static Problem templateProblem(String chartDir, String message, String renderer) {
         String text = withheldValues(message.replaceAll("(?s)\\s*Use --debug flag.*$", "").strip());
         Origin origin = new Origin(RepoPaths.join(chartDir, CHART_FILE), 0);
         Matcher at = TEMPLATE_AT.matcher(text);
@@ -211,7 +211,7 @@ final class HelmChart {
         if (text.length() > MAX_ERROR_CHARS) {
             text = text.substring(0, MAX_ERROR_CHARS) + " ...";
         }
-        return new Problem(origin, "helm template failed: " + text);
+        return new Problem(origin, "helm template failed: " + text + " (rendered by " + renderer + ")");
     }
 
     /**

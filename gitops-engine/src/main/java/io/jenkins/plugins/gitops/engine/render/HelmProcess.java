@@ -117,11 +117,11 @@ public final class HelmProcess {
         return timeout;
     }
 
-    /** What rendered: {@code helm v4.1.4 (/usr/bin/helm)} or the embedded library's version. */
+    /** What renders, for messages: {@code helm v4.1.4 (/usr/bin/helm)}, or the bundled library. */
     public String describe() {
         return binary.map(path -> VERSIONS.computeIfAbsent(path.toString(), p -> "helm " + version(path) + " (" + p
-                + ")")).orElse("the embedded Helm (helm-java " + Optional.ofNullable(
-                        Helm.class.getPackage().getImplementationVersion()).orElse("") + ")");
+                + ")")).orElse("the bundled Helm library" + Optional.ofNullable(Helm.class.getPackage()
+                        .getImplementationVersion()).map(v -> " (helm-java " + v + ")").orElse(""));
     }
 
     /** A template request; paths are absolute, in the snapshot's private checkout. */
@@ -230,7 +230,8 @@ public final class HelmProcess {
 
     private Result outcome(int exit, Path stdout, Path stderr, Path work) throws IOException {
         if (exit == 0) {
-            return new Result(Files.readString(stdout, StandardCharsets.UTF_8), null, false);
+            Path manifest = binary.isPresent() ? stdout : work.resolve(EmbeddedHelm.MANIFEST_FILE);
+            return new Result(Files.readString(manifest, StandardCharsets.UTF_8), null, false);
         }
         if (binary.isEmpty()) {
             Path error = work.resolve(EmbeddedHelm.ERROR_FILE);

@@ -1,0 +1,149 @@
+package io.jenkins.plugins.gitops.bench;
+
+import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.render.HelmProcess;
+import io.jenkins.plugins.gitops.engine.render.Kustomize;
+import io.jenkins.plugins.gitops.engine.render.RenderOptions;
+import io.jenkins.plugins.gitops.engine.render.Renderer;
+import io.jenkins.plugins.gitops.engine.source.GitSource;
+import io.jenkins.plugins.gitops.engine.source.SourceSnapshot;
+import io.jenkins.plugins.gitops.engine.source.SourceSpec;
+import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Helm charts rendered by the engine (through a helm binary, and through the bundled library in a child JVM)
+ * beside {@code helm template} of the same chart, in the same run: a small chart (ten templates) and a large
+ * one (one template emitting many documents). The engine's time includes the commit's checkout and the parse
+ * and validation of every object; {@code helm template} only writes its output.
+ */
+final class HelmBench {
+    static final int LARGE_DOCUMENTS = 20_000;
+
+    private HelmBench() {
+    }
+
+    static List<Row> run(Path work, int warmup, int runs) {
+        Optional<Path> helm = helmBinary();
+        if (helm.isEmpty()) {
+            return List.of(Row.figure("helm charts: no helm binary (GITOPS_HELM, .tools/helm/helm or PATH); run"
+                    + " .ci/install-helm", Double.NaN, "", "", null));
+        }
+        List<Row> rows = new ArrayList<>();
+        rows.addAll(chartRows("small chart (10 templates)", smallChart(work.resolve("chart-small")), helm.get(), warmup,
+                runs));
+        rows.addAll(chartRows("large chart (" + LARGE_DOCUMENTS + " documents)", largeChart(work.resolve("chart-large")),
+                helm.get(), Math.min(warmup, 1), Math.min(runs, 3)));
+        return rows;
+    }
+
+    private static List<Row> chartRows(String name, Path repository, Path helm, int warmup, int runs) {
+        Samples reference = Samples.timed(warmup, runs, () -> helmTemplate(helm, repository.resolve("env/app")));
+        Samples binary = Samples.timed(warmup, runs, () -> render(repository, Optional.of(helm)));
+        Samples embedded = Samples.timed(warmup, runs, () -> render(repository, Optional.empty()));
+        return List.of(
+                Row.timed(name + ": helm template", reference, "", null),
+                Row.timed(name + ": engine render, helm binary", binary, "", null),
+                Row.timed(name + ": engine render, bundled Helm in a child JVM", embedded, "", null),
+                Row.figure(name + ": engine (helm binary) / helm template", binary.min() / reference.min(), "x", "",
+                        null));
+    }
+
+    private static double render(Path repository, Optional<Path> helm) {
+        long start = System.nanoTime();
+        try (SourceSnapshot snapshot = GitSource.open(new SourceSpec(repository.toString(), "HEAD", "env"))) {
+            DesiredState state = new Renderer(RenderOptions.defaults(), Progress.NONE, Kustomize.onPath(),
+                    new HelmProcess(helm, HelmProcess.DEFAULT_TIMEOUT)).render(snapshot);
+            if (state.resources().isEmpty()) {
+                throw new IllegalStateException("the chart rendered nothing");
+            }
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double helmTemplate(Path helm, Path chart) {
+        long start = System.nanoTime();
+        try {
+            Process process = new ProcessBuilder(helm.toString(), "template", "bench", chart.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException("helm template failed on " + chart);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static Path smallChart(Path repository) {
+        try (GitRepoFixture repo = GitRepoFixture.init(repository)) {
+            repo.write("env/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n");
+            repo.write("env/app/values.yaml", "replicas: 2\nimage: nginx:1.27\n");
+            for (int i = 0; i < 10; i++) {
+                repo.write("env/app/templates/t" + i + ".yaml", """
+                        apiVersion: apps/v1
+                        kind: Deployment
+                        metadata:
+                          name: {{ .Release.Name }}-web-%d
+                          labels: {app: web-%d, release: {{ .Release.Name | quote }}}
+                        spec:
+                          replicas: {{ .Values.replicas }}
+                          selector: {matchLabels: {app: web-%d}}
+                          template:
+                            metadata: {labels: {app: web-%d}}
+                            spec:
+                              containers:
+                                - name: web
+                                  image: {{ .Values.image }}
+                                  ports: [{containerPort: 80}]
+                        """.formatted(i, i, i, i));
+            }
+            repo.commit("small chart");
+            return repository;
+        }
+    }
+
+    private static Path largeChart(Path repository) {
+        try (GitRepoFixture repo = GitRepoFixture.init(repository)) {
+            repo.write("env/app/Chart.yaml", "apiVersion: v2\nname: app\nversion: 0.1.0\n");
+            repo.write("env/app/values.yaml", "count: " + LARGE_DOCUMENTS + "\n");
+            repo.write("env/app/templates/many.yaml", """
+                    {{- range $i := until (int .Values.count) }}
+                    ---
+                    apiVersion: v1
+                    kind: ConfigMap
+                    metadata:
+                      name: cm-{{ $i }}
+                    data:
+                      v: {{ $i | quote }}
+                    {{- end }}
+                    """);
+            repo.commit("large chart");
+            return repository;
+        }
+    }
+
+    /** As the tests find it: GITOPS_HELM, then .tools/helm/helm (from .ci/install-helm), then PATH. */
+    private static Optional<Path> helmBinary() {
+        List<Path> candidates = new ArrayList<>();
+        Optional.ofNullable(System.getenv(HelmProcess.HELM_VARIABLE)).map(Path::of).ifPresent(candidates::add);
+        candidates.add(Path.of(".tools", "helm", "helm").toAbsolutePath());
+        Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).filter(s -> !s.isEmpty())
+                .map(dir -> Path.of(dir, "helm")).forEach(candidates::add);
+        return candidates.stream().filter(Files::isExecutable).findFirst();
+    }
+}
