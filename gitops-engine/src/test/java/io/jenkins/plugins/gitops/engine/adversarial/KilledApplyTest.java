@@ -3,7 +3,7 @@ package io.jenkins.plugins.gitops.engine.adversarial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jenkins.plugins.gitops.engine.Progress;
+import io.jenkins.plugins.gitops.engine.testing.WarningLog;
 import io.jenkins.plugins.gitops.engine.apply.Applier;
 import io.jenkins.plugins.gitops.engine.flow.FlowFixture;
 import io.jenkins.plugins.gitops.engine.targets.TargetLockedException;
@@ -75,17 +75,7 @@ class KilledApplyTest {
 
         DirectoryTarget target = new DirectoryTarget(dir);
         FlowFixture flow = new FlowFixture(tmp.resolve("repo"), ENV, target);
-        List<String> warnings = new ArrayList<>();
-        Progress progress = new Progress() {
-            @Override
-            public void update(String phase, int done, int total) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        };
+        WarningLog progress = new WarningLog();
         Applier applier = new Applier(target, progress, Clock.systemUTC());
         assertThatThrownBy(() -> applier.planAndApply(flow.load(commit), true, FlowFixture.options()))
                 .isInstanceOf(TargetLockedException.class).hasMessageContaining("locked by killed-run@");
@@ -94,7 +84,7 @@ class KilledApplyTest {
         assertThat(stored).as("the kill came half way").isBetween(5L, RESOURCES - 1L);
         assertThat(applier.planAndApply(flow.load(commit), true,
                 FlowFixture.options().withLockWait(Duration.ofMillis(LEASE_MILLIS * 3))).succeeded()).isTrue();
-        assertThat(warnings).anyMatch(w -> w.contains("took over the lock of killed-run@"));
+        assertThat(progress.warnings()).anyMatch(w -> w.contains("took over the lock of killed-run@"));
         assertThat(flow.verify(commit).inSync()).isTrue();
         assertThat(target.stored()).hasSize(RESOURCES);
         assertThat(target.readInventory().resources()).isEqualTo(target.stored());

@@ -14,6 +14,7 @@ import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import io.jenkins.plugins.gitops.engine.testing.WarningLog;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
@@ -126,22 +127,12 @@ class HelmChartTest {
                 """);
         repo.write("env/app/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: stable\n");
         repo.commit("random password");
-        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Progress progress = new Progress() {
-            @Override
-            public void update(String phase, int done, int total) {
-            }
-
-            @Override
-            public void warn(String message) {
-                warnings.add(message);
-            }
-        };
+        WarningLog progress = new WarningLog();
 
         new EnvironmentLoader(RenderOptions.defaults(), List.of(), progress).load(new SourceSpec(
                 repo.dir().toString(), null, "env"));
 
-        assertThat(warnings).singleElement().satisfies(w -> assertThat(w).contains("env/app/templates/secret.yaml",
+        assertThat(progress.warnings()).singleElement().satisfies(w -> assertThat(w).contains("env/app/templates/secret.yaml",
                 "randAlphaNum", "Secret db", "existing-secret", "ignoreDifferences").doesNotContain("stable"));
     }
 
@@ -172,16 +163,7 @@ class HelmChartTest {
 
     @Test
     void aDependencyNotVendoredIsAnErrorNotADownload() {
-        repo.write("env/app/Chart.yaml", """
-                apiVersion: v2
-                name: app
-                version: 0.1.0
-                dependencies:
-                  - name: redis
-                    version: 1.0.0
-                    repository: https://charts.example.invalid
-                """);
-        repo.write("env/app/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+        writeChartDependingOnRedis();
         repo.commit("missing dependency");
         assertThat(problems("env")).singleElement().satisfies(p -> {
             assertThat(p.origin().file()).isEqualTo("env/app/Chart.yaml");
@@ -192,16 +174,7 @@ class HelmChartTest {
 
     @Test
     void aDependencyBuiltButGitIgnoredIsNamedWithTheGitAddRemedy() {
-        repo.write("env/app/Chart.yaml", """
-                apiVersion: v2
-                name: app
-                version: 0.1.0
-                dependencies:
-                  - name: redis
-                    version: 1.0.0
-                    repository: https://charts.example.invalid
-                """);
-        repo.write("env/app/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+        writeChartDependingOnRedis();
         repo.write(".gitignore", "charts/*.tgz\n");
         repo.commit("dependency declared");
         repo.write("env/app/charts/redis-1.0.0.tgz", "built by helm dependency build, ignored by git");
@@ -269,6 +242,19 @@ class HelmChartTest {
             assertThat(p.message()).contains("helmCharts is not supported", "directory with Chart.yaml",
                     ".gitops.yaml");
         });
+    }
+
+    private void writeChartDependingOnRedis() {
+        repo.write("env/app/Chart.yaml", """
+                apiVersion: v2
+                name: app
+                version: 0.1.0
+                dependencies:
+                  - name: redis
+                    version: 1.0.0
+                    repository: https://charts.example.invalid
+                """);
+        repo.write("env/app/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
     }
 
     private void writeChartWithDependencyAndCrd(String dir) {
