@@ -42,6 +42,9 @@ public final class HelmProcess {
     public static final String TIMEOUT_VARIABLE = "GITOPS_HELM_TIMEOUT";
     static final String EMBEDDED = "embedded";
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    private static final long MIB = 1024 * 1024;
+    /** Far above what charts render (ingress-nginx: 20 KiB), short of what would exhaust the heap. */
+    private static final long MAX_MANIFEST_BYTES = 256 * MIB;
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
     private static final Map<String, String> VERSIONS = new ConcurrentHashMap<>();
 
@@ -231,6 +234,11 @@ public final class HelmProcess {
     private Result outcome(int exit, Path stdout, Path stderr, Path work) throws IOException {
         if (exit == 0) {
             Path manifest = binary.isPresent() ? stdout : work.resolve(EmbeddedHelm.MANIFEST_FILE);
+            long size = Files.size(manifest);
+            if (size > MAX_MANIFEST_BYTES) {
+                return new Result(null, "the chart rendered " + size / MIB + " MiB, more than the " + MAX_MANIFEST_BYTES
+                        / MIB + " MiB a plan reads; split it, or render it into plain manifests and commit them", false);
+            }
             return new Result(Files.readString(manifest, StandardCharsets.UTF_8), null, false);
         }
         if (binary.isEmpty()) {
