@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
-import io.jenkins.plugins.gitops.engine.source.RepositoryLocation;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.model.Hook;
@@ -34,14 +33,7 @@ import org.yaml.snakeyaml.Yaml;
 final class HelmChart {
     static final String CHART_FILE = "Chart.yaml";
     private static final Pattern SOURCE = Pattern.compile("^# Source: (\\S+)\\s*$", Pattern.MULTILINE);
-    private static final Pattern TEMPLATE_AT = Pattern.compile("([\\w.\\-/]+\\.(?:yaml|yml|tpl|txt|json)):(\\d+)");
-    private static final Pattern RENDERED_YAML = Pattern.compile("YAML parse error on ([\\w.\\-/]+)");
-    private static final Pattern VALUES_FILE = Pattern.compile("cannot load ([\\w.\\-/]+\\.ya?ml)");
-    private static final Pattern MISSING_DEPENDENCIES = Pattern.compile("missing in charts/ directory: ([^\\n]+)");
     private static final Set<String> CRD_EXTENSIONS = Set.of(".yaml", ".yml", ".json");
-    private static final int MAX_ERROR_CHARS = 2000;
-    private static final Pattern QUOTED = Pattern.compile("`[^`\\n]*`|\"(?:[^\"\\\\\\n]|\\\\.)*\"");
-    private static final String WITHHELD = "(value withheld)";
 
     private HelmChart() {
     }
@@ -79,10 +71,7 @@ final class HelmChart {
             return List.of();
         }
         if (!result.ok()) {
-            Matcher missingDependencies = MISSING_DEPENDENCIES.matcher(result.error());
-            problems.add(missingDependencies.find()
-                    ? dependenciesProblem(snapshot, chartDir, List.of(missingDependencies.group(1).split(",\\s*")))
-                    : templateProblem(chartDir, withoutCheckout(result.error(), root), helm.describe()));
+            problems.add(HelmErrors.problem(result.error(), snapshot, chartDir, root, helm.describe()));
             return List.of();
         }
         List<LocatedDocument> documents = new ArrayList<>(crds(chartDir, chartFiles, options, variables, problems));
@@ -120,54 +109,6 @@ final class HelmChart {
         }
     }
 
-    /**
-     * Helm says to run {@code helm dependency build}, but files are read from the commit: a user who built them
-     * would get the same message again. Popular chart repositories git-ignore {@code charts/*.tgz}; where the
-     * repository is a local working tree that has them, say so and how to commit them.
-     */
-    private static Problem dependenciesProblem(SourceSnapshot snapshot, String chartDir, List<String> names) {
-        String charts = RepoPaths.join(chartDir, "charts");
-        StringBuilder message = new StringBuilder("chart " + (chartDir.isEmpty() ? "." : chartDir) + " depends on "
-                + String.join(", ", names) + ", which " + (names.size() == 1 ? "is" : "are") + " not in " + charts
-                + "/ at commit " + snapshot.commit() + ": dependencies are read from the commit, never downloaded;"
-                + " run helm dependency build in the chart and commit " + charts + "/");
-        RepositoryLocation location = RepositoryLocation.parse(snapshot.repository());
-        if (!location.remote()) {
-            List<String> uncommitted = new ArrayList<>();
-            try (var entries = Files.list(Path.of(location.shown()).resolve(charts))) {
-                entries.map(entry -> entry.getFileName().toString())
-                        .filter(file -> names.stream().anyMatch(name -> file.equals(name) || file.startsWith(name + "-")
-                                && file.endsWith(".tgz")))
-                        .sorted().forEach(file -> uncommitted.add(RepoPaths.join(charts, file)));
-            } catch (IOException | java.nio.file.InvalidPathException e) {
-                // No working tree with a charts/ folder here: the general advice stands.
-            }
-            if (!uncommitted.isEmpty()) {
-                message.append("; the working tree has ").append(String.join(", ", uncommitted))
-                        .append(" but the commit does not (git-ignored or not added): git add -f ")
-                        .append(String.join(" ", uncommitted)).append(" and commit");
-            }
-        }
-        return new Problem(new Origin(RepoPaths.join(chartDir, CHART_FILE), 0), message.toString());
-    }
-
-    /** Paths in the private checkout, read as in the repository. */
-    private static String withoutCheckout(String message, Path root) {
-        String text = message;
-        for (Path prefix : List.of(root.toAbsolutePath(), realPath(root))) {
-            text = text.replace(prefix + "/", "").replace(prefix.toString(), ".");
-        }
-        return text;
-    }
-
-    private static Path realPath(Path root) {
-        try {
-            return root.toRealPath();
-        } catch (IOException e) {
-            return root.toAbsolutePath();
-        }
-    }
-
     /** {@code helm.values} as the last values file: Helm merges it over the others as it would {@code --set}. */
     private static Path privateFile(Path root, HelmSettings settings) throws IOException {
         Path file = Files.createTempFile(root, ".gitops-helm-values-", ".yaml");
@@ -186,53 +127,8 @@ final class HelmChart {
         return name.isEmpty() ? "release" : name;
     }
 
-    /**
-     * Helm names a template as {@code <chart name>/templates/x.yaml}: located at the repository file and line,
-     * with Helm's advice about --debug (a flag nobody here can pass) removed.
-     */
-    static Problem templateProblem(String chartDir, String message, String renderer) {
-        String text = withheldValues(message.replaceAll("(?s)\\s*Use --debug flag.*$", "").strip());
-        Origin origin = new Origin(RepoPaths.join(chartDir, CHART_FILE), 0);
-        Matcher at = TEMPLATE_AT.matcher(text);
-        Matcher rendered = RENDERED_YAML.matcher(text);
-        Matcher values = VALUES_FILE.matcher(text);
-        if (at.find()) {
-            String file = inRepository(chartDir, at.group(1));
-            origin = new Origin(file, Integer.parseInt(at.group(2)));
-            text = text.replace(at.group(1), file);
-        } else if (rendered.find()) {
-            // What the template wrote is not YAML: the template is where to look, at no line Helm names.
-            String file = inRepository(chartDir, rendered.group(1));
-            origin = new Origin(file, 0);
-            text = text.replace(rendered.group(1), file);
-        } else if (values.find()) {
-            origin = new Origin(RepoPaths.join(chartDir, values.group(1)), 0);
-        }
-        if (text.length() > MAX_ERROR_CHARS) {
-            text = text.substring(0, MAX_ERROR_CHARS) + " ...";
-        }
-        return new Problem(origin, "helm template failed: " + text + " (rendered by " + renderer + ")");
-    }
-
-    /**
-     * Helm's messages quote the values they failed on (``cannot unmarshal !!str `s3cret` into int``, {@code
-     * parsing "s3cret": invalid syntax}), and a value may be a Secret's: quoted text goes, except template and file
-     * names. The message a chart's own {@code fail} or {@code required} writes stays: it is the chart's advice.
-     */
-    static String withheldValues(String message) {
-        Matcher quoted = QUOTED.matcher(message);
-        StringBuilder text = new StringBuilder();
-        while (quoted.find()) {
-            String inside = quoted.group().substring(1, quoted.group().length() - 1);
-            boolean name = quoted.group().startsWith("\"") && inside.matches("[\\w.\\-/]*(/|\\.tpl|\\.ya?ml)[\\w.\\-/]*");
-            quoted.appendReplacement(text, Matcher.quoteReplacement(name ? quoted.group() : WITHHELD));
-        }
-        quoted.appendTail(text);
-        return text.toString();
-    }
-
     /** {@code podinfo/templates/x.yaml} (chart name first) to the file in the repository. */
-    private static String inRepository(String chartDir, String helmPath) {
+    static String inRepository(String chartDir, String helmPath) {
         int slash = helmPath.indexOf('/');
         return slash < 0 ? RepoPaths.join(chartDir, helmPath) : RepoPaths.join(chartDir, helmPath.substring(slash + 1));
     }
