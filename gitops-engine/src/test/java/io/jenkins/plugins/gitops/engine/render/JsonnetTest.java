@@ -153,6 +153,16 @@ class JsonnetTest {
     }
 
     @Test
+    void theStandardLibraryNumbersAndStringsRenderAsTheReferenceJsonnet() throws Exception {
+        // Written for this test: number formatting, std.manifest*, format strings, Unicode, comprehensions, merges.
+        repo.copyTree(Path.of(JsonnetTest.class.getResource("/jsonnet").toURI()), "env");
+        repo.commit("the standard library");
+
+        assertSameObjects(load("env", Map.of()).desired(), reference("env/standard-library.jsonnet"),
+                "env/standard-library.jsonnet");
+    }
+
+    @Test
     void externalVariablesLibrariesAndListsRenderAsTheReferenceJsonnet() throws Exception {
         repo.write("lib/k.libsonnet", """
                 {
@@ -310,6 +320,25 @@ class JsonnetTest {
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.origin()).isEqualTo(new Origin("env/mixed.jsonnet", 0));
             assertThat(p.message()).contains("item 1").contains("a number");
+        });
+    }
+
+    @Test
+    void whatSjsonnetCannotDoIsAnErrorSayingSo() {
+        repo.write("env/yaml.jsonnet", "{ apiVersion: 'v1', kind: 'ConfigMap', metadata: std.parseYaml('name: a') }");
+        repo.write("env/toml.jsonnet", "{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'b' },\n"
+                + "  data: { t: std.manifestTomlEx({ a: 1 }, '  ') } }");
+        repo.commit("functions sjsonnet 0.4.9 lacks");
+
+        List<Problem> problems = problems("env", Map.of());
+
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("env/yaml.jsonnet", 0));
+            assertThat(p.message()).contains("std.parseYaml is not supported");
+        });
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("env/toml.jsonnet", 2));
+            assertThat(p.message()).contains("manifestTomlEx");
         });
     }
 
