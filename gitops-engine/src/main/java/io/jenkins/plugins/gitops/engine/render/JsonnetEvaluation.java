@@ -81,6 +81,16 @@ final class JsonnetEvaluation {
         };
         try {
             Val evaluated = result(interpreter.evaluate(source, new RepoPath(file)), file);
+            if (evaluated instanceof Val.Func function) {
+                // As the reference jsonnet and go-jsonnet (Argo CD's): sjsonnet itself ignores an unknown argument.
+                List<String> parameters = List.of(function.params().names());
+                for (String name : tlaCode.keySet()) {
+                    if (!parameters.contains(name)) {
+                        throw new Failure(file, 0, "its top-level function has no parameter " + name
+                                + ", which jsonnet.tlas gives; it takes " + String.join(", ", parameters));
+                    }
+                }
+            }
             return resources(result(interpreter.materialize(evaluated, ujson.Value$.MODULE$), file), file);
         } catch (StackOverflowError e) {
             throw new Failure(file, 0, "recursion too deep (a function that calls itself without end?)");

@@ -137,6 +137,14 @@ class JsonnetTest {
                 reference("--tla-str", "name=shop-ui", "--tla-str", "image=registry.example/shop:v2",
                         "--tla-code", "replicas=3", "--tla-str", "type=ClusterIP", file), file);
 
+        // An argument the function does not take is an error, as in the reference jsonnet.
+        repo.write("apps/tla/.gitops.yaml", "jsonnet:\n  tlas:\n    replica: 3\n");
+        repo.commit("a typo");
+        assertThat(problems("apps/tla", Map.of())).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin(file, 0));
+            assertThat(p.message()).contains("no parameter replica").contains("replicas");
+        });
+
         // Argo CD's own list form, copied from an Application, gives the same.
         repo.write("apps/tla/.gitops.yaml", """
                 jsonnet:
