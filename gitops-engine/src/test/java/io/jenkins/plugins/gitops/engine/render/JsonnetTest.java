@@ -19,7 +19,6 @@ import io.jenkins.plugins.gitops.engine.source.SourceSnapshot;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,19 +43,6 @@ class JsonnetTest {
     @BeforeEach
     void init() {
         repo = GitRepoFixture.init(tmp.resolve("repo"));
-    }
-
-    private Environment load(String path, Map<String, String> variables) {
-        return new EnvironmentLoader(RenderOptions.defaults().withVariables(variables), List.of(), Progress.NONE)
-                .load(new SourceSpec(repo.dir().toString(), null, path));
-    }
-
-    private List<Problem> problems(String path, Map<String, String> variables) {
-        return catchThrowableOfType(InvalidDesiredStateException.class, () -> load(path, variables)).problems();
-    }
-
-    private static Path corpus(String name) throws URISyntaxException {
-        return Path.of(JsonnetTest.class.getResource("/corpus/" + name).toURI());
     }
 
     /**
@@ -104,10 +90,10 @@ class JsonnetTest {
 
     @Test
     void argoCdsJsonnetGuestbookRendersAsTheReferenceJsonnetWithItsLibsonnetImported() throws Exception {
-        repo.copyTree(corpus("argocd-example-apps/jsonnet-guestbook"), "apps/jsonnet-guestbook");
+        repo.copyTree(TestRepos.corpus("argocd-example-apps/jsonnet-guestbook"), "apps/jsonnet-guestbook");
         repo.commit("jsonnet guestbook");
 
-        Environment env = load("apps/jsonnet-guestbook", Map.of());
+        Environment env = TestRepos.load(repo, "apps/jsonnet-guestbook", Map.of());
 
         assertSameObjects(env.desired(), reference("apps/jsonnet-guestbook/guestbook-ui.jsonnet"),
                 "apps/jsonnet-guestbook/guestbook-ui.jsonnet");
@@ -117,11 +103,11 @@ class JsonnetTest {
 
     @Test
     void argoCdsTlaGuestbookRendersWithItsDefaultsAndWithTheTopLevelArgumentsOfGitopsYaml() throws Exception {
-        repo.copyTree(corpus("argocd-example-apps/jsonnet-guestbook-tla"), "apps/tla");
+        repo.copyTree(TestRepos.corpus("argocd-example-apps/jsonnet-guestbook-tla"), "apps/tla");
         repo.commit("tla guestbook");
         String file = "apps/tla/guestbook-ui.jsonnet";
 
-        assertSameObjects(load("apps/tla", Map.of()).desired(), reference(file), file);
+        assertSameObjects(TestRepos.load(repo, "apps/tla", Map.of()).desired(), reference(file), file);
 
         // Strings as strings, a YAML number as code, a variable substituted, as Argo CD's tlas with code: true/false.
         repo.write("apps/tla/.gitops.yaml", """
@@ -133,14 +119,14 @@ class JsonnetTest {
                     type: ClusterIP
                 """);
         repo.commit("tlas");
-        assertSameObjects(load("apps/tla", Map.of("IMAGE", "registry.example/shop:v2")).desired(),
+        assertSameObjects(TestRepos.load(repo, "apps/tla", Map.of("IMAGE", "registry.example/shop:v2")).desired(),
                 reference("--tla-str", "name=shop-ui", "--tla-str", "image=registry.example/shop:v2",
                         "--tla-code", "replicas=3", "--tla-str", "type=ClusterIP", file), file);
 
         // An argument the function does not take is an error, as in the reference jsonnet.
         repo.write("apps/tla/.gitops.yaml", "jsonnet:\n  tlas:\n    replica: 3\n");
         repo.commit("a typo");
-        assertThat(problems("apps/tla", Map.of())).singleElement().satisfies(p -> {
+        assertThat(TestRepos.problems(repo, "apps/tla", Map.of())).singleElement().satisfies(p -> {
             assertThat(p.origin()).isEqualTo(new Origin(file, 0));
             assertThat(p.message()).contains("no parameter replica").contains("replicas");
         });
@@ -155,7 +141,7 @@ class JsonnetTest {
                     - {name: type, value: ClusterIP, code: false}
                 """);
         repo.commit("argo cd's form");
-        assertSameObjects(load("apps/tla", Map.of("IMAGE", "registry.example/shop:v2")).desired(),
+        assertSameObjects(TestRepos.load(repo, "apps/tla", Map.of("IMAGE", "registry.example/shop:v2")).desired(),
                 reference("--tla-str", "name=shop-ui", "--tla-str", "image=registry.example/shop:v2",
                         "--tla-code", "replicas=3", "--tla-str", "type=ClusterIP", file), file);
     }
@@ -166,7 +152,7 @@ class JsonnetTest {
         repo.copyTree(Path.of(JsonnetTest.class.getResource("/jsonnet").toURI()), "env");
         repo.commit("the standard library");
 
-        assertSameObjects(load("env", Map.of()).desired(), reference("env/standard-library.jsonnet"),
+        assertSameObjects(TestRepos.load(repo, "env", Map.of()).desired(), reference("env/standard-library.jsonnet"),
                 "env/standard-library.jsonnet");
     }
 
@@ -197,7 +183,7 @@ class JsonnetTest {
                 """);
         repo.commit("list, ext vars and a library");
 
-        Environment env = load("envs/prod", Map.of());
+        Environment env = TestRepos.load(repo, "envs/prod", Map.of());
 
         assertSameObjects(env.desired(), reference("-J", "lib", "--ext-str", "env=production", "--ext-code", "n=21",
                 "envs/prod/main.jsonnet"), "envs/prod/main.jsonnet");
@@ -243,7 +229,7 @@ class JsonnetTest {
         repo.write("env/syntax.jsonnet", "{\n  a: 1,\n  b: ,\n}\n");
         repo.commit("broken");
 
-        List<Problem> problems = problems("env", Map.of());
+        List<Problem> problems = TestRepos.problems(repo, "env", Map.of());
 
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.origin()).isEqualTo(new Origin("env/lib.libsonnet", 3));
@@ -261,7 +247,7 @@ class JsonnetTest {
         repo.symlink("lib/evil.libsonnet", "/etc/hostname");
         repo.commit("imports out of the repository");
 
-        List<Problem> problems = problems("env", Map.of());
+        List<Problem> problems = TestRepos.problems(repo, "env", Map.of());
 
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.origin()).isEqualTo(new Origin("env/up.jsonnet", 2));
@@ -319,7 +305,7 @@ class JsonnetTest {
         repo.write("env/mixed.jsonnet", "[{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } }, 42]");
         repo.commit("not resources");
 
-        List<Problem> problems = problems("env", Map.of());
+        List<Problem> problems = TestRepos.problems(repo, "env", Map.of());
 
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.origin()).isEqualTo(new Origin("env/text.jsonnet", 0));
@@ -338,7 +324,7 @@ class JsonnetTest {
                 + "  data: { t: std.manifestTomlEx({ a: 1 }, '  ') } }");
         repo.commit("functions sjsonnet 0.4.9 lacks");
 
-        List<Problem> problems = problems("env", Map.of());
+        List<Problem> problems = TestRepos.problems(repo, "env", Map.of());
 
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.origin()).isEqualTo(new Origin("env/yaml.jsonnet", 0));
@@ -360,14 +346,14 @@ class JsonnetTest {
         repo.write("env/.gitops.yaml", "jsonnet:\n  tlas:\n    password: ${DB_PASSWORD}\n");
         repo.commit("secret argument");
 
-        List<Problem> problems = problems("env", Map.of("DB_PASSWORD", "hunter2-but-longer"));
+        List<Problem> problems = TestRepos.problems(repo, "env", Map.of("DB_PASSWORD", "hunter2-but-longer"));
 
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.origin()).isEqualTo(new Origin("env/app.jsonnet", 2));
             assertThat(p.message()).contains("password *** is too short").doesNotContain("hunter2");
         });
         // A value that fits renders, and the Secret is known to come from variables.
-        Environment env = load("env", Map.of("DB_PASSWORD", "x".repeat(40)));
+        Environment env = TestRepos.load(repo, "env", Map.of("DB_PASSWORD", "x".repeat(40)));
         assertThat(env.secretsFromVariables()).hasSize(1);
     }
 
@@ -378,7 +364,7 @@ class JsonnetTest {
         repo.write("env/.gitops.yaml", "substitute: true\njsonnet:\n  tlas:\n    image: ${IMAGE}\n");
         repo.commit("unknown variable");
 
-        assertThat(problems("env", Map.of())).singleElement().satisfies(p -> {
+        assertThat(TestRepos.problems(repo, "env", Map.of())).singleElement().satisfies(p -> {
             assertThat(p.origin()).isEqualTo(new Origin("env/.gitops.yaml", 0));
             assertThat(p.message()).contains("jsonnet.tlas.image").contains("${IMAGE} has no value");
         });
@@ -392,7 +378,7 @@ class JsonnetTest {
                 """);
         repo.commit("a variable in the output");
 
-        Environment env = load("env", Map.of("REPLICAS", "4"));
+        Environment env = TestRepos.load(repo, "env", Map.of("REPLICAS", "4"));
 
         // Quoted in JSON, so it stays a string, as a quoted YAML value does.
         assertThat(env.desired().resources()).singleElement()
@@ -404,12 +390,12 @@ class JsonnetTest {
         repo.write("env/app.jsonnet", "{}");
         repo.write("env/.gitops.yaml", "jsonnet:\n  libs: [../elsewhere]\n");
         repo.commit("libs outside");
-        assertThat(catchThrowableOfType(GitopsException.class, () -> load("env", Map.of())).getMessage())
+        assertThat(catchThrowableOfType(GitopsException.class, () -> TestRepos.load(repo, "env", Map.of())).getMessage())
                 .contains("env/.gitops.yaml: jsonnet.libs").contains("leaves the repository");
 
         repo.write("env/.gitops.yaml", "jsonnet:\n  tla: {a: b}\n");
         repo.commit("a typo");
-        assertThat(catchThrowableOfType(GitopsException.class, () -> load("env", Map.of())).getMessage())
+        assertThat(catchThrowableOfType(GitopsException.class, () -> TestRepos.load(repo, "env", Map.of())).getMessage())
                 .contains("unknown key 'tla'").contains("tlas");
     }
 }
