@@ -29,8 +29,8 @@ import java.util.concurrent.TimeoutException;
  * Evaluation runs on a thread of its own, stopped at the render time limit.
  */
 public final class Jsonnet {
-    public static final String EXTENSION = ".jsonnet";
-    public static final String LIBRARY_EXTENSION = ".libsonnet";
+    private static final String EXTENSION = ".jsonnet";
+    private static final String LIBRARY_EXTENSION = ".libsonnet";
     public static final Duration DEFAULT_TIMEOUT = Kustomize.DEFAULT_TIMEOUT;
     /** Deeply nested Jsonnet (kube-prometheus' mixins) recurses deeper than a default thread stack allows. */
     private static final long STACK_BYTES = 64L * 1024 * 1024;

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -216,6 +217,8 @@ final class JsonnetEvaluation {
     private static final class SnapshotImporter extends Importer {
         private final List<String> searchDirs = new ArrayList<>();
         private final Function<String, Optional<String>> read;
+        /** An import inside a function is resolved at every call: each file is read from Git once. */
+        private final Map<String, Optional<String>> texts = new HashMap<>();
 
         SnapshotImporter(String environment, List<String> libs, Function<String, Optional<String>> read) {
             for (int i = libs.size() - 1; i >= 0; i--) {
@@ -256,11 +259,16 @@ final class JsonnetEvaluation {
         }
 
         private Optional<String> text(String path) {
-            try {
-                return read.apply(path);
-            } catch (GitopsException e) {
-                throw refused(e.getMessage());
+            Optional<String> text = texts.get(path);
+            if (text == null) {
+                try {
+                    text = read.apply(path);
+                } catch (GitopsException e) {
+                    throw refused(e.getMessage());
+                }
+                texts.put(path, text);
             }
+            return text;
         }
 
         /** A Jsonnet error (a checked exception Scala code throws undeclared), located by sjsonnet at the import. */
