@@ -50,7 +50,11 @@ class JsonnetCommandLineTest {
         assertThat(plan.out()).contains("+ create Service/shop").contains("+ create Deployment.apps/shop")
                 .contains("Plan: 2 to create");
 
-        Cli apply = Cli.run(withAutoApprove(args("apply", "apps/guestbook")));
+        Cli debug = Cli.run(with(args("plan", "apps/guestbook"), "--debug"));
+        assertThat(debug.err()).contains("Jsonnet [apps/guestbook/guestbook-ui.jsonnet]")
+                .containsPattern("apps/guestbook/guestbook-ui.jsonnet: evaluated by sjsonnet in \\d+ ms, 2 resource");
+
+        Cli apply = Cli.run(with(args("apply", "apps/guestbook"), "--auto-approve"));
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
         assertThat(stored("Deployment")).contains("replicas: 3").contains("image: gcr.io/google-samples/gb-frontend:v5");
         assertThat(stored("Service")).contains("type: ClusterIP").doesNotContain("LoadBalancer");
@@ -90,9 +94,9 @@ class JsonnetCommandLineTest {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 
-    private static String[] withAutoApprove(String[] args) {
+    private static String[] with(String[] args, String option) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
-        all[args.length] = "--auto-approve";
+        all[args.length] = option;
         return all;
     }
 }

@@ -7,6 +7,8 @@ import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.source.SourceFile;
 import io.jenkins.plugins.gitops.engine.source.SourceSnapshot;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.concurrent.TimeoutException;
  * Evaluation runs on a thread of its own, stopped at the render time limit.
  */
 public final class Jsonnet {
+    private static final Logger LOG = System.getLogger(Jsonnet.class.getName());
     private static final String EXTENSION = ".jsonnet";
     private static final String LIBRARY_EXTENSION = ".libsonnet";
     public static final Duration DEFAULT_TIMEOUT = Kustomize.DEFAULT_TIMEOUT;
@@ -90,8 +93,12 @@ public final class Jsonnet {
             Thread thread = new Thread(null, task, "gitops-jsonnet " + file.path(), STACK_BYTES);
             thread.setDaemon(true);
             thread.start();
+            long started = System.nanoTime();
             try {
-                return task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                List<String> resources = task.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.log(Level.DEBUG, () -> file.path() + ": evaluated by sjsonnet in "
+                        + (System.nanoTime() - started) / 1_000_000 + " ms, " + resources.size() + " resource(s)");
+                return resources;
             } catch (TimeoutException e) {
                 thread.interrupt();
                 problems.add(new Problem(new Origin(file.path(), 0), "Jsonnet did not finish within "

@@ -136,7 +136,9 @@ public final class Renderer {
             list.forEach(u -> byKind.computeIfAbsent(u.kind(), k -> new ArrayList<>()).add(u.file().path()));
             return byKind.getOrDefault(Unit.Kind.PLAIN, List.of()).size() + " plain file(s), kustomize "
                     + byKind.getOrDefault(Unit.Kind.KUSTOMIZE, List.of()) + ", Helm chart(s) "
-                    + byKind.getOrDefault(Unit.Kind.CHART, List.of()) + ", " + unrendered.size() + " file(s) not rendered";
+                    + byKind.getOrDefault(Unit.Kind.CHART, List.of()) + ", Jsonnet "
+                    + byKind.getOrDefault(Unit.Kind.JSONNET, List.of()) + ", " + unrendered.size()
+                    + " file(s) not rendered";
         }
 
         List<SourceFile> filesUnder(String dir) {
