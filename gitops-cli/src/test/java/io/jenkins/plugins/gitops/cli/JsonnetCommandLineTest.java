@@ -25,8 +25,11 @@ class JsonnetCommandLineTest {
     @BeforeEach
     void setUp() throws Exception {
         git = GitRepoFixture.init(tmp.resolve("repo"));
-        git.copyTree(Path.of(getClass().getResource("/corpus/argocd-example-apps/jsonnet-guestbook-tla").toURI()),
-                "apps/guestbook");
+        // From the engine's test jar: read as a resource, not a directory.
+        String guestbook = "/corpus/argocd-example-apps/jsonnet-guestbook-tla/guestbook-ui.jsonnet";
+        try (var in = getClass().getResourceAsStream(guestbook)) {
+            git.write("apps/guestbook/guestbook-ui.jsonnet", in.readAllBytes());
+        }
         git.write("apps/guestbook/.gitops.yaml", """
                 jsonnet:
                   tlas:                  # Argo CD's form: a variable's digits are a number only as code
@@ -56,7 +59,8 @@ class JsonnetCommandLineTest {
 
         Cli apply = Cli.run(with(args("apply", "apps/guestbook"), "--auto-approve"));
         assertThat(apply.exitCode()).as(apply.toString()).isZero();
-        assertThat(stored("Deployment")).contains("replicas: 3").contains("image: gcr.io/google-samples/gb-frontend:v5");
+        assertThat(stored("Deployment")).contains("replicas: 3")
+                .contains("image: gcr.io/google-samples/gb-frontend:v5");
         assertThat(stored("Service")).contains("type: ClusterIP").doesNotContain("LoadBalancer");
 
         Cli verify = Cli.run(args("verify", "apps/guestbook"));

@@ -105,8 +105,9 @@ public final class Jsonnet {
                         + timeout.toSeconds() + " s; simplify it or check for a computation without end"));
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof JsonnetEvaluation.Failure failure)) {
-                    throw new GitopsException("Jsonnet " + file.path() + " cannot be rendered: " + e.getCause(),
-                            e.getCause());
+                    // Its class only: an unexpected exception's message may quote the input.
+                    throw new GitopsException("Jsonnet " + file.path() + " cannot be rendered ("
+                            + e.getCause().getClass().getName() + ")", e.getCause());
                 }
                 problems.add(problem(file.path(), failure, settings));
             } catch (InterruptedException e) {

@@ -99,6 +99,12 @@ final class JsonnetEvaluation {
             // sjsonnet 0.4.9's std.parseYaml calls a SnakeYAML 1.x constructor that SnakeYAML 2 no longer has.
             throw new Failure(file, 0, "calls a standard library function this build cannot run (std.parseYaml is"
                     + " not supported; write the value as Jsonnet or JSON and use std.parseJson)");
+        } catch (Exception e) {
+            // Scala throws sjsonnet's checked Error undeclared where it parses an argument's code.
+            if (e instanceof sjsonnet.Error error) {
+                throw failure(error, file);
+            }
+            throw e;
         }
     }
 
@@ -106,7 +112,10 @@ final class JsonnetEvaluation {
         if (outcome.isRight()) {
             return outcome.toOption().get();
         }
-        sjsonnet.Error error = outcome.swap().toOption().get();
+        throw failure(outcome.swap().toOption().get(), file);
+    }
+
+    private static Failure failure(sjsonnet.Error error, String file) {
         StackTraceElement[] frames = error.getStackTrace();
         // sjsonnet names each frame "path:line" (or "path offset:" where it cannot count lines), innermost first.
         String where = frames.length > 0 && frames[0].getFileName() != null ? frames[0].getFileName() : file;
@@ -124,11 +133,7 @@ final class JsonnetEvaluation {
         if (error.getCause() != null && message.regionMatches(true, 0, "Internal error", 0, 14)) {
             message = "the Jsonnet evaluator failed (" + error.getCause().getClass().getSimpleName() + ")";
         }
-        return fail(errorFile, line, message);
-    }
-
-    private static <T> T fail(String file, int line, String message) throws Failure {
-        throw new Failure(file, line, message);
+        return new Failure(errorFile, line, message);
     }
 
     private static List<String> resources(ujson.Value value, String file) throws Failure {

@@ -371,6 +371,18 @@ class JsonnetTest {
     }
 
     @Test
+    void anArgumentWhoseCodeFailsIsLocatedAtGitopsYaml() {
+        repo.write("env/app.jsonnet", "function(n) { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' } }");
+        repo.write("env/.gitops.yaml", "jsonnet:\n  tlas:\n    - {name: n, value: '1 +', code: true}\n");
+        repo.commit("broken code");
+
+        assertThat(TestRepos.problems(repo, "env", Map.of())).singleElement().satisfies(p -> {
+            assertThat(p.origin()).isEqualTo(new Origin("env/.gitops.yaml", 0));
+            assertThat(p.message()).contains("tla-var n").contains("while rendering env/app.jsonnet");
+        });
+    }
+
+    @Test
     void jsonnetOutputIsSubstitutedLikeEveryOtherManifestWhenSubstitutionIsOn() {
         repo.write("env/app.jsonnet", """
                 { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
