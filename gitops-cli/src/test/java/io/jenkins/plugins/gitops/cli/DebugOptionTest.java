@@ -46,7 +46,7 @@ class DebugOptionTest {
 
         assertThat(debug.exitCode()).as(debug.toString()).isEqualTo(2).isEqualTo(plain.exitCode());
         assertThat(debug.err()).contains("debug: Renderer: render 'env': 1 plain file(s), kustomize"
-                + " [env/secrets/kustomization.yaml], Helm chart(s) [], 0 file(s) not rendered")
+                + " [env/secrets/kustomization.yaml], Helm chart(s) [], Jsonnet [], 0 file(s) not rendered")
                 .containsPattern("debug: Kustomize: env/secrets/kustomization.yaml: rendered by \\S*(kubectl kustomize"
                         + "|kustomize build) env/secrets");
         assertThat(debug.out()).isEqualTo(plain.out());

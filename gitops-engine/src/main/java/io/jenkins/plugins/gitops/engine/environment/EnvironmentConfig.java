@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
 import io.jenkins.plugins.gitops.engine.render.HelmSettings;
+import io.jenkins.plugins.gitops.engine.render.JsonnetSettings;
 import io.jenkins.plugins.gitops.engine.render.LocatedDocument;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.render.SafeYaml;
@@ -27,14 +28,14 @@ import java.util.TreeSet;
  * exactly when variables are supplied.
  */
 public record EnvironmentConfig(List<IgnoreRule> ignoreRules, Optional<Boolean> substitute,
-        Map<String, String> variables, Optional<HelmSettings> helm) {
+        Map<String, String> variables, Optional<HelmSettings> helm, Optional<JsonnetSettings> jsonnet) {
     public static final String FILE_NAME = ".gitops.yaml";
     private static final Set<String> KEYS = new TreeSet<>(Set.of("ignoreDifferences", "substitute", "variables",
-            "helm"));
+            "helm", "jsonnet"));
     private static final Set<String> HELM_KEYS = new TreeSet<>(Set.of("releaseName", "namespace", "valuesFiles",
             "values", "kubeVersion", "apiVersions"));
     private static final EnvironmentConfig NONE = new EnvironmentConfig(List.of(), Optional.empty(), Map.of(),
-            Optional.empty());
+            Optional.empty(), Optional.empty());
 
     public EnvironmentConfig {
         ignoreRules = List.copyOf(ignoreRules);
@@ -49,8 +50,9 @@ public record EnvironmentConfig(List<IgnoreRule> ignoreRules, Optional<Boolean> 
     /** The options to render this environment with: the supplied ones, as this configuration changes them. */
     public RenderOptions renderOptions(RenderOptions supplied, Progress progress) {
         // The target's namespace stands for a release namespace this file does not name.
-        RenderOptions options = helm.map(h -> supplied.withHelm(h.namespace() != null ? h
+        RenderOptions withHelm = helm.map(h -> supplied.withHelm(h.namespace() != null ? h
                 : h.withNamespace(supplied.helm().namespace()))).orElse(supplied);
+        RenderOptions options = jsonnet.map(withHelm::withJsonnet).orElse(withHelm);
         if (substitute.filter(Boolean.FALSE::equals).isPresent()) {
             if (!supplied.variables().isEmpty()) {
                 progress.warn(FILE_NAME + " says substitute: false, so the variables given are not used and ${...}"
@@ -81,7 +83,8 @@ public record EnvironmentConfig(List<IgnoreRule> ignoreRules, Optional<Boolean> 
             throw new GitopsException(file + ": substitute must be true or false");
         }
         return new EnvironmentConfig(IgnoreRule.fromConfig(body, file), Optional.ofNullable((Boolean) substitute),
-                variables(body.get("variables"), file), helm(body.get("helm"), file));
+                variables(body.get("variables"), file), helm(body.get("helm"), file),
+                Optional.ofNullable(body.get("jsonnet")).map(section -> JsonnetSettings.fromConfig(section, file)));
     }
 
     private static Map<String, String> variables(Object section, String file) {

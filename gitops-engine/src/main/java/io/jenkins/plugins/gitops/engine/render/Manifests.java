@@ -23,7 +23,12 @@ final class Manifests {
 
     static List<LocatedDocument> read(String file, byte[] content, RenderOptions options, Variables variables,
             List<Problem> problems) {
-        Function<Mark, Origin> where = mark -> new Origin(file, mark.getLine() + 1);
+        return read(file, content, options, variables, mark -> new Origin(file, mark.getLine() + 1), problems);
+    }
+
+    /** As {@link #read(String, byte[], RenderOptions, Variables, List)}, located by {@code where} instead. */
+    static List<LocatedDocument> read(String file, byte[] content, RenderOptions options, Variables variables,
+            Function<Mark, Origin> where, List<Problem> problems) {
         List<LocatedDocument> documents = new ArrayList<>();
         for (YamlDocuments.Composed document : YamlDocuments.compose(file, content, options, problems)) {
             Optional<String> kind = scalar(document.root(), "kind");
@@ -32,7 +37,7 @@ final class Manifests {
             if (kind.filter(k -> k.endsWith("List")).isPresent() && items.filter(SequenceNode.class::isInstance).isPresent()) {
                 resources = ((SequenceNode) items.get()).getValue();
             } else if (kind.filter("List"::equals).isPresent()) {
-                problems.add(new Problem(new Origin(file, document.line()),
+                problems.add(new Problem(where.apply(document.root().getStartMark()),
                         "kind List needs items: a list of resources"));
                 continue;
             } else {

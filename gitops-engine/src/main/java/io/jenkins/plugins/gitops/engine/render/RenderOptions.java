@@ -3,9 +3,9 @@ package io.jenkins.plugins.gitops.engine.render;
 import java.util.Map;
 
 /**
- * How to render: whether {@code ${VAR}} substitution is on and the values it uses, how Helm charts are rendered,
- * and the limits that keep a hostile or broken manifest from exhausting memory or time (document size, aliases
- * to collections, nesting depth).
+ * How to render: whether {@code ${VAR}} substitution is on and the values it uses, how Helm charts and Jsonnet
+ * files are rendered, and the limits that keep a hostile or broken manifest from exhausting memory or time
+ * (document size, aliases to collections, nesting depth).
  *
  * <p>Substitution is opt-in, as Flux's {@code postBuild.substitute}: Grafana dashboards, Prometheus rules and
  * shell scripts hold {@code ${...}} of their own. Supplying variables ({@code --var}, {@code --var-file}, the
@@ -13,7 +13,7 @@ import java.util.Map;
  * {@link io.jenkins.plugins.gitops.engine.environment.EnvironmentConfig}).
  */
 public record RenderOptions(Map<String, String> variables, boolean substitute, HelmSettings helm,
-        int maxDocumentBytes, int maxAliases, int maxNestingDepth) {
+        int maxDocumentBytes, int maxAliases, int maxNestingDepth, JsonnetSettings jsonnet) {
     public static final int DEFAULT_MAX_DOCUMENT_BYTES = 3 * 1024 * 1024;
     public static final int DEFAULT_MAX_ALIASES = 50;
     public static final int DEFAULT_MAX_NESTING_DEPTH = 100;
@@ -25,6 +25,11 @@ public record RenderOptions(Map<String, String> variables, boolean substitute, H
         }
     }
 
+    public RenderOptions(Map<String, String> variables, boolean substitute, HelmSettings helm, int maxDocumentBytes,
+            int maxAliases, int maxNestingDepth) {
+        this(variables, substitute, helm, maxDocumentBytes, maxAliases, maxNestingDepth, JsonnetSettings.DEFAULTS);
+    }
+
     public static RenderOptions defaults() {
         return new RenderOptions(Map.of(), false, HelmSettings.DEFAULTS, DEFAULT_MAX_DOCUMENT_BYTES,
                 DEFAULT_MAX_ALIASES, DEFAULT_MAX_NESTING_DEPTH);
@@ -33,15 +38,20 @@ public record RenderOptions(Map<String, String> variables, boolean substitute, H
     /** These values; supplying any turns substitution on. */
     public RenderOptions withVariables(Map<String, String> newVariables) {
         return new RenderOptions(newVariables, substitute || !newVariables.isEmpty(), helm, maxDocumentBytes,
-                maxAliases, maxNestingDepth);
+                maxAliases, maxNestingDepth, jsonnet);
     }
 
     public RenderOptions withSubstitute(boolean on) {
-        return new RenderOptions(variables, on, helm, maxDocumentBytes, maxAliases, maxNestingDepth);
+        return new RenderOptions(variables, on, helm, maxDocumentBytes, maxAliases, maxNestingDepth, jsonnet);
     }
 
     public RenderOptions withHelm(HelmSettings settings) {
-        return new RenderOptions(variables, substitute, settings, maxDocumentBytes, maxAliases, maxNestingDepth);
+        return new RenderOptions(variables, substitute, settings, maxDocumentBytes, maxAliases, maxNestingDepth,
+                jsonnet);
+    }
+
+    public RenderOptions withJsonnet(JsonnetSettings settings) {
+        return new RenderOptions(variables, substitute, helm, maxDocumentBytes, maxAliases, maxNestingDepth, settings);
     }
 
     /** The variables to substitute with, or {@link Variables#OFF}. */

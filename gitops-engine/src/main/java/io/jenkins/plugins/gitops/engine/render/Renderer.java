@@ -23,33 +23,43 @@ import java.util.Map;
  * The desired state of an environment directory at one commit. A directory holding a kustomization is
  * rendered by kustomize as one unit, and a directory holding {@code Chart.yaml} by Helm (the outermost of
  * either wins); every other {@code .yaml}, {@code .yml} and {@code .json} file is a plain multi-document
- * manifest. Names starting with '.' are skipped ({@code .gitops.yaml} is configuration, not a resource). Any
- * other file is rendered by nothing, and each is named in a warning; Jsonnet is refused, so that an environment
- * written in it never renders as empty.
+ * manifest, and every other {@code .jsonnet} file is evaluated by {@link Jsonnet} ({@code .libsonnet} files are
+ * what it imports). Names starting with '.' are skipped ({@code .gitops.yaml} is configuration, not a resource).
+ * Any other file is rendered by nothing, and each is named in a warning.
  */
 public final class Renderer {
     private static final Logger LOG = System.getLogger(Renderer.class.getName());
     private static final List<String> MANIFEST_EXTENSIONS = List.of(".yaml", ".yml", ".json");
-    private static final List<String> JSONNET_EXTENSIONS = List.of(".jsonnet", ".libsonnet");
 
     private final RenderOptions options;
     private final Progress progress;
     private final Kustomize kustomize;
     private final HelmProcess helm;
+    private final Jsonnet jsonnet;
 
     public Renderer(RenderOptions options, Progress progress) {
         this(options, progress, Kustomize.onPath());
     }
 
     public Renderer(RenderOptions options, Progress progress, Kustomize kustomize) {
-        this(options, progress, kustomize, HelmProcess.fromEnvironment());
+        this(options, progress, kustomize, HelmProcess.fromEnvironment(), Jsonnet.withDefaultTimeout());
     }
 
     public Renderer(RenderOptions options, Progress progress, Kustomize kustomize, HelmProcess helm) {
+        this(options, progress, kustomize, helm, Jsonnet.withDefaultTimeout());
+    }
+
+    public Renderer(RenderOptions options, Progress progress, Kustomize kustomize, Jsonnet jsonnet) {
+        this(options, progress, kustomize, HelmProcess.fromEnvironment(), jsonnet);
+    }
+
+    private Renderer(RenderOptions options, Progress progress, Kustomize kustomize, HelmProcess helm,
+            Jsonnet jsonnet) {
         this.options = options;
         this.progress = progress;
         this.kustomize = kustomize;
         this.helm = helm;
+        this.jsonnet = jsonnet;
     }
 
     /**
@@ -63,24 +73,21 @@ public final class Renderer {
         LOG.log(Level.DEBUG, () -> "render '" + snapshot.path() + "': " + units.describe());
         List<Problem> problems = new ArrayList<>();
         for (SourceFile file : units.unrendered()) {
-            if (JSONNET_EXTENSIONS.stream().anyMatch(file.path()::endsWith)) {
-                problems.add(new Problem(new Origin(file.path(), 0), "Jsonnet is not rendered by gitops; render it"
-                        + " to YAML (jsonnet -y) and commit the output, or keep it outside --path"));
-            } else {
-                progress.warn(file.path() + " is not rendered: only .yaml, .yml and .json files, kustomize"
-                        + " directories and Helm charts are; move it out of the environment directory if it is"
-                        + " not a manifest");
-            }
+            progress.warn(file.path() + " is not rendered: only .yaml, .yml, .json and .jsonnet files, kustomize"
+                    + " directories and Helm charts are; move it out of the environment directory if it is"
+                    + " not a manifest");
         }
         if (units.list().isEmpty()) {
             problems.add(new Problem(new Origin(snapshot.path().isEmpty() ? "." : snapshot.path(), 0),
-                    "nothing here renders: no .yaml, .yml or .json file, kustomization or Helm chart; check --path"));
+                    "nothing here renders: no .yaml, .yml, .json or .jsonnet file, kustomization or Helm chart;"
+                            + " check --path"));
             throw new InvalidDesiredStateException(problems);
         }
         ProgressCounter counter = new ProgressCounter(progress, "render", units.list().size());
         // Plain files are independent and most of the work: parse them on every core, each into its own
         // problem list, then merge everything in unit order so the result does not depend on scheduling.
-        // Kustomize and Helm run one directory at a time.
+        // Kustomize, Helm and Jsonnet run one unit at a time.
+        Jsonnet.Run jsonnetFiles = jsonnet.run(snapshot, options, variables);
         List<Rendered> parsed = units.list().parallelStream()
                 .map(unit -> unit.kind() == Unit.Kind.PLAIN ? plain(unit, variables, counter) : null)
                 .toList();
@@ -95,6 +102,8 @@ public final class Renderer {
             }
             if (unit.kind() == Unit.Kind.KUSTOMIZE) {
                 documents.addAll(kustomize.render(snapshot, unit.file().path(), options, variables, problems));
+            } else if (unit.kind() == Unit.Kind.JSONNET) {
+                documents.addAll(jsonnetFiles.render(unit.file(), problems));
             } else {
                 documents.addAll(HelmChart.render(helm, snapshot, RepoPaths.parent(unit.file().path()),
                         units.filesUnder(RepoPaths.parent(unit.file().path())), options, variables, problems,
@@ -123,9 +132,12 @@ public final class Renderer {
     private record Rendered(List<LocatedDocument> documents, List<Problem> problems) {
     }
 
-    /** A plain manifest file, or the kustomization file or Chart.yaml of a directory rendered as a whole. */
+    /**
+     * A plain manifest file, a Jsonnet file, or the kustomization file or Chart.yaml of a directory rendered as a
+     * whole.
+     */
     record Unit(SourceFile file, Kind kind) {
-        enum Kind { PLAIN, KUSTOMIZE, CHART }
+        enum Kind { PLAIN, KUSTOMIZE, CHART, JSONNET }
     }
 
     /** How the files of the environment split into units, and which files no unit renders. */
@@ -136,7 +148,9 @@ public final class Renderer {
             list.forEach(u -> byKind.computeIfAbsent(u.kind(), k -> new ArrayList<>()).add(u.file().path()));
             return byKind.getOrDefault(Unit.Kind.PLAIN, List.of()).size() + " plain file(s), kustomize "
                     + byKind.getOrDefault(Unit.Kind.KUSTOMIZE, List.of()) + ", Helm chart(s) "
-                    + byKind.getOrDefault(Unit.Kind.CHART, List.of()) + ", " + unrendered.size() + " file(s) not rendered";
+                    + byKind.getOrDefault(Unit.Kind.CHART, List.of()) + ", Jsonnet "
+                    + byKind.getOrDefault(Unit.Kind.JSONNET, List.of()) + ", " + unrendered.size()
+                    + " file(s) not rendered";
         }
 
         List<SourceFile> filesUnder(String dir) {
@@ -169,7 +183,9 @@ public final class Renderer {
                     byUnitDir.get(dir).add(file);
                 } else if (MANIFEST_EXTENSIONS.stream().anyMatch(file.path()::endsWith)) {
                     units.add(new Unit(file, Unit.Kind.PLAIN));
-                } else {
+                } else if (Jsonnet.isJsonnet(file.path())) {
+                    units.add(new Unit(file, Unit.Kind.JSONNET));
+                } else if (!Jsonnet.isLibrary(file.path())) {
                     unrendered.add(file);
                 }
             }

@@ -36,4 +36,10 @@ class ArchitectureTest {
     static final ArchRule REPORTS_KNOW_NO_TARGET = noClasses().that().resideInAPackage("..engine.report..")
             .should().dependOnClassesThat().resideInAnyPackage(FrontEndRules.DIRECTORY, FrontEndRules.KUBERNETES,
                     FrontEndRules.GIT);
+
+    @ArchTest
+    static final ArchRule ONLY_JSONNET_EVALUATION_LOADS_SCALA = noClasses()
+            .that().haveNameNotMatching("io\\.jenkins\\.plugins\\.gitops\\.engine\\.render\\.JsonnetEvaluation(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("sjsonnet..", "scala..", "ujson..", "upickle..")
+            .because("sjsonnet and the Scala library load only when an environment holds Jsonnet");
 }

@@ -226,16 +226,11 @@ class RendererTest {
     }
 
     @Test
-    void jsonnetIsRefusedRatherThanRenderedAsNothing() {
-        // Argo CD's jsonnet-guestbook: only .jsonnet files, which used to render 0 resources without a word.
-        TestRepos.write(repo, "guestbook/guestbook-ui.jsonnet", "local params = import 'params.libsonnet';\n[]\n");
+    void libsonnetFilesAloneRenderNothingAndSaySo() {
+        // Jsonnet libraries are imported by .jsonnet files; without one, the path renders nothing.
         TestRepos.write(repo, "guestbook/params.libsonnet", "{}\n");
         assertThat(problems("guestbook")).extracting(Problem::toString).containsExactly(
-                "guestbook/guestbook-ui.jsonnet: Jsonnet is not rendered by gitops; render it to YAML (jsonnet -y)"
-                        + " and commit the output, or keep it outside --path",
-                "guestbook/params.libsonnet: Jsonnet is not rendered by gitops; render it to YAML (jsonnet -y)"
-                        + " and commit the output, or keep it outside --path",
-                "guestbook: nothing here renders: no .yaml, .yml or .json file, kustomization or Helm chart;"
+                "guestbook: nothing here renders: no .yaml, .yml, .json or .jsonnet file, kustomization or Helm chart;"
                         + " check --path");
     }
 

@@ -1,0 +1,48 @@
+local base = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'base', labels: { app: 'x' } }, data: {} };
+local withData(name, data) = base { metadata+: { name: name }, data: data };
+[
+  withData('numbers', {
+    half: std.toString(0.5),
+    big: std.toString(1e20),
+    neg: std.toString(-7),
+    exp: std.toString(std.pow(2, 60)),
+    format: '%05.2f|%d|%s|%x|%-4s|' % [3.14159, 42, 'str', 255, 'ab'],
+    floor: std.toString(std.floor(7.9)),
+    mod: std.toString(7 % 3),
+  }),
+  withData('strings', {
+    yaml: std.manifestYamlDoc({ a: [1, 2, { b: 'c' }], d: 'e:f', g: null, h: true }),
+    json: std.manifestJsonEx({ a: [1, 2], b: { c: 'd' } }, '  '),
+    ini: std.manifestIni({ main: { a: '1' }, sections: { s: { b: '2' } } }),
+    b64: std.base64('hello world'),
+    md5: std.md5('abc'),
+    unicode: 'ünïcødé ✓ \u2603',
+    escape: 'tab\tquote"backslash\\',
+    join: std.join(',', std.map(function(x) std.toString(x * x), std.range(1, 5))),
+    upper: std.asciiUpper('shout'),
+    split: std.join('|', std.split('a/b/c', '/')),
+    substr: std.substr('abcdef', 2, 3),
+    parsed: std.toString(std.parseJson('{"a": [1, 2.5]}')),
+    sorted: std.toString(std.sort([3, 1, 2])),
+    set: std.toString(std.setUnion([1, 3], [2, 3])),
+    obj: std.toString({ b: 1, a: 2 }),
+    fields: std.join(',', std.objectFields({ z: 1, y: 2, h:: 3 })),
+    mapped: std.toString(std.mapWithKey(function(k, v) k + v, { a: 'x', b: 'y' })),
+  }),
+  {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'web', annotations: { 'x/y': 'z' } },
+    spec: {
+      replicas: 2,
+      ratio: 0.25,
+      third: 1 / 3,
+      template: { spec: { containers: [{ name: 'c' + i, image: 'nginx:1.%d' % i, ports: [{ containerPort: 8000 + i }] } for i in std.range(1, 3) if i != 2] } },
+      local hidden = { a: 1 },
+      merged: hidden + { b: 2 },
+      nulls: null,
+      empty: [],
+      emptyObj: {},
+    },
+  },
+]
