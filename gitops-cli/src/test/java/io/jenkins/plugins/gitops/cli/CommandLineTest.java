@@ -68,6 +68,24 @@ class CommandLineTest {
     }
 
     @Test
+    void createsAreOneLineEachUnlessShowBodiesAsksForTheirBodies() {
+        Cli brief = Cli.run(args("plan", "-q"));
+        assertThat(brief.out()).contains("+ create ConfigMap/web/app  (env/app.yaml:1)\n")
+                .doesNotContain("+++ desired/", "replicas")
+                .contains("The bodies of creates and deletes are not shown; --show-bodies prints them.\n");
+
+        Cli full = Cli.run(args("plan", "-q", "--show-bodies"));
+        assertThat(full.out()).contains("+++ desired/ConfigMap/web/app\n", "+  replicas: '1'\n")
+                .doesNotContain("--show-bodies");
+        Cli json = Cli.run(args("plan", "-q", "-o", "json"));
+        assertThat(json.out()).contains("+++ desired/ConfigMap/web/app");
+
+        Cli.run(args("apply", "--auto-approve"));
+        Cli update = Cli.run(args("plan", "-q", "--var", "REPLICAS=3"));
+        assertThat(update.out()).contains("-  replicas: '1'\n+  replicas: '3'\n").doesNotContain("--show-bodies");
+    }
+
+    @Test
     void serverDiffIsOfferedByPlanVerifyAndApplyAndTheDirectoryTargetIgnoresIt() {
         Cli plan = Cli.run(args("plan", "--diff", "server"));
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(2);
