@@ -2,7 +2,10 @@ package io.jenkins.plugins.gitops.engine.diff;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.diff.EditList;
@@ -17,12 +20,11 @@ import org.eclipse.jgit.diff.SequenceComparator;
  *
  * <p>java-diff-utils' Myers diff alone costs the product of the text's length and the number of changed lines in
  * time, and their square in memory: creating a 20,000-line CRD took seconds and hundreds of MB. Now a create or a
- * delete needs no diff at all (one hunk of every line). A change is first diffed with JGit's histogram diff,
- * near-linear on YAML (common start and end cut first, rare lines anchoring the rest; only a run of lines each
- * repeated more than 64 times falls back to Myers, on that run alone). Its edit count bounds the Myers diff's
- * from above, so where Myers is affordable by that bound, its edits are used: between equally short scripts
- * (a block replaced around a repeated line) the two algorithms choose differently, and a plan's text should
- * not change with the engine's version where nothing forces it to.
+ * delete needs no diff at all (one hunk of every line). A change is first diffed in near-linear time
+ * ({@link #anchored}: lines unique on both sides anchor it, JGit's histogram diff fills the gaps). Its edit count
+ * bounds the Myers diff's from above, so where Myers is affordable by that bound, its edits are used: between
+ * equally short scripts (a block replaced around a repeated line) the algorithms choose differently, and a plan's
+ * text should not change with the engine's version where nothing forces it to.
  */
 public final class UnifiedDiff {
     static final int CONTEXT_LINES = 3;
@@ -49,13 +51,13 @@ public final class UnifiedDiff {
             }
             return edits;
         }
-        EditList histogram = HISTOGRAM.diff(LinesComparator.INSTANCE, new Lines(before), new Lines(after));
+        EditList anchored = anchored(before, after);
         long edited = 0;
-        for (Edit e : histogram) {
+        for (Edit e : anchored) {
             edited += e.getLengthA() + e.getLengthB();
         }
         if ((before.size() + after.size() + edited) * edited > MYERS_BUDGET) {
-            return histogram;
+            return anchored;
         }
         EditList myers = new EditList();
         for (AbstractDelta<String> d : DiffUtils.diff(before, after).getDeltas()) {
@@ -64,6 +66,87 @@ public final class UnifiedDiff {
             myers.add(new Edit(a, a + d.getSource().size(), b, b + d.getTarget().size()));
         }
         return myers;
+    }
+
+    /**
+     * Patience's first step, then histogram: the lines found exactly once on each side are paired, the longest run of
+     * pairs in the same order on both sides (a longest increasing subsequence, n log n) anchors the diff, and only the
+     * gaps between anchors are diffed by JGit's histogram diff. Alone, the histogram diff cuts a text at one common run
+     * at a time and scans what is left again, so a 5 MB CRD with a changed description every hundred lines took
+     * minutes; between anchors, every gap is a few lines.
+     */
+    static EditList anchored(List<String> before, List<String> after) {
+        Map<String, int[]> seen = new HashMap<>();
+        for (int a = 0; a < before.size(); a++) {
+            int[] s = seen.computeIfAbsent(before.get(a), k -> new int[] {0, 0, -1});
+            s[0]++;
+            s[2] = a;
+        }
+        int[] pairOf = new int[before.size()];
+        Arrays.fill(pairOf, -1);
+        for (int b = 0; b < after.size(); b++) {
+            int[] s = seen.get(after.get(b));
+            if (s != null && ++s[1] == 1 && s[0] == 1) {
+                pairOf[s[2]] = b;
+            } else if (s != null && s[1] == 2 && s[0] == 1) {
+                pairOf[s[2]] = -1;
+            }
+        }
+        EditList edits = new EditList();
+        int lastA = 0;
+        int lastB = 0;
+        for (int[] anchor : increasing(pairOf)) {
+            gap(before, after, lastA, anchor[0], lastB, anchor[1], edits);
+            lastA = anchor[0] + 1;
+            lastB = anchor[1] + 1;
+        }
+        gap(before, after, lastA, before.size(), lastB, after.size(), edits);
+        return edits;
+    }
+
+    private static void gap(List<String> before, List<String> after, int fromA, int toA, int fromB, int toB,
+            EditList edits) {
+        if (fromA == toA && fromB == toB) {
+            return;
+        }
+        if (fromA == toA || fromB == toB) {
+            edits.add(new Edit(fromA, toA, fromB, toB));
+            return;
+        }
+        for (Edit e : HISTOGRAM.diff(LinesComparator.INSTANCE, new Lines(before.subList(fromA, toA)),
+                new Lines(after.subList(fromB, toB)))) {
+            edits.add(new Edit(e.getBeginA() + fromA, e.getEndA() + fromA, e.getBeginB() + fromB, e.getEndB() + fromB));
+        }
+    }
+
+    /** The longest run of pairs (a, pairOf[a]) increasing in both, as {a, b}; pairOf[a] < 0 is no pair. */
+    private static List<int[]> increasing(int[] pairOf) {
+        int[] tails = new int[pairOf.length];
+        int[] previous = new int[pairOf.length];
+        int length = 0;
+        for (int a = 0; a < pairOf.length; a++) {
+            if (pairOf[a] < 0) {
+                continue;
+            }
+            int low = 0;
+            int high = length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (pairOf[tails[mid]] < pairOf[a]) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            previous[a] = low > 0 ? tails[low - 1] : -1;
+            tails[low] = a;
+            length = Math.max(length, low + 1);
+        }
+        int[][] run = new int[length][];
+        for (int i = length - 1, a = length > 0 ? tails[length - 1] : -1; i >= 0; i--, a = previous[a]) {
+            run[i] = new int[] {a, pairOf[a]};
+        }
+        return Arrays.asList(run);
     }
 
     /** The text of {@code edits} (sorted, not overlapping) as UnifiedDiffUtils writes it. */
