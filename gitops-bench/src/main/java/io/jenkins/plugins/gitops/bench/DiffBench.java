@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.bench;
 
 import io.jenkins.plugins.gitops.engine.diff.DiffScope;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiffer;
+import io.jenkins.plugins.gitops.engine.diff.UnifiedDiff;
 import io.jenkins.plugins.gitops.engine.model.Canonical;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import java.util.ArrayList;
@@ -14,7 +15,8 @@ import java.util.Map;
  * How the diff of one object grows with its size: a CRD-shaped body (an OpenAPI schema of many properties, each
  * with a type and a description) of about 100 KB, 1 MB and 5 MB of canonical YAML, compared by the engine's
  * {@link ResourceDiffer} (normalise, canonical YAML, unified diff) when created, with one line changed, and with
- * every hundredth property's description changed. In this JVM, after warm-ups.
+ * every hundredth property's description changed; and the same three by {@link UnifiedDiff} alone, on the lines of
+ * the canonical YAML made beforehand. In this JVM, after warm-ups.
  */
 final class DiffBench {
     private static final ResourceId ID = new ResourceId("apiextensions.k8s.io", "CustomResourceDefinition", null,
@@ -35,10 +37,18 @@ final class DiffBench {
             Map<String, Object> percent = crd(kb, 100);
             String size = String.format(Locale.ROOT, "%,d KB, %,d lines", Canonical.yaml(before).length() / 1024,
                     Canonical.yaml(before).lines().count());
+            List<String> lines = Canonical.yaml(before).lines().toList();
+            List<String> oneLineLines = Canonical.yaml(oneLine).lines().toList();
+            List<String> percentLines = Canonical.yaml(percent).lines().toList();
             Map<String, Runnable> cases = new LinkedHashMap<>();
             cases.put("create", () -> Bench.consume(differ.diff(ID, null, before)));
             cases.put("one line changed", () -> Bench.consume(differ.diff(ID, before, oneLine)));
             cases.put("1% of lines changed", () -> Bench.consume(differ.diff(ID, before, percent)));
+            cases.put("line diff alone, create", () -> Bench.consume(UnifiedDiff.between("a", "b", List.of(), lines)));
+            cases.put("line diff alone, one line changed",
+                    () -> Bench.consume(UnifiedDiff.between("a", "b", lines, oneLineLines)));
+            cases.put("line diff alone, 1% of lines changed",
+                    () -> Bench.consume(UnifiedDiff.between("a", "b", lines, percentLines)));
             for (Map.Entry<String, Runnable> c : cases.entrySet()) {
                 Samples s = Samples.measure(warmup, runs, () -> {
                     c.getValue().run();
