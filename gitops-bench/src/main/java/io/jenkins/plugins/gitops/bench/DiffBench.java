@@ -62,8 +62,9 @@ final class DiffBench {
             for (int i = 1; i < KB.length; i++) {
                 double linear = (double) KB[i] / KB[i - 1];
                 double ratio = m[i] / m[i - 1];
-                rows.add(Row.figure(String.format(Locale.ROOT, "diff time ratio %,d KB / %,d KB, %s", KB[i], KB[i - 1],
-                        name), ratio, "x", String.format(Locale.ROOT, "<= %.0f", linear * 2), ratio <= linear * 2));
+                // No goal: below a millisecond (the line diff of 100 KB) a ratio measures the machine's noise.
+                rows.add(Row.figure(String.format(Locale.ROOT, "diff time ratio %,d KB / %,d KB (linear: %.0f), %s",
+                        KB[i], KB[i - 1], linear, name), ratio, "x", "", null));
             }
         });
         return rows;
