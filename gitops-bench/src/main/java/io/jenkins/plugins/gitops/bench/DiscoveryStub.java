@@ -3,12 +3,12 @@ package io.jenkins.plugins.gitops.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,30 +53,7 @@ final class DiscoveryStub implements AutoCloseable {
     }
 
     Path writeKubeconfig(Path file) {
-        String yaml = """
-                apiVersion: v1
-                kind: Config
-                clusters:
-                - name: stub
-                  cluster:
-                    server: http://127.0.0.1:%d
-                users:
-                - name: stub
-                  user:
-                    token: not-a-real-token
-                contexts:
-                - name: stub
-                  context:
-                    cluster: stub
-                    user: stub
-                    namespace: default
-                current-context: stub
-                """.formatted(server.getAddress().getPort());
-        try {
-            return Files.writeString(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FakeApiServer.writeKubeconfig(file, "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     private void answer(HttpExchange exchange) throws IOException {

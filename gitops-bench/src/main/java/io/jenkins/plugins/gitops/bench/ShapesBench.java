@@ -148,7 +148,7 @@ final class ShapesBench {
     }
 
     /** apiVersion -> kinds of every document under {@code dir}. */
-    private static Map<String, Set<String>> kinds(Path dir) throws IOException {
+    static Map<String, Set<String>> kinds(Path dir) throws IOException {
         Map<String, Set<String>> kinds = new TreeMap<>();
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(16 * 1024 * 1024);
