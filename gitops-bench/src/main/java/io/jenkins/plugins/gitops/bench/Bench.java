@@ -61,6 +61,9 @@ public final class Bench {
             throw new UncheckedIOException(e);
         }
         try {
+            if (s.shapes().equals("only")) {
+                return shapes(s, work, log);
+            }
             Map<Integer, Map<String, Double>> plans = new HashMap<>();
             Environment large = null;
             List<Row> rows = new ArrayList<>(List.of(KubeBench.load("directory plans")));
@@ -101,10 +104,29 @@ public final class Bench {
             rows.add(Row.figure("apply speed-up, parallel vs one at a time", speedup, "x", ">= 8", speedup >= 8));
             rows.addAll(KubeBench.plans(s, work, log));
             rows.addAll(KubeBench.applies(s, work, log));
+            if (s.shapes().equals("on")) {
+                rows.addAll(shapes(s, work, log));
+            }
             return rows;
         } finally {
             delete(work);
         }
+    }
+
+    /**
+     * Real shapes: the diff of one large object, then, from a checkout of this repository (the {@code gitops.root}
+     * property {@code ./bench} sets), kube-prometheus and the quickstart through {@code ./gitops} beside kubectl.
+     */
+    private static List<Row> shapes(Settings s, Path work, PrintStream log) {
+        log.println("bench: the diff of one object of 100 KB, 1 MB and 5 MB");
+        List<Row> rows = new ArrayList<>(DiffBench.run(s.warmup(), s.runs()));
+        String root = System.getProperty("gitops.root");
+        if (root == null || !Kubectl.available()) {
+            log.println("bench: kube-prometheus and start-up rows skipped: they need ./bench (a checkout) and kubectl");
+            return rows;
+        }
+        rows.addAll(ShapesBench.run(Path.of(root), s.runs(), work, log));
+        return rows;
     }
 
     /** Generates a corpus of {@code size} and its live state, plans it in a child JVM; returns it loaded. */

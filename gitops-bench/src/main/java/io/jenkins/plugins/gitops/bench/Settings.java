@@ -10,14 +10,16 @@ import java.util.List;
  * plans against the fake API server; {@code kubeApplySizes}: applies there, kubectl beside the smallest, after
  * {@code kubeApplyWarmup} applies of the smallest: in one JVM, the 2nd to 13th apply of 1,000 took 1.09-2.13 s and
  * the 15th to 30th 0.76-1.02 s, as the JIT compiled the client, the fake server and Vert.x on both ends.
+ * {@code shapes}: the real-shapes rows ({@link ShapesBench}) on, off, or only them.
  */
 public record Settings(List<Integer> sizes, int warmup, int runs, int applyResources, long latencyMillis,
         int applyWarmup, int applyRuns, String childHeap, int scale, String scaleHeap, List<Integer> kubeSizes,
-        List<Integer> kubeApplySizes, int kubeApplyWarmup) {
+        List<Integer> kubeApplySizes, int kubeApplyWarmup, String shapes) {
     public static final Settings DEFAULTS = new Settings(List.of(1_000, 10_000), 2, 5, 1_000, 5, 3, 3, "512m",
-            50_000, "1g", List.of(1_000, 10_000), List.of(1_000, 10_000), 25);
+            50_000, "1g", List.of(1_000, 10_000), List.of(1_000, 10_000), 25, "on");
     private static final String OPTIONS = "--sizes A,B --warmup N --runs N --apply N --latency MS --apply-warmup N --apply-runs N"
-            + " --heap SIZE --scale N --scale-heap SIZE --kube-sizes A,B --kube-apply A,B --kube-apply-warmup N";
+            + " --heap SIZE --scale N --scale-heap SIZE --kube-sizes A,B --kube-apply A,B --kube-apply-warmup N"
+            + " --shapes on|off|only";
 
     public Settings {
         sizes = List.copyOf(sizes);
@@ -32,6 +34,9 @@ public record Settings(List<Integer> sizes, int warmup, int runs, int applyResou
         if (warmup < 0 || runs < 1 || applyWarmup < 0 || kubeApplyWarmup < 0 || applyRuns < 1 || applyResources < 1 || latencyMillis < 0
                 || kubeSizes.stream().anyMatch(n -> n < 1) || kubeApplySizes.stream().anyMatch(n -> n < 1)) {
             throw new IllegalArgumentException("runs and resources must be at least 1, warm-ups and latency at least 0");
+        }
+        if (!List.of("on", "off", "only").contains(shapes)) {
+            throw new IllegalArgumentException("--shapes is on (the default), off or only");
         }
     }
 
@@ -58,31 +63,33 @@ public record Settings(List<Integer> sizes, int warmup, int runs, int applyResou
     private Settings with(String option, String v) {
         return switch (option) {
             case "--sizes" -> new Settings(ints(v), warmup, runs, applyResources, latencyMillis, applyWarmup,
-                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup);
+                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup, shapes);
             case "--warmup" -> new Settings(sizes, Integer.parseInt(v), runs, applyResources, latencyMillis,
-                    applyWarmup, applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup);
+                    applyWarmup, applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup, shapes);
             case "--runs" -> new Settings(sizes, warmup, Integer.parseInt(v), applyResources, latencyMillis,
-                    applyWarmup, applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup);
+                    applyWarmup, applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup, shapes);
             case "--apply" -> new Settings(sizes, warmup, runs, Integer.parseInt(v), latencyMillis, applyWarmup,
-                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup);
+                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup, shapes);
             case "--latency" -> new Settings(sizes, warmup, runs, applyResources, Long.parseLong(v), applyWarmup,
-                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup);
+                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup, shapes);
             case "--apply-warmup" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis,
-                    Integer.parseInt(v), applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup);
+                    Integer.parseInt(v), applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup, shapes);
             case "--apply-runs" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
-                    Integer.parseInt(v), childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup);
+                    Integer.parseInt(v), childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup, shapes);
             case "--heap" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup, applyRuns,
-                    v, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup);
+                    v, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup, shapes);
             case "--scale" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
-                    applyRuns, childHeap, Integer.parseInt(v), scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup);
+                    applyRuns, childHeap, Integer.parseInt(v), scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup, shapes);
             case "--scale-heap" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
-                    applyRuns, childHeap, scale, v, kubeSizes, kubeApplySizes, kubeApplyWarmup);
+                    applyRuns, childHeap, scale, v, kubeSizes, kubeApplySizes, kubeApplyWarmup, shapes);
             case "--kube-sizes" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
-                    applyRuns, childHeap, scale, scaleHeap, ints(v), kubeApplySizes, kubeApplyWarmup);
+                    applyRuns, childHeap, scale, scaleHeap, ints(v), kubeApplySizes, kubeApplyWarmup, shapes);
             case "--kube-apply" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
-                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, ints(v), kubeApplyWarmup);
+                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, ints(v), kubeApplyWarmup, shapes);
             case "--kube-apply-warmup" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis,
-                    applyWarmup, applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, Integer.parseInt(v));
+                    applyWarmup, applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, Integer.parseInt(v), shapes);
+            case "--shapes" -> new Settings(sizes, warmup, runs, applyResources, latencyMillis, applyWarmup,
+                    applyRuns, childHeap, scale, scaleHeap, kubeSizes, kubeApplySizes, kubeApplyWarmup, v);
             default -> throw new IllegalArgumentException("unknown option " + option + "; options: " + OPTIONS);
         };
     }

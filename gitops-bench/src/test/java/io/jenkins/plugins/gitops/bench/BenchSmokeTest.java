@@ -14,7 +14,7 @@ class BenchSmokeTest {
     @Test
     void producesEveryRowWithSaneFigures() {
         Settings tiny = new Settings(List.of(30, 120), 0, 1, 20, 1, 0, 1, "256m", 240, "256m", List.of(24, 48),
-                List.of(24), 0);
+                List.of(24), 0, "off");
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         List<Row> rows = Bench.run(tiny, new PrintStream(log, true, StandardCharsets.UTF_8));

@@ -1,10 +1,11 @@
 package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
+import io.jenkins.plugins.gitops.engine.report.DiffDetail;
 import java.util.Locale;
 import picocli.CommandLine.Option;
 
-/** How a plan compares live objects with the desired state. */
+/** How a plan compares live objects with the desired state, and which of its diffs the text output prints. */
 final class DiffOptions {
     enum Diff {
         client, server;
@@ -21,7 +22,16 @@ final class DiffOptions {
                     + " it: they store exactly the manifests (default: ${DEFAULT-VALUE}).")
     Diff diff;
 
+    @Option(names = "--show-bodies", description = "text output: print the whole body of every create and delete"
+            + " as its diff too (by default they are one line each and only updates show a diff; -o json and --out"
+            + " keep every diff).")
+    boolean showBodies;
+
     DiffMode mode() {
         return diff.mode();
+    }
+
+    DiffDetail detail() {
+        return showBodies ? DiffDetail.ALL : DiffDetail.UPDATES;
     }
 }

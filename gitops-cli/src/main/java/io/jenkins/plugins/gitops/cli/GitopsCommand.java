@@ -3,6 +3,10 @@ package io.jenkins.plugins.gitops.cli;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.report.Escape;
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,8 +19,6 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "gitops", mixinStandardHelpOptions = true, versionProvider = GitopsCommand.Version.class,
         description = "Plan, apply and verify desired state kept in Git against a target.",
-        subcommands = {PlanCommand.class, ApplyCommand.class, VerifyCommand.class, HistoryCommand.class,
-                MetricsCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success; nothing to change (plan) or no drift (verify)",
                 "  1  error: invalid input, stale or altered plan, locked target, failed apply, unhealthy resources",
@@ -25,6 +27,8 @@ public final class GitopsCommand {
     public static final int OK = 0;
     public static final int ERROR = 1;
     public static final int CHANGES = 2;
+    /** The commands, in the order the usage lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
 
     @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show the engine's decisions on stderr (lock"
             + " renewals, how live objects are read, plan checks, which renderer runs) and the stack trace of an"
@@ -39,6 +43,17 @@ public final class GitopsCommand {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         GitopsCommand command = new GitopsCommand();
         CommandLine cli = new CommandLine(command);
+        // picocli reads each command's options by reflection when it is added, 20-50 ms each on a new JVM; a call
+        // runs one command, so only it is added (all of them for the usage, help and errors). Global options such
+        // as --debug take no value, so the first argument that is no option names the command.
+        String named = Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst()
+                .filter(COMMANDS::containsKey).orElse(null);
+        COMMANDS.forEach((name, make) -> {
+            if (named == null || named.equals(name)) {
+                cli.addSubcommand(name, make.get());
+            }
+        });
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setExitCodeExceptionMapper(e -> ERROR);
@@ -74,6 +89,16 @@ public final class GitopsCommand {
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("plan", PlanCommand::new);
+        commands.put("apply", ApplyCommand::new);
+        commands.put("verify", VerifyCommand::new);
+        commands.put("history", HistoryCommand::new);
+        commands.put("metrics", MetricsCommand::new);
+        return commands;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -46,7 +46,7 @@ final class PlanCommand implements Callable<Integer> {
         PlanResponse response = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet)).plan(
                 new PlanRequest(source.source(), source.inputs(), target.spec(), diff.mode(), !noPrune, allowEmpty, out,
                         buildUrl, null));
-        Printer.plan(spec.commandLine().getOut(), common.output, response);
+        Printer.plan(spec.commandLine().getOut(), common.output, diff.detail(), response);
         return response.plan().summary().hasChanges() ? GitopsCommand.CHANGES : GitopsCommand.OK;
     }
 }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jenkins.plugins.gitops.engine.Json;
 import io.jenkins.plugins.gitops.engine.api.ApplyResponse;
 import io.jenkins.plugins.gitops.engine.api.PlanResponse;
+import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
+import io.jenkins.plugins.gitops.engine.report.DiffDetail;
 import io.jenkins.plugins.gitops.engine.report.Escape;
 import io.jenkins.plugins.gitops.engine.report.HistoryText;
 import io.jenkins.plugins.gitops.engine.report.MetricsMarkdown;
@@ -17,6 +19,7 @@ import io.jenkins.plugins.gitops.engine.report.VerifyText;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 
 /** Results on stdout in the format asked for. Every rendering comes from the engine's report package. */
@@ -27,10 +30,10 @@ final class Printer {
     private Printer() {
     }
 
-    static void plan(PrintWriter out, OutputFormat format, PlanResponse response) {
+    static void plan(PrintWriter out, OutputFormat format, DiffDetail detail, PlanResponse response) {
         Plan plan = response.plan();
         out.print(switch (format) {
-            case text -> PlanText.render(plan);
+            case text -> PlanText.render(plan, detail) + hidden(detail, plan.changes());
             case json -> response.json();
             case markdown -> PlanMarkdown.render(plan, MARKDOWN_LIMIT);
         });
@@ -38,6 +41,12 @@ final class Printer {
             out.println("Plan saved to " + response.savedTo() + "; apply it with: gitops apply " + response.savedTo());
         }
         out.flush();
+    }
+
+    /** Says how to see the bodies the text left out, when it left any out. */
+    private static String hidden(DiffDetail detail, List<Change> changes) {
+        return changes.stream().anyMatch(detail::hides)
+                ? "The bodies of creates and deletes are not shown; --show-bodies prints them.\n" : "";
     }
 
     static void apply(PrintWriter out, OutputFormat format, ApplyResponse response) {
@@ -50,9 +59,9 @@ final class Printer {
         out.flush();
     }
 
-    static void verify(PrintWriter out, OutputFormat format, VerifyResult result) {
+    static void verify(PrintWriter out, OutputFormat format, DiffDetail detail, VerifyResult result) {
         out.print(switch (format) {
-            case text -> VerifyText.render(result);
+            case text -> VerifyText.render(result, detail) + hidden(detail, result.drifted());
             case json -> json(result);
             case markdown -> PlanMarkdown.render(result.plan(), MARKDOWN_LIMIT);
         });

@@ -49,7 +49,7 @@ final class VerifyCommand implements Callable<Integer> {
         VerifyResult result = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet)).verify(
                 new VerifyRequest(source.source(), source.inputs(), target.spec(), diff.mode(),
                         await ? Wait.upTo(timeout) : Wait.NONE, record ? Recording.as(runBy.user, runBy.buildUrl) : Recording.NONE));
-        Printer.verify(spec.commandLine().getOut(), common.output, result);
+        Printer.verify(spec.commandLine().getOut(), common.output, diff.detail(), result);
         // Unhealthy outranks drift: a rollout that failed needs attention before a field that differs.
         if (!result.unhealthy().isEmpty()) {
             return GitopsCommand.ERROR;

@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.Json;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,39 @@ class CommandLineTest {
         Cli again = Cli.run(args("plan"));
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(again.out()).contains("No changes");
+    }
+
+    @Test
+    void usageHelpAndUnknownCommandsStillKnowEveryCommand() {
+        for (Cli usage : List.of(Cli.run("--help"), Cli.run("help"))) {
+            assertThat(usage.exitCode()).isZero();
+            assertThat(usage.out()).contains("plan", "apply", "verify", "history", "metrics");
+        }
+        assertThat(Cli.run("help", "verify").out()).contains("--wait", "--show-bodies");
+        Cli unknown = Cli.run("plna");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("plan");
+        Cli bad = Cli.run("history", "--bogus");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("--bogus");
+    }
+
+    @Test
+    void createsAreOneLineEachUnlessShowBodiesAsksForTheirBodies() {
+        Cli brief = Cli.run(args("plan", "-q"));
+        assertThat(brief.out()).contains("+ create ConfigMap/web/app  (env/app.yaml:1)\n")
+                .doesNotContain("+++ desired/", "replicas")
+                .contains("The bodies of creates and deletes are not shown; --show-bodies prints them.\n");
+
+        Cli full = Cli.run(args("plan", "-q", "--show-bodies"));
+        assertThat(full.out()).contains("+++ desired/ConfigMap/web/app\n", "+  replicas: '1'\n")
+                .doesNotContain("--show-bodies");
+        Cli json = Cli.run(args("plan", "-q", "-o", "json"));
+        assertThat(json.out()).contains("+++ desired/ConfigMap/web/app");
+
+        Cli.run(args("apply", "--auto-approve"));
+        Cli update = Cli.run(args("plan", "-q", "--var", "REPLICAS=3"));
+        assertThat(update.out()).contains("-  replicas: '1'\n+  replicas: '3'\n").doesNotContain("--show-bodies");
     }
 
     @Test

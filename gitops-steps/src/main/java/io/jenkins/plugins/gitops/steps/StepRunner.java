@@ -22,6 +22,7 @@ import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
+import io.jenkins.plugins.gitops.engine.report.DiffDetail;
 import io.jenkins.plugins.gitops.engine.report.Escape;
 import io.jenkins.plugins.gitops.engine.report.PlanText;
 import io.jenkins.plugins.gitops.engine.report.StepPage;
@@ -127,7 +128,7 @@ public final class StepRunner {
         if (out != null) {
             log.println("[gitops] plan saved to " + request.planFileLabel);
         }
-        log.print(PlanText.render(response.plan(), request.logDiffs));
+        log.print(PlanText.render(response.plan(), request.logDiffs ? DiffDetail.ALL : DiffDetail.NONE));
         return respond(request, StepResults.of(response.plan(), request.planFileLabel), new StepPage(response.plan(),
                 List.of()), CheckText.forPlan(response.plan()), null);
     }
@@ -159,7 +160,7 @@ public final class StepRunner {
         VerifyResult result = gitops.verify(new VerifyRequest(source(request), inputs(request), request.target.spec(),
                 diffMode(request), request.await ? Wait.upTo(request.timeout) : Wait.NONE,
                 Recording.as(request.user == null ? "jenkins" : request.user, request.buildUrl)));
-        log.print(VerifyText.render(result, request.logDiffs));
+        log.print(VerifyText.render(result, request.logDiffs ? DiffDetail.ALL : DiffDetail.NONE));
         return respond(request, StepResults.of(result), new StepPage(result.plan(), List.of()),
                 CheckText.forVerify(result, request.failOnDrift),
                 metrics(request, result.plan().path()));

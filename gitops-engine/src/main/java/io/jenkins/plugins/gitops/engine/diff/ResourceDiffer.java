@@ -1,7 +1,5 @@
 package io.jenkins.plugins.gitops.engine.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.UnifiedDiffUtils;
 import io.jenkins.plugins.gitops.engine.model.Canonical;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import java.util.List;
@@ -12,8 +10,6 @@ import java.util.Map;
  * live one when the scope says so, mask secrets, then a unified diff of the canonical YAML. Thread-safe.
  */
 public final class ResourceDiffer {
-    private static final int CONTEXT_LINES = 3;
-
     private final Normalizer normalizer;
     private final DiffScope scope;
 
@@ -48,11 +44,7 @@ public final class ResourceDiffer {
         if (beforeLines.equals(afterLines)) {
             return ResourceDiff.UNCHANGED;
         }
-        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("live/" + id, "desired/" + id, beforeLines,
-                DiffUtils.diff(beforeLines, afterLines), CONTEXT_LINES);
-        StringBuilder text = new StringBuilder();
-        diff.forEach(line -> text.append(line).append('\n'));
-        return new ResourceDiff(true, text.toString(),
+        return new ResourceDiff(true, UnifiedDiff.between("live/" + id, "desired/" + id, beforeLines, afterLines),
                 before == null || after == null ? List.of() : ChangedPaths.between(before, after));
     }
 

@@ -4,20 +4,21 @@ import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import java.util.List;
 
-/** A plan as terminal text: header, one line per change, the diffs (unless left out), then the counts. */
+/** A plan as terminal text: header, one line per change, the diffs {@link DiffDetail} asks for, then the counts. */
 public final class PlanText {
     private PlanText() {
     }
 
+    /** The diffs of updates; creates and deletes one line each. */
     public static String render(Plan plan) {
-        return render(plan, true);
+        return render(plan, DiffDetail.UPDATES);
     }
 
     /**
-     * {@code withDiffs} false leaves the diffs out: a build log of 200 changed ConfigMaps stays at about 200
-     * lines, where the front end shows the diffs elsewhere (the plugin's plan page).
+     * {@link DiffDetail#NONE} keeps a build log of 200 changed ConfigMaps at about 200 lines, where the front end
+     * shows the diffs elsewhere (the plugin's plan page).
      */
-    public static String render(Plan plan, boolean withDiffs) {
+    public static String render(Plan plan, DiffDetail detail) {
         StringBuilder out = new StringBuilder();
         out.append("Plan for ").append(Escape.printable(Labels.target(plan)))
                 .append(" at commit ").append(Escape.printable(Labels.shortCommit(plan.commit())))
@@ -27,9 +28,9 @@ public final class PlanText {
             out.append(Labels.NO_CHANGES).append('\n');
         } else {
             changed.forEach(c -> out.append(line(c)).append('\n'));
-            for (Change c : withDiffs ? changed : List.<Change>of()) {
+            for (Change c : changed) {
                 String diff = Labels.diff(c);
-                if (!diff.isEmpty()) {
+                if (detail.shows(c) && !diff.isEmpty()) {
                     out.append('\n').append(Escape.printable(diff));
                 }
             }

@@ -3,19 +3,19 @@ package io.jenkins.plugins.gitops.engine.report;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
-import java.util.List;
 
 /** A verify result for a terminal or build log: drift per resource with its diff, then health. */
 public final class VerifyText {
     private VerifyText() {
     }
 
+    /** The diffs of objects that differ; missing and no longer desired ones one line each. */
     public static String render(VerifyResult result) {
-        return render(result, true);
+        return render(result, DiffDetail.UPDATES);
     }
 
-    /** {@code withDiffs} false leaves the drift diffs out, as {@code PlanText.render(plan, false)} does. */
-    public static String render(VerifyResult result, boolean withDiffs) {
+    /** Which drift diffs to print, as {@link PlanText#render(io.jenkins.plugins.gitops.engine.plan.Plan, DiffDetail)}. */
+    public static String render(VerifyResult result, DiffDetail detail) {
         StringBuilder s = new StringBuilder();
         for (Change c : result.drifted()) {
             s.append("drift: ").append(switch (c.action()) {
@@ -25,8 +25,10 @@ public final class VerifyText {
                 case NOOP -> "";
             }).append(' ').append(c.id()).append(c.origin() == null ? "" : "  (" + c.origin() + ")").append('\n');
         }
-        for (Change c : withDiffs ? result.drifted() : List.<Change>of()) {
-            s.append('\n').append(c.diff());
+        for (Change c : result.drifted()) {
+            if (detail.shows(c)) {
+                s.append('\n').append(c.diff());
+            }
         }
         for (String cause : result.driftCauses()) {
             s.append("drift cause: ").append(cause).append('\n');

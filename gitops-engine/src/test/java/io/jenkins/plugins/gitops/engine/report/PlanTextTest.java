@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PlanTextTest {
     @Test
     void listsChangesThenDiffsThenCounts() {
-        String text = PlanText.render(Plans.mixed());
+        String text = PlanText.render(Plans.mixed(), DiffDetail.ALL);
 
         assertThat(text).startsWith("Plan for prod at commit 1a2b3c4d5e6f, path envs/prod\n\n"
                 + "+ create Deployment.apps/shop/web  (apps/web.yaml:12)\n"
@@ -26,13 +26,29 @@ class PlanTextTest {
 
     @Test
     void withoutDiffsAListsOneLinePerChangeAndTheCounts() {
-        String text = PlanText.render(Plans.mixed(), false);
+        String text = PlanText.render(Plans.mixed(), DiffDetail.NONE);
 
         assertThat(text).isEqualTo("Plan for prod at commit 1a2b3c4d5e6f, path envs/prod\n\n"
                 + "+ create Deployment.apps/shop/web  (apps/web.yaml:12)\n"
                 + "~ update Secret/shop/db  (apps/db.yaml:1)\n"
                 + "- delete Service/shop/old\n\n"
                 + "Plan: 1 to create, 1 to update, 1 to delete, 1 unchanged.\n");
+    }
+
+    @Test
+    void byDefaultOnlyUpdatesShowTheirDiffAndCreatesAndDeletesAreOneLineEach() {
+        String text = PlanText.render(Plans.mixed());
+
+        assertThat(text).isEqualTo(PlanText.render(Plans.mixed(), DiffDetail.UPDATES))
+                .startsWith("Plan for prod at commit 1a2b3c4d5e6f, path envs/prod\n\n"
+                        + "+ create Deployment.apps/shop/web  (apps/web.yaml:12)\n"
+                        + "~ update Secret/shop/db  (apps/db.yaml:1)\n"
+                        + "- delete Service/shop/old\n\n--- live/Secret/shop/db\n")
+                .contains("-  password: '*** (before)'\n+  password: '*** (after)'\n")
+                .doesNotContain("--- live/Deployment.apps/shop/web", "replicas", "--- live/Service/shop/old", "port: 80")
+                .endsWith("\nPlan: 1 to create, 1 to update, 1 to delete, 1 unchanged.\n");
+        assertThat(Plans.mixed().changes()).filteredOn(DiffDetail.UPDATES::hides)
+                .extracting(c -> c.id().name()).containsExactly("web", "old");
     }
 
     @Test

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class VerifyTextTest {
     @Test
     void listsEachDriftedResourceWithItsDiff() {
-        String text = VerifyText.render(new VerifyResult(Plans.mixed(), List.of()));
+        String text = VerifyText.render(new VerifyResult(Plans.mixed(), List.of()), DiffDetail.ALL);
 
         assertThat(text).contains("drift: missing from the target       Deployment.apps/shop/web  (apps/web.yaml:12)\n",
                 "--- live/Deployment.apps/shop/web\n", "+  replicas: 2\n")
@@ -17,8 +17,17 @@ class VerifyTextTest {
     }
 
     @Test
+    void byDefaultOnlyObjectsThatDifferShowTheirDiff() {
+        String text = VerifyText.render(new VerifyResult(Plans.mixed(), List.of()));
+
+        assertThat(text).contains("drift: missing from the target       Deployment.apps/shop/web  (apps/web.yaml:12)\n",
+                "--- live/Secret/shop/db\n").doesNotContain("--- live/Deployment.apps/shop/web", "+  replicas: 2\n",
+                "--- live/Service/shop/old");
+    }
+
+    @Test
     void withoutDiffsKeepsOneLinePerDriftedResource() {
-        String text = VerifyText.render(new VerifyResult(Plans.mixed(), List.of()), false);
+        String text = VerifyText.render(new VerifyResult(Plans.mixed(), List.of()), DiffDetail.NONE);
 
         assertThat(text).isEqualTo("drift: missing from the target       Deployment.apps/shop/web  (apps/web.yaml:12)\n"
                 + "drift: differs from the desired state Secret/shop/db  (apps/db.yaml:1)\n"

@@ -105,6 +105,11 @@ public final class FakeApiServer implements AutoCloseable {
      * benchmarks). The server URL has no trailing slash, as kubeconfigs usually write it.
      */
     public Path writeKubeconfig(Path file) {
+        return writeKubeconfig(file, client.getMasterUrl().toString().replaceAll("/+$", ""));
+    }
+
+    /** A kubeconfig whose current context ({@value #CONTEXT}) reaches {@code server} with a token user. */
+    public static Path writeKubeconfig(Path file, String server) {
         String yaml = """
                 apiVersion: v1
                 kind: Config
@@ -123,7 +128,7 @@ public final class FakeApiServer implements AutoCloseable {
                     user: fake
                     namespace: default
                 current-context: fake
-                """.formatted(client.getMasterUrl().toString().replaceAll("/+$", ""));
+                """.formatted(server);
         try {
             return Files.writeString(file, yaml);
         } catch (IOException e) {
