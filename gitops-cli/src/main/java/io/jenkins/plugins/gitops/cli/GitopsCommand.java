@@ -49,17 +49,19 @@ public final class GitopsCommand {
             sub.getCommandSpec().exitCodeOnExecutionException(ERROR);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // The command's own stream: masked once the command knows its secret values.
+            PrintWriter shown = commandLine.getErr();
             if (e instanceof GitopsException ge) {
-                err.println(Escape.printable("error: " + CliRemedies.WORDING.message(ge)));
+                shown.println(Escape.printable("error: " + CliRemedies.WORDING.message(ge)));
             } else {
-                err.println(Escape.printable("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
-                err.println("This is a bug in gitops; please report it with the command you ran and what it prints"
+                shown.println(Escape.printable("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
+                shown.println("This is a bug in gitops; please report it with the command you ran and what it prints"
                         + " with --debug.");
                 if (command.debug) {
-                    DebugLog.printStackTrace(e, err);
+                    DebugLog.printStackTrace(e, shown);
                 }
             }
-            err.flush();
+            shown.flush();
             return ERROR;
         });
         cli.setExecutionStrategy(parseResult -> {
