@@ -54,12 +54,7 @@ public final class GitopsCommand {
             if (e instanceof GitopsException ge) {
                 shown.println(Escape.printable("error: " + CliRemedies.WORDING.message(ge)));
             } else {
-                shown.println(Escape.printable("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
-                shown.println("This is a bug in gitops; please report it with the command you ran and what it prints"
-                        + " with --debug.");
-                if (command.debug) {
-                    DebugLog.printStackTrace(e, shown);
-                }
+                unexpected(shown, e, command.debug);
             }
             shown.flush();
             return ERROR;
@@ -72,10 +67,40 @@ public final class GitopsCommand {
                 return new CommandLine.RunLast().execute(parseResult);
             }
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: gitops ran out of memory; a file it read or a rendering may be far larger than"
+                    + " expected. Check the files given to it; to give it more memory, set GITOPS_JAVA_OPTS=-Xmx4g");
+            code = ERROR;
+        } catch (StackOverflowError e) {
+            err.println("error: gitops ran out of stack, most likely on input nested far too deeply; check the files"
+                    + " given to it");
+            code = ERROR;
+        } catch (RuntimeException | Error e) {
+            unexpected(err, e, command.debug);
+            code = ERROR;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * A bug: the type and where it was thrown, for the report, but not its message, which may quote what it failed
+     * on (a kubeconfig's line holds a token).
+     */
+    private static void unexpected(PrintWriter err, Throwable e, boolean debug) {
+        StackTraceElement where = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+        err.println(Escape.printable("error: unexpected " + e.getClass().getName()
+                + (where == null ? "" : " at " + where.getClassName() + "." + where.getMethodName() + ":"
+                + where.getLineNumber())));
+        err.println("This is a bug in gitops; please report it with the command you ran and what it prints"
+                + " with --debug.");
+        if (debug) {
+            DebugLog.printStackTrace(e, err);
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {
