@@ -148,12 +148,7 @@ class SecretVariableTest {
     }
 
     private Cli run(int expected, List<String> args) {
-        Cli cli = Cli.run(args);
-        assertThat(cli.code()).as(args + "\n" + cli).isEqualTo(expected);
-        assertThat(cli.err()).as(cli.toString()).doesNotContain("This is a bug");
-        outputs.add(cli.out());
-        outputs.add(cli.err());
-        return cli;
+        return Cli.expect(expected, args, outputs);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
