@@ -57,6 +57,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             page = callTmp.child("page.json");
             StepRequest request = request(run, workspace, callTmp, listener, context.get(EnvVars.class));
             request.vars.putAll(secrets);
+            request.secretVars.addAll(secrets.keySet());
             request.secretPattern = mask.regex();
             request.logDiffs = step.isLogDiffs();
             request.allowEmpty = step.isAllowEmpty();

@@ -76,6 +76,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        source.maskOutput(spec.commandLine());
         if ((planFile == null) == !autoApprove) {
             throw new GitopsException(planFile == null
                     ? "give a plan file (make one with gitops plan --out plan.json) or --auto-approve"

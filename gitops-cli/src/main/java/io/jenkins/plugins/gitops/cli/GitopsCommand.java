@@ -64,17 +64,14 @@ public final class GitopsCommand {
             sub.getCommandSpec().exitCodeOnExecutionException(ERROR);
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            // The command's own stream: masked once the command knows its secret values.
+            PrintWriter shown = commandLine.getErr();
             if (e instanceof GitopsException ge) {
-                err.println(Escape.printable("error: " + CliRemedies.WORDING.message(ge)));
+                shown.println(Escape.printable("error: " + CliRemedies.WORDING.message(ge)));
             } else {
-                err.println(Escape.printable("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
-                err.println("This is a bug in gitops; please report it with the command you ran and what it prints"
-                        + " with --debug.");
-                if (command.debug) {
-                    DebugLog.printStackTrace(e, err);
-                }
+                unexpected(shown, e, command.debug);
             }
-            err.flush();
+            shown.flush();
             return ERROR;
         });
         cli.setExecutionStrategy(parseResult -> {
@@ -85,7 +82,21 @@ public final class GitopsCommand {
                 return new CommandLine.RunLast().execute(parseResult);
             }
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: gitops ran out of memory; a file it read or a rendering may be far larger than"
+                    + " expected. Check the files given to it; to give it more memory, set GITOPS_JAVA_OPTS=-Xmx4g");
+            code = ERROR;
+        } catch (StackOverflowError e) {
+            err.println("error: gitops ran out of stack, most likely on input nested far too deeply; check the files"
+                    + " given to it");
+            code = ERROR;
+        } catch (RuntimeException | Error e) {
+            unexpected(err, e, command.debug);
+            code = ERROR;
+        }
         out.flush();
         err.flush();
         return code;
@@ -99,6 +110,22 @@ public final class GitopsCommand {
         commands.put("history", HistoryCommand::new);
         commands.put("metrics", MetricsCommand::new);
         return commands;
+    }
+
+    /**
+     * A bug: the type and where it was thrown, for the report, but not its message, which may quote what it failed
+     * on (a kubeconfig's line holds a token).
+     */
+    private static void unexpected(PrintWriter err, Throwable e, boolean debug) {
+        StackTraceElement where = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+        err.println(Escape.printable("error: unexpected " + e.getClass().getName()
+                + (where == null ? "" : " at " + where.getClassName() + "." + where.getMethodName() + ":"
+                + where.getLineNumber())));
+        err.println("This is a bug in gitops; please report it with the command you ran and what it prints"
+                + " with --debug.");
+        if (debug) {
+            DebugLog.printStackTrace(e, err);
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -34,7 +34,7 @@ final class Printer {
         Plan plan = response.plan();
         out.print(switch (format) {
             case text -> PlanText.render(plan, detail) + hidden(detail, plan.changes());
-            case json -> response.json();
+            case json -> Escape.json(response.json());
             case markdown -> PlanMarkdown.render(plan, MARKDOWN_LIMIT);
         });
         if (response.savedTo() != null && format == OutputFormat.text) {
@@ -84,7 +84,7 @@ final class Printer {
 
     private static String json(Object value) {
         try {
-            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+            return Escape.json(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("results are plain records", e);
         }

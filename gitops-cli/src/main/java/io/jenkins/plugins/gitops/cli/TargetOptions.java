@@ -1,12 +1,13 @@
 package io.jenkins.plugins.gitops.cli;
 
+import io.jenkins.plugins.gitops.engine.BoundedFile;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.api.TargetSpec;
 import io.jenkins.plugins.gitops.engine.targets.git.GitAuthor;
 import io.jenkins.plugins.gitops.engine.targets.git.GitBranchSpec;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
@@ -84,6 +85,9 @@ final class TargetOptions {
                 + " git:REPOSITORY#BRANCH[:FOLDER]");
     }
 
+    /** A password or access token is a line; this is far more than any. */
+    private static final int PASSWORD_FILE_BYTES = 64 * 1024;
+
     private CredentialsProvider gitCredentials() {
         if (gitPasswordFile == null) {
             return null;
@@ -92,7 +96,8 @@ final class TargetOptions {
             throw new GitopsException("--git-password-file needs --git-user");
         }
         try {
-            return new UsernamePasswordCredentialsProvider(gitUser, Files.readString(gitPasswordFile).strip());
+            return new UsernamePasswordCredentialsProvider(gitUser, new String(BoundedFile.read(gitPasswordFile,
+                    PASSWORD_FILE_BYTES, "--git-password-file"), StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
             throw new GitopsException("cannot read --git-password-file " + gitPasswordFile + ": " + e.getMessage(), e);
         }

@@ -46,6 +46,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        source.maskOutput(spec.commandLine());
         VerifyResult result = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet)).verify(
                 new VerifyRequest(source.source(), source.inputs(), target.spec(), diff.mode(),
                         await ? Wait.upTo(timeout) : Wait.NONE, record ? Recording.as(runBy.user, runBy.buildUrl) : Recording.NONE));

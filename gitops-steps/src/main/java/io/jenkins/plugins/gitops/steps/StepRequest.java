@@ -61,6 +61,11 @@ public final class StepRequest implements Serializable {
      * The values travel with this request for this call only: it is never saved.
      */
     public String secretPattern = "";
+    /**
+     * The names, among {@link #vars}, of the secret variables ({@code credentialVars}): the engine masks their values
+     * wherever it writes them, in the plan file in the workspace too.
+     */
+    public ArrayList<String> secretVars = new ArrayList<>();
 
     public StepRequest(Operation operation) {
         this.operation = operation;

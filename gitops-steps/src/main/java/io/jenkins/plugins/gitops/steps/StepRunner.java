@@ -33,6 +33,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * One step call on the agent: translates the step's parameters into the engine's use-case request, writes the
@@ -221,7 +223,11 @@ public final class StepRunner {
     }
 
     private static Inputs inputs(StepRequest request) {
-        return new Inputs(request.vars, request.varFiles.stream().map(Path::of).toList(), request.ignore);
+        Map<String, String> plain = new LinkedHashMap<>(request.vars);
+        Map<String, String> secret = new LinkedHashMap<>();
+        request.secretVars.forEach(name -> secret.put(name, plain.remove(name)));
+        secret.values().removeIf(Objects::isNull);
+        return new Inputs(plain, request.varFiles.stream().map(Path::of).toList(), request.ignore, secret, List.of());
     }
 
     private static DiffMode diffMode(StepRequest request) {

@@ -120,13 +120,37 @@ class StepRunnerTest {
             StepResponse response = run(plan).response;
 
             String page = Files.readString(tmp.resolve("page.json"));
-            assertThat(page).doesNotContain(TOKEN).contains("token: " + SecretMask.MASK);
+            assertThat(page).doesNotContain(TOKEN).contains("token: '" + SecretMask.MASK + "'");
             assertThat(response.checkText()).doesNotContain(TOKEN).contains(SecretMask.MASK);
 
             StepRequest bad = request(StepRequest.Operation.PLAN, repo, commit);
             bad.path = "envs/bad";
             StepResponse failed = run(bad).response;
             assertThat(failed.error()).isNotNull().doesNotContain(TOKEN);
+        }
+    }
+
+    /** Issue 25, point 1: the plan file in the workspace (stashed to the controller) held the credential's value. */
+    @Test
+    void aCredentialValueIsMaskedInThePlanFileAndTheSavedPlanStillApplies() throws IOException {
+        try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
+            String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
+            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
+            plan.planFile = tmp.resolve("plan.json").toString();
+            plan.logDiffs = true;
+            Run planned = run(plan);
+
+            String file = Files.readString(tmp.resolve("plan.json"));
+            assertThat(file).doesNotContain(TOKEN).contains("token: '" + SecretMask.MASK + "'");
+            assertThat(planned.log).doesNotContain(TOKEN).contains("token: '" + SecretMask.MASK + "'");
+            // a plain digest over the ConfigMap would let a holder of the plan test guesses of the token offline
+            assertThat(PlanFile.read(tmp.resolve("plan.json")).desiredDigest()).startsWith("sha256:secrets-by-id:");
+
+            StepRequest apply = request(StepRequest.Operation.APPLY, repo, commit);
+            apply.planFile = plan.planFile;
+            Run applied = run(apply);
+            assertThat(applied.response.success()).as(applied.log).isTrue();
+            assertThat(Files.readString(tmp.resolve("target/_core/ConfigMap/shop/settings.yaml"))).contains(TOKEN);
         }
     }
 
@@ -197,6 +221,7 @@ class StepRunnerTest {
         request.target = new StepTarget.Directory(tmp.resolve("target").toString());
         request.vars.put("API_TOKEN", TOKEN);
         request.secretPattern = Pattern.quote(TOKEN);
+        request.secretVars.add("API_TOKEN");
         request.user = "alice";
         return request;
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.cli.adversarial;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.jenkins.plugins.gitops.cli.GitopsCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +14,16 @@ record Cli(int code, String out, String err) {
         StringWriter err = new StringWriter();
         int code = GitopsCommand.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
         return new Cli(code, out.toString(), err.toString());
+    }
+
+    /** Runs it, checks its exit code and that it reports no bug, and keeps stdout and stderr in {@code outputs}. */
+    static Cli expect(int code, List<String> args, List<String> outputs) {
+        Cli cli = run(args);
+        assertThat(cli.code()).as(args + "\n" + cli).isEqualTo(code);
+        assertThat(cli.err()).as(cli.toString()).doesNotContain("This is a bug");
+        outputs.add(cli.out());
+        outputs.add(cli.err());
+        return cli;
     }
 
     static Cli run(String... args) {

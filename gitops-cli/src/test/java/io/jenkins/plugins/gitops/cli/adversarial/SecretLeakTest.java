@@ -236,12 +236,7 @@ class SecretLeakTest {
 
     /** Every command runs with --debug, so the engine's debug lines are searched with all else it prints. */
     private Cli run(int expected, List<String> args) {
-        Cli cli = Cli.run(concat(args, List.of("--debug")));
-        assertThat(cli.code()).as(args + "\n" + cli).isEqualTo(expected);
-        assertThat(cli.err()).as(cli.toString()).doesNotContain("This is a bug");
-        outputs.add(cli.out());
-        outputs.add(cli.err());
-        return cli;
+        return Cli.expect(expected, concat(args, List.of("--debug")), outputs);
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

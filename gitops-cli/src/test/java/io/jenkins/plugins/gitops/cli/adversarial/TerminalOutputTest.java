@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.cli.adversarial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitops.engine.Json;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Text from a repository, a target or an option reaches no output raw: an ESC sequence in a value,
  * {@code --user} or {@code --build-url} cannot rewrite the terminal, and a right-to-left override or a
- * zero-width character cannot make a name read as another (plan text and Markdown, apply, verify, history).
+ * zero-width character cannot make a name read as another (plan text, JSON and Markdown, apply, verify, history).
+ * JSON writes them as {@code \\u} escapes (issue 26, point 4: they were raw there), so it still parses to the same
+ * text.
  */
 class TerminalOutputTest {
     static final String ESC = "\u001b[1A\u001b[2K";
@@ -30,25 +33,39 @@ class TerminalOutputTest {
         List<String> source;
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             repo.write("env/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\n"
-                    + "data:\n  note: \"before\\e[1A\\e[2KApply complete" + RLO + "nimda" + ZWSP + "\"\n").commit("one");
+                    + "data:\n  note: \"before\\e[1A\\e[2KApply complete" + RLO + "nimda" + ZWSP + "\"\n")
+                    .write("env/cm" + RLO + "lmay." + ZWSP + "txt.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
+                            + "  name: other\n  namespace: shop\n").commit("one");
             source = List.of("--repo", repo.dir().toString(), "--path", "env", "--target", "dir:" + target);
             List<Cli> outputs = new java.util.ArrayList<>();
             outputs.add(run(source, "plan"));
             outputs.add(run(source, "plan", "-o", "markdown"));
+            Cli planJson = run(source, "plan", "-o", "json");
+            outputs.add(planJson);
             outputs.add(run(source, "apply", "--auto-approve", "--user", "eve" + ESC + "root" + RLO,
                     "--build-url", "https://ci.example.com/" + RLO + "lave/" + ESC));
             Path file = Files.walk(target).filter(p -> p.toString().endsWith("settings.yaml")).findFirst().orElseThrow();
             Files.writeString(file, Files.readString(file).replace("before", "drifted\\e[2K" + RLO));
             outputs.add(run(source, "verify"));
             outputs.add(Cli.run("history", "--target", "dir:" + target));
+            outputs.add(run(source, "verify", "-o", "json"));
+            Cli historyJson = Cli.run("history", "-o", "json", "--target", "dir:" + target);
+            outputs.add(historyJson);
+            outputs.add(run(source, "apply", "--auto-approve", "-o", "json", "--user", "mallory" + RLO + ZWSP));
 
             for (Cli cli : outputs) {
                 assertThat(Stream.of(cli.out(), cli.err())).as(cli.toString())
                         .allSatisfy(text -> assertThat(text).doesNotContain("\u001b", RLO, ZWSP));
             }
-            assertThat(outputs.get(4).out()).as("history shows the user and link, escaped")
+            assertThat(outputs.get(5).out()).as("history shows the user and link, escaped")
                     .contains("eve?[1A?[2Kroot(U+202E)", "https://ci.example.com/(U+202E)lave/");
-            assertThat(outputs.get(3).out()).contains("drift");
+            assertThat(outputs.get(4).out()).contains("drift");
+            // The same text to a JSON parser: escaped, not replaced.
+            assertThat(planJson.out()).contains("cm\\u202Elmay.\\u200Btxt.yaml");
+            assertThat(Json.mapper().readTree(planJson.out()).findValuesAsText("file"))
+                    .contains("env/cm" + RLO + "lmay." + ZWSP + "txt.yaml");
+            assertThat(Json.mapper().readTree(historyJson.out()).findValuesAsText("user"))
+                    .contains("eve" + ESC + "root" + RLO);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.api;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.apply.Applier;
@@ -14,6 +15,7 @@ import io.jenkins.plugins.gitops.engine.metrics.Metrics;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsOptions;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.model.SecretValues;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
@@ -23,6 +25,7 @@ import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.render.VariableFiles;
 import io.jenkins.plugins.gitops.engine.render.Variables;
+import io.jenkins.plugins.gitops.engine.report.Escape;
 import io.jenkins.plugins.gitops.engine.source.GitCommitLog;
 import io.jenkins.plugins.gitops.engine.source.RepositoryLocation;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
@@ -36,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -214,17 +218,52 @@ public final class Gitops {
 
     private Environment load(SourceSpec spec, Inputs inputs, TargetSpec target) {
         List<IgnoreRule> rules = inputs.ignoreRules().stream().map(IgnoreRule::parse).toList();
-        RenderOptions options = RenderOptions.defaults().withVariables(variables(inputs));
+        Map<String, String> secrets = secretVariables(inputs);
+        RenderOptions options = RenderOptions.defaults().withVariables(variables(inputs, secrets));
         return new EnvironmentLoader(options.withHelm(options.helm().withNamespace(target.namespace())), rules,
-                progress).load(spec);
+                progress, SecretValues.of(secrets.values())).load(spec);
     }
 
-    private static Map<String, String> variables(Inputs inputs) {
+    /**
+     * The values of the secret variables of {@code inputs} (their files read), for a front end to mask in what it
+     * prints besides the engine's results: as given, and as JSON and the escaping of control characters write them.
+     */
+    public static SecretValues secretValues(Inputs inputs) {
+        List<String> forms = new ArrayList<>();
+        for (String value : secretVariables(inputs).values()) {
+            forms.add(value);
+            forms.add(new String(JsonStringEncoder.getInstance().quoteAsString(value)));
+            forms.add(Escape.printable(value));
+        }
+        return SecretValues.of(forms);
+    }
+
+    private static Map<String, String> secretVariables(Inputs inputs) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Path file : inputs.secretVariableFiles()) {
+            values.putAll(VariableFiles.parse(file));
+        }
+        values.putAll(inputs.secretVariables());
+        return values;
+    }
+
+    private static Map<String, String> variables(Inputs inputs, Map<String, String> secrets) {
         Map<String, String> values = new LinkedHashMap<>();
         for (Path file : inputs.variableFiles()) {
             values.putAll(VariableFiles.parse(file));
         }
-        inputs.variables().forEach((name, value) -> {
+        putChecked(values, inputs.variables());
+        secrets.keySet().stream().filter(inputs.variables()::containsKey).findFirst()
+                .ifPresent(name -> {
+                    throw new GitopsException("variable " + name + " is given both as a plain and as a secret variable;"
+                            + " give it once");
+                });
+        putChecked(values, secrets);
+        return values;
+    }
+
+    private static void putChecked(Map<String, String> values, Map<String, String> given) {
+        given.forEach((name, value) -> {
             if (!Variables.NAME.matcher(name).matches()) {
                 // Only the name: the value may be a secret.
                 throw new GitopsException("variable " + name + ": a variable name is made of letters, digits and '_'"
@@ -232,6 +271,5 @@ public final class Gitops {
             }
             values.put(name, value);
         });
-        return values;
     }
 }

@@ -43,7 +43,7 @@ final class StalePlanChecks {
                     + "', but the source resolves to commit " + env.commit() + " path '" + env.path()
                     + "'; nothing was applied", Remedy.of(Remedy.Kind.REF, plan.commit()));
         }
-        String now = StateDigest.like(plan.desiredDigest(), env.desired(), target.digestKey());
+        String now = StateDigest.like(plan.desiredDigest(), env.desired(), target.digestKey(), env.secrets());
         if (!plan.desiredDigest().equals(now)) {
             throw new StalePlanException("the desired state of commit " + shortId(plan.commit())
                     + " renders differently now than when it was planned (digest " + now

@@ -2,20 +2,32 @@ package io.jenkins.plugins.gitops.engine.diff;
 
 import io.jenkins.plugins.gitops.engine.model.Canonical;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.model.SecretValues;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Compares a live object with its desired manifest: normalize both, keep only the desired fields of the
- * live one when the scope says so, mask secrets, then a unified diff of the canonical YAML. Thread-safe.
+ * live one when the scope says so, mask secrets, then a unified diff of the canonical YAML. Whether it changed is
+ * decided before the values of secret variables are masked, so a change hidden by the mask is still a change.
+ * Thread-safe.
  */
 public final class ResourceDiffer {
+    /** The whole diff of a change that lies entirely inside masked values, so that an update still has a diff. */
+    static final String HIDDEN_CHANGE = "# changed only inside values of secret variables, which are masked";
+
     private final Normalizer normalizer;
     private final DiffScope scope;
+    private final SecretValues secrets;
 
     public ResourceDiffer(List<IgnoreRule> rules, DiffScope scope) {
+        this(rules, scope, SecretValues.NONE);
+    }
+
+    public ResourceDiffer(List<IgnoreRule> rules, DiffScope scope, SecretValues secrets) {
         this.normalizer = new Normalizer(rules);
         this.scope = scope;
+        this.secrets = secrets;
     }
 
     /** Either side may be null: the object is to be created (no live) or deleted (no desired). */
@@ -44,8 +56,20 @@ public final class ResourceDiffer {
         if (beforeLines.equals(afterLines)) {
             return ResourceDiff.UNCHANGED;
         }
-        return new ResourceDiff(true, UnifiedDiff.between("live/" + id, "desired/" + id, beforeLines, afterLines),
-                before == null || after == null ? List.of() : ChangedPaths.between(before, after));
+        List<String> paths = before == null || after == null ? List.of()
+                : ChangedPaths.between(before, after).stream().map(secrets::mask).toList();
+        if (!secrets.isEmpty()) {
+            beforeLines = lines((Map<String, Object>) secrets.maskLive(before, after));
+            afterLines = lines((Map<String, Object>) secrets.mask(after));
+        }
+        String name = secrets.mask(id.toString());
+        StringBuilder text = new StringBuilder(
+                UnifiedDiff.between("live/" + name, "desired/" + name, beforeLines, afterLines));
+        if (beforeLines.equals(afterLines)) {
+            text.append("--- live/").append(name).append('\n').append("+++ desired/").append(name).append('\n')
+                    .append(HIDDEN_CHANGE).append('\n');
+        }
+        return new ResourceDiff(true, text.toString(), paths);
     }
 
     private static List<String> lines(Map<String, Object> tree) {

@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.model.SecretValues;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.render.Renderer;
 import io.jenkins.plugins.gitops.engine.source.GitSource;
@@ -22,11 +23,19 @@ public final class EnvironmentLoader {
     private final RenderOptions renderOptions;
     private final List<IgnoreRule> extraIgnoreRules;
     private final Progress progress;
+    private final SecretValues secrets;
 
     public EnvironmentLoader(RenderOptions renderOptions, List<IgnoreRule> extraIgnoreRules, Progress progress) {
+        this(renderOptions, extraIgnoreRules, progress, SecretValues.NONE);
+    }
+
+    /** {@code secrets}: the values of the secret variables among the render options' variables. */
+    public EnvironmentLoader(RenderOptions renderOptions, List<IgnoreRule> extraIgnoreRules, Progress progress,
+            SecretValues secrets) {
         this.renderOptions = renderOptions;
         this.extraIgnoreRules = List.copyOf(extraIgnoreRules);
         this.progress = progress;
+        this.secrets = secrets;
     }
 
     public Environment load(SourceSpec spec) {
@@ -41,7 +50,7 @@ public final class EnvironmentLoader {
                     other -> new Renderer(options.withVariables(other).withSubstitute(options.substitute()),
                             Progress.NONE).render(snapshot));
             return new Environment(snapshot.repository(), snapshot.commit(), snapshot.path(), desired, rules,
-                    secretsFromVariables, snapshot.remoteUrl().orElse(null));
+                    secretsFromVariables, snapshot.remoteUrl().orElse(null), secrets);
         }
     }
 

@@ -1,13 +1,20 @@
 package io.jenkins.plugins.gitops.engine.plan;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.jenkins.plugins.gitops.engine.BoundedFile;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Json;
 import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.model.Canonical;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -24,6 +31,12 @@ public final class PlanFile {
     /** Every field apply checks or carries out; {@code repository} and {@code createdAt} only inform. */
     private static final List<String> REQUIRED = List.of("commit", "path", "target", "desiredDigest",
             "liveFingerprint", "prune", "changes");
+    /** Room for a plan of many thousand resources with their diffs; more is not a plan gitops wrote. */
+    public static final int MAX_BYTES = 256 * 1024 * 1024;
+    /** A plan nests about eight levels deep: a hostile file of nested brackets is refused at once. */
+    static final int MAX_NESTING = 64;
+    private static final ObjectMapper READER = Json.mapper().copyWith(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build());
 
     private PlanFile() {
     }
@@ -54,7 +67,9 @@ public final class PlanFile {
     public static Plan read(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            // Strict, as Files.readString: a file in another encoding cannot be read, rather than read otherwise.
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(BoundedFile.read(file, MAX_BYTES,
+                    "plan file"))).toString();
         } catch (IOException e) {
             throw new GitopsException("cannot read plan file " + file + ": " + e.getMessage(), e);
         }
@@ -64,14 +79,17 @@ public final class PlanFile {
     public static Plan fromJson(String text, String name) {
         ObjectNode node;
         try {
-            JsonNode parsed = Json.mapper().readTree(text);
+            JsonNode parsed = READER.readTree(text);
             if (!(parsed instanceof ObjectNode object)) {
                 throw new GitopsException(name + " is not a plan file (expected a JSON object)", Remedy.of(Remedy.Kind.SAVE_PLAN));
             }
             node = object;
+        } catch (StreamConstraintsException e) {
+            throw new GitopsException(name + " is not a plan file (it nests JSON more than " + MAX_NESTING
+                    + " levels deep)", Remedy.of(Remedy.Kind.SAVE_PLAN));
         } catch (JsonProcessingException e) {
-            throw new GitopsException(name + " is not a plan file (line " + e.getLocation().getLineNr()
-                    + " is not valid JSON)", Remedy.of(Remedy.Kind.SAVE_PLAN));
+            throw new GitopsException(name + " is not a plan file (" + (e.getLocation() == null ? "it"
+                    : "line " + e.getLocation().getLineNr()) + " is not valid JSON)", Remedy.of(Remedy.Kind.SAVE_PLAN));
         }
         JsonNode format = node.get(FORMAT_FIELD);
         if (format == null || format.asInt() != FORMAT) {

@@ -67,14 +67,14 @@ public final class Planner {
         Map<ResourceId, LiveObject> live = LiveReads.of(target, desired,
                 owned.stream().filter(id -> !desired.containsKey(id)).toList());
 
-        ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.capabilities().diffScope());
+        ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.capabilities().diffScope(), env.secrets());
         Map<ResourceId, ResourceDiff> clientDiffs = new ConcurrentHashMap<>();
         desired.values().parallelStream().forEach(resource -> clientDiffs.put(resource.id(),
                 clientDiff(differ, live.get(resource.id()), resource)));
         Map<ResourceId, Map<String, Object>> previews = previews(desired, live, clientDiffs);
 
         // A preview holds everything the server would store, defaults included: compare all of it.
-        ResourceDiffer previewDiffer = new ResourceDiffer(env.ignoreRules(), DiffScope.WHOLE_OBJECT);
+        ResourceDiffer previewDiffer = new ResourceDiffer(env.ignoreRules(), DiffScope.WHOLE_OBJECT, env.secrets());
         ProgressCounter counter = new ProgressCounter(progress, "plan", desired.size());
         List<Change> applies = desired.values().parallelStream().map(resource -> {
             LiveObject current = live.get(resource.id());
@@ -99,7 +99,7 @@ public final class Planner {
         }
         EmptyDesiredState.check(env, deletes, allowEmpty);
         return new Plan(env.repository(), env.commit(), env.path(), target.identity(),
-                StateDigest.of(env.desired(), target.digestKey()),
+                StateDigest.of(env.desired(), target.digestKey(), env.secrets()),
                 LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, desired, deletes),
                 null, env.remoteUrl(), null);
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.render;
 
+import io.jenkins.plugins.gitops.engine.BoundedFile;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,7 +8,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,13 +18,16 @@ import java.util.Map;
  * comments and blank lines. Errors name the file and line but never echo it: the value may be a secret.
  */
 public final class VariableFiles {
+    /** Far more than any set of variables; a value on its own is held to 1 MiB by the manifests' limits. */
+    public static final int MAX_BYTES = 4 * 1024 * 1024;
+
     private VariableFiles() {
     }
 
     public static Map<String, String> parse(Path file) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            bytes = BoundedFile.read(file, MAX_BYTES, "variable file");
         } catch (IOException e) {
             throw new GitopsException("cannot read variable file " + file + " (" + e.getClass().getSimpleName()
                     + "); check that it exists and is readable", e);

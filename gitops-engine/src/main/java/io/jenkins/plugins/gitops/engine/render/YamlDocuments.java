@@ -13,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
@@ -178,13 +180,42 @@ final class YamlDocuments {
         return redact((e.getContext() == null ? "" : e.getContext() + ": ") + problem);
     }
 
-    private static final Pattern QUOTED = Pattern.compile("'[^']*'(\\(\\d+\\))?|\"[^\"]*\"");
-    private static final Pattern NAMED = Pattern.compile("((?:alias|anchor|tag|directive|handle)s?)\\s+\\S+");
+    /** A quoted snippet, with the code point SnakeYAML may add: {@code ':'}, {@code ' '(32)}, {@code "..."}. */
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'(\\(\\d+\\))?|\"([^\"]*)\"");
+    /** A character SnakeYAML names unquoted, with its code point: {@code q(113)}. */
+    private static final Pattern CHARACTER = Pattern.compile("(?<![\\w'])(\\S)\\((\\d+)\\)");
+    /** Token names, parser wording that cannot come from the document: {@code '<block mapping start>'}. */
+    private static final Pattern TOKEN = Pattern.compile("<[a-z ]+>");
+    private static final Pattern NAMED = Pattern.compile("\\b((?:alias|anchor|handle)s?)\\s+[^\\s;,]+");
+    /** Tags and whatever follows "found:" are the document's own text. */
+    private static final Pattern TAG = Pattern.compile("tag:[^\\s;]+|(?<!')![^\\s';]+");
+    private static final Pattern FOUND_TEXT = Pattern.compile("(found:)\\s.*");
 
-    /** Every quoted snippet and every name after alias/anchor/tag, replaced: what is wrong stays, the text goes. */
+    /**
+     * What is wrong stays, in SnakeYAML's words and punctuation ({@code expected ',' or ']', but got ':'}); what the
+     * document holds goes: a quoted or named character that is a letter or digit (it may begin a secret), a longer
+     * snippet, a name after alias, anchor or handle, a tag, and any text after "found:".
+     */
     static String redact(String text) {
-        String withoutQuotes = QUOTED.matcher(text).replaceAll("a character");
-        return NAMED.matcher(withoutQuotes).replaceAll("$1");
+        String out = QUOTED.matcher(text).replaceAll(m -> Matcher.quoteReplacement(quoted(m)));
+        out = CHARACTER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(
+                isPunctuation(m.group(1)) ? m.group() : "a letter or digit"));
+        out = FOUND_TEXT.matcher(out).replaceAll("$1 (text withheld)");
+        out = TAG.matcher(out).replaceAll("(a tag)");
+        return NAMED.matcher(out).replaceAll("$1");
+    }
+
+    private static String quoted(MatchResult m) {
+        String inner = m.group(1) != null ? m.group(1) : m.group(3);
+        if (isPunctuation(inner) || TOKEN.matcher(inner).matches()) {
+            return m.group();
+        }
+        return inner.codePointCount(0, inner.length()) == 1 ? "a letter or digit" : "(text withheld)";
+    }
+
+    /** One to three characters, none a letter or digit: YAML's indicators, brackets, quotes and spaces. */
+    private static boolean isPunctuation(String text) {
+        return !text.isEmpty() && text.length() <= 3 && text.codePoints().noneMatch(Character::isLetterOrDigit);
     }
 
     private static Optional<String> decode(String file, byte[] content, List<Problem> problems) {

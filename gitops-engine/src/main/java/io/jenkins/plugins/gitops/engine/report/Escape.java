@@ -80,6 +80,27 @@ public final class Escape {
         return out == null ? text : out.toString();
     }
 
+    /**
+     * JSON text (Jackson's, whose control characters are already escaped) with every invisible character written as
+     * its {@code \\u} escape: the same JSON to a parser, and nothing that reorders or hides text on a terminal. JSON
+     * allows such characters only inside strings, where the escape stands for the same character.
+     */
+    public static String json(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (isInvisible(c)) {
+                if (out == null) {
+                    out = new StringBuilder(text).delete(i, text.length());
+                }
+                out.append(String.format("\\u%04X", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     /** A name on one line, cut to {@code max} characters so that no field can crowd out the rest. */
     static String oneLine(String text, int max) {
         String flat = text == null ? "" : text.replace('\n', ' ').replace('\r', ' ');

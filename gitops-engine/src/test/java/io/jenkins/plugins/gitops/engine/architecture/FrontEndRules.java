@@ -23,7 +23,7 @@ public final class FrontEndRules {
     /** Values from the flow's packages that requests take and results hold. */
     static final Set<String> VALUES = Set.of(
             ENGINE + "GitopsException", ENGINE + "Remedy", ENGINE + "Remedy$Kind", ENGINE + "Progress",
-            ENGINE + "ThrottledProgress", ENGINE + "Json",
+            ENGINE + "ThrottledProgress", ENGINE + "Json", ENGINE + "BoundedFile",
             ENGINE + "plan.Plan", ENGINE + "plan.Change", ENGINE + "plan.Action", ENGINE + "plan.PlanSummary",
             ENGINE + "plan.DiffMode", ENGINE + "plan.PlanFile",
             ENGINE + "apply.ApplyOptions", ENGINE + "apply.ApplyResult", ENGINE + "apply.Outcome",

@@ -107,6 +107,43 @@ class SafeYamlTest {
         assertThat(problems.get(0).message()).startsWith("invalid YAML").doesNotContain("hunter2");
     }
 
+    /**
+     * Issue 25, point 2: the redaction turned every quoted snippet into "a character", so SnakeYAML's
+     * {@code expected ',' or ']', but got ':'} read "expected a character or a character, but got :". Real
+     * SnakeYAML messages keep their wording and punctuation; letters, digits, longer snippets and tags go.
+     */
+    @Test
+    void yamlErrorsKeepTheParsersWordingAndPunctuationButNoValue() {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("a: [b, c: S3cr3t: e]\n", "while parsing a flow sequence: expected ',' or ']', but got :");
+        expected.put("a: {b: S3cr3t: c}\n", "while parsing a flow mapping: expected ',' or '}', but got :");
+        expected.put("a: \"S3cr3t\" tail\n", "while parsing a block mapping: expected <block end>, but found"
+                + " '<scalar>'");
+        expected.put("a: b\n- S3cr3t\n", "while parsing a block mapping: expected <block end>, but found '-'");
+        expected.put("a: @S3cr3t\n", "while scanning for the next token: found character '@' that cannot start any"
+                + " token. (Do not use @ for indentation)");
+        expected.put("a: \"S\\q3cr3t\"\n", "while scanning a double-quoted scalar: found unknown escape character"
+                + " a letter or digit");
+        expected.put("a: \"S3cr3t\\x4S3\"\n", "while scanning a double-quoted scalar: expected escape sequence of 2"
+                + " hexadecimal numbers, but found: (text withheld)");
+        expected.put("a: |S3cr3t\n  y\n", "while scanning a block scalar: expected chomping or indentation"
+                + " indicators, but found a letter or digit");
+        expected.put("a: [S3cr3t\n", "while parsing a flow sequence: expected ',' or ']', but got <stream end>");
+        expected.put("a: 'S3cr3t\n", "while scanning a quoted scalar: found unexpected end of stream");
+        expected.forEach((document, message) -> assertThat(problems(document)).as(document).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("invalid YAML: " + message)));
+        // The forms SnakeYAML versions differ in (Jenkins' snakeyaml-api quotes the token it got), and a tag.
+        assertThat(YamlDocuments.redact("expected ',' or ']', but got ':'")).isEqualTo("expected ',' or ']', but got ':'");
+        assertThat(YamlDocuments.redact("found character 'S' that cannot start any token"))
+                .isEqualTo("found character a letter or digit that cannot start any token");
+        assertThat(YamlDocuments.redact("expected alphabetic or numeric character, but found ' '(32)"))
+                .isEqualTo("expected alphabetic or numeric character, but found ' '(32)");
+        assertThat(YamlDocuments.redact("Global tag is not allowed: tag:yaml.org,2002:S3cr3t"))
+                .isEqualTo("Global tag is not allowed: (a tag)");
+        assertThat(YamlDocuments.redact("found undefined alias S3cr3t; quoted 'S3cr3t' and \"S3cr3t\""))
+                .isEqualTo("found undefined alias; quoted (text withheld) and (text withheld)");
+    }
+
     @Test
     void tabIndentationIsNamed() {
         List<Problem> problems = problems("a:\n  b: 1\n\tc: 2\n");

@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.io.File;
@@ -60,17 +59,21 @@ public final class KubernetesClients {
     }
 
     private static Config fromFile(Path file, String context) {
+        String text = KubeconfigText.read(file);
+        Config config;
         try {
-            Config config = Config.fromKubeconfig(context, file.toFile());
-            if (context != null && (config.getCurrentContext() == null
-                    || !context.equals(config.getCurrentContext().getName()))) {
-                throw new TargetException("kubeconfig " + file + " has no context '" + context + "'", Remedy.of(Remedy.Kind.CONTEXT));
-            }
-            return config;
-        } catch (KubernetesClientException e) {
-            // fabric8's message names the file and the problem, not its contents.
-            throw new TargetException("cannot use kubeconfig " + file + ": " + e.getMessage(), e);
+            config = Config.fromKubeconfig(context, text, file.toString());
+        } catch (RuntimeException e) {
+            // Neither the client's message nor its parser's is shown, nor kept as the cause: either may quote a line.
+            throw new TargetException("cannot use kubeconfig " + file + ": the Kubernetes client cannot read it ("
+                    + e.getClass().getSimpleName() + "); check it with kubectl config view --kubeconfig " + file,
+                    Remedy.of(Remedy.Kind.KUBECONFIG));
         }
+        if (context != null && (config.getCurrentContext() == null
+                || !context.equals(config.getCurrentContext().getName()))) {
+            throw new TargetException("kubeconfig " + file + " has no context '" + context + "'", Remedy.of(Remedy.Kind.CONTEXT));
+        }
+        return config;
     }
 
     private static Config inCluster(Map<String, String> env) {
