@@ -29,6 +29,8 @@ import java.util.stream.Stream;
  */
 final class HelmBench {
     static final int LARGE_DOCUMENTS = 20_000;
+    static final String NO_HELM = "helm charts: no helm binary (GITOPS_HELM, .tools/helm/helm or PATH); run"
+            + " .ci/install-helm";
 
     private HelmBench() {
     }
@@ -36,8 +38,7 @@ final class HelmBench {
     static List<Row> run(Path work, int warmup, int runs) {
         Optional<Path> helm = helmBinary();
         if (helm.isEmpty()) {
-            return List.of(Row.figure("helm charts: no helm binary (GITOPS_HELM, .tools/helm/helm or PATH); run"
-                    + " .ci/install-helm", Double.NaN, "", "", null));
+            return List.of(Row.figure(NO_HELM, Double.NaN, "", "", null));
         }
         List<Row> rows = new ArrayList<>();
         rows.addAll(chartRows("small chart (10 templates)", smallChart(work.resolve("chart-small")), helm.get(), warmup,
@@ -137,11 +138,16 @@ final class HelmBench {
         }
     }
 
-    /** As the tests find it: GITOPS_HELM, then .tools/helm/helm (from .ci/install-helm), then PATH. */
-    private static Optional<Path> helmBinary() {
+    /**
+     * GITOPS_HELM, then .tools/helm/helm (from .ci/install-helm) in the working directory or one above it (the
+     * module's directory under Maven, anywhere in the repository for ./bench), then PATH.
+     */
+    static Optional<Path> helmBinary() {
         List<Path> candidates = new ArrayList<>();
         Optional.ofNullable(System.getenv(HelmProcess.HELM_VARIABLE)).map(Path::of).ifPresent(candidates::add);
-        candidates.add(Path.of(".tools", "helm", "helm").toAbsolutePath());
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            candidates.add(dir.resolve(Path.of(".tools", "helm", "helm")));
+        }
         Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)).filter(s -> !s.isEmpty())
                 .map(dir -> Path.of(dir, "helm")).forEach(candidates::add);
         return candidates.stream().filter(Files::isExecutable).findFirst();
