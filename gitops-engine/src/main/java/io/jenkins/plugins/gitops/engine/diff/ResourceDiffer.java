@@ -1,16 +1,17 @@
 package io.jenkins.plugins.gitops.engine.diff;
 
 import io.jenkins.plugins.gitops.engine.model.Canonical;
+import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.model.SecretValues;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Compares a live object with its desired manifest: normalize both, keep only the desired fields of the
- * live one when the scope says so, mask secrets, then a unified diff of the canonical YAML. Whether it changed is
- * decided before the values of secret variables are masked, so a change hidden by the mask is still a change.
- * Thread-safe.
+ * Compares a live object with its desired manifest: normalize both, keep of the live one what a server-side
+ * apply of the manifest would leave different when the scope says so ({@link ApplyProjection}), mask secrets,
+ * then a unified diff of the canonical YAML. Whether it changed is decided before the values of secret variables
+ * are masked, so a change hidden by the mask is still a change. Thread-safe.
  */
 public final class ResourceDiffer {
     /** The whole diff of a change that lies entirely inside masked values, so that an update still has a diff. */
@@ -19,15 +20,25 @@ public final class ResourceDiffer {
     private final Normalizer normalizer;
     private final DiffScope scope;
     private final SecretValues secrets;
+    private final String fieldManager;
 
     public ResourceDiffer(List<IgnoreRule> rules, DiffScope scope) {
         this(rules, scope, SecretValues.NONE);
     }
 
     public ResourceDiffer(List<IgnoreRule> rules, DiffScope scope, SecretValues secrets) {
+        this(rules, scope, secrets, null);
+    }
+
+    /**
+     * @param fieldManager the server-side apply field manager whose fields an apply removes when the manifest
+     *                     no longer sets them ({@link DiffScope#DESIRED_FIELDS}); null: no manager of ours
+     */
+    public ResourceDiffer(List<IgnoreRule> rules, DiffScope scope, SecretValues secrets, String fieldManager) {
         this.normalizer = new Normalizer(rules);
         this.scope = scope;
         this.secrets = secrets;
+        this.fieldManager = fieldManager;
     }
 
     /** Either side may be null: the object is to be created (no live) or deleted (no desired). */
@@ -43,8 +54,15 @@ public final class ResourceDiffer {
         Map<String, Object> before = live == null ? null : normalizer.normalize(id, live);
         Map<String, Object> after = desired == null ? null : normalizer.normalize(id, desired);
         SecretMasker.foldStringData(id, before, after);
+        SchemaType type = null;
         if (before != null && after != null && scope == DiffScope.DESIRED_FIELDS) {
-            before = (Map<String, Object>) FieldProjection.project(before, after);
+            type = KubernetesSchema.builtIn().of(desired.get("apiVersion"), desired.get("kind"));
+            before = (Map<String, Object>) ApplyProjection.clean(type, before);
+            after = (Map<String, Object>) ApplyProjection.clean(type, after);
+            if (ApplyProjection.clusterScoped(live, id.group(), id.kind())) {
+                Documents.metadata(after).ifPresent(m -> m.remove("namespace"));
+            }
+            before = ApplyProjection.before(type, before, after, live, fieldManager);
         }
         SecretMasker.mask(id, before, after);
         // Most resources of a plan are unchanged: skip serialising them when the trees are already equal.
@@ -57,7 +75,7 @@ public final class ResourceDiffer {
             return ResourceDiff.UNCHANGED;
         }
         List<String> paths = before == null || after == null ? List.of()
-                : ChangedPaths.between(before, after).stream().map(secrets::mask).toList();
+                : ChangedPaths.between(before, after, type).stream().map(secrets::mask).toList();
         if (!secrets.isEmpty()) {
             beforeLines = lines((Map<String, Object>) secrets.maskLive(before, after));
             afterLines = lines((Map<String, Object>) secrets.mask(after));

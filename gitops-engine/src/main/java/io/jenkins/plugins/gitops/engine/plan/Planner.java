@@ -67,7 +67,8 @@ public final class Planner {
         Map<ResourceId, LiveObject> live = LiveReads.of(target, desired,
                 owned.stream().filter(id -> !desired.containsKey(id)).toList());
 
-        ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.capabilities().diffScope(), env.secrets());
+        ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.capabilities().diffScope(), env.secrets(),
+                target.apiServer().flatMap(ApiServer::fieldManager).orElse(null));
         Map<ResourceId, ResourceDiff> clientDiffs = new ConcurrentHashMap<>();
         desired.values().parallelStream().forEach(resource -> clientDiffs.put(resource.id(),
                 clientDiff(differ, live.get(resource.id()), resource)));

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What only a target that is an API server does: it serves some kinds, at several versions, puts objects into
@@ -46,5 +47,13 @@ public interface ApiServer {
      */
     default boolean applyMayChangeMoreThanItSets(LiveObject live, Resource desired) {
         return true;
+    }
+
+    /**
+     * The server-side apply field manager the target applies as: an apply removes the fields it owns that a
+     * manifest no longer sets, so the client diff shows those removals. Empty: the target applies as no manager.
+     */
+    default Optional<String> fieldManager() {
+        return Optional.empty();
     }
 }

@@ -132,6 +132,11 @@ public final class KubernetesTarget implements Target, ApiServer {
     }
 
     @Override
+    public Optional<String> fieldManager() {
+        return Optional.of(config.fieldManager());
+    }
+
+    @Override
     public LiveObject apply(Resource resource) {
         return writer.apply(resource);
     }
