@@ -116,7 +116,7 @@ final class ApplyProjection {
             Path child = new Path(path, key, null, null);
             if (desired.containsKey(key)) {
                 out.put(key, project(type.child(key), e.getValue(), desired.get(key), child));
-            } else if (removedWhenUnset(child)) {
+            } else if (!keyOfItem(path, key) && removedWhenUnset(child)) {
                 out.put(key, e.getValue());
             }
         }
@@ -172,6 +172,14 @@ final class ApplyProjection {
                     ? FieldProjection.project(lm, dm) : project(type.element, l, desired.get(i), null));
         }
         return out;
+    }
+
+    /**
+     * A key field of a map-list item (a port's protocol) is part of the item's identity: the manifest that keeps
+     * the item keeps it, and a key it leaves out is the server's default (TCP), not a removal.
+     */
+    private static boolean keyOfItem(Path path, String field) {
+        return path != null && path.keys() != null && path.keys().contains(field);
     }
 
     private static Object find(List<?> live, Map<?, ?> desired, List<String> keys) {

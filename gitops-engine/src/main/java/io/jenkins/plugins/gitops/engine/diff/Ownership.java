@@ -16,13 +16,14 @@ import java.util.Set;
  * only when we own it and no one else does; a field only others own (a sidecar a webhook injected, an env var
  * added with {@code kubectl edit}) stays.
  *
- * <p>As Flux does, the entries of {@code kubectl-client-side-apply} and {@code before-first-apply} count as ours:
- * the Kubernetes target takes them over when it applies, so what {@code kubectl apply} set and the manifest
- * dropped is removed. For the same reason, the fields a {@code kubectl.kubernetes.io/last-applied-configuration}
- * annotation lists count as ours.
+ * <p>What {@code kubectl apply} (client-side) set is judged by its {@code kubectl.kubernetes.io/last-applied-configuration}
+ * annotation, as kubectl itself does: a field it lists and the manifest no longer sets counts as ours, so it is
+ * shown as a change. The entries of {@code kubectl-client-side-apply} and {@code before-first-apply} are left out
+ * of "others" for that reason. Our apply does not take those fields over (Flux does), so such a change stays
+ * until someone removes the field or the annotation: drift that is real, documented in kubernetes-target.md.
  */
 final class Ownership {
-    static final Set<String> TAKEN_OVER = Set.of("kubectl-client-side-apply", "before-first-apply");
+    static final Set<String> CLIENT_SIDE_APPLY = Set.of("kubectl-client-side-apply", "before-first-apply");
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
     static final Ownership NONE = new Ownership(null, null);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,8 +48,10 @@ final class Ownership {
             for (Object entry : entries) {
                 if (entry instanceof Map<?, ?> e && e.get("fieldsV1") instanceof Map<?, ?> fields) {
                     Object manager = e.get("manager");
-                    boolean mine = fieldManager != null && fieldManager.equals(manager) && "Apply".equals(e.get("operation"))
-                            || TAKEN_OVER.contains(manager);
+                    if (CLIENT_SIDE_APPLY.contains(manager)) {
+                        continue;
+                    }
+                    boolean mine = fieldManager != null && fieldManager.equals(manager) && "Apply".equals(e.get("operation"));
                     Node set = Node.fromFieldsV1(fields);
                     if (mine) {
                         ours = Node.union(ours, set);
