@@ -109,6 +109,7 @@ public final class GitopsCommand {
         commands.put("verify", VerifyCommand::new);
         commands.put("history", HistoryCommand::new);
         commands.put("metrics", MetricsCommand::new);
+        commands.put("compare", CompareCommand::new);
         return commands;
     }
 

@@ -128,6 +128,11 @@ public final class Gitops {
         }
     }
 
+    /** One object's client diff, offline: what a Kubernetes plan would say of it. Reads two files; no target. */
+    public CompareResponse compare(CompareRequest request) {
+        return ObjectComparison.compare(request);
+    }
+
     public HistoryResponse history(HistoryRequest request) {
         try (Target target = request.target().open(request.path() == null ? "" : request.path())) {
             return new HistoryResponse(target.readInventory());
