@@ -27,8 +27,13 @@ final class DiffOptions {
             + " keep every diff).")
     boolean showBodies;
 
+    @Option(names = "--show-webhook-changes",
+            description = "kubernetes, --diff server: also show what the server would add or change outside the fields"
+                    + " the manifests set (mutating admission webhooks, defaults); hidden by default.")
+    boolean showWebhookChanges;
+
     DiffMode mode() {
-        return diff.mode();
+        return diff == Diff.server && showWebhookChanges ? DiffMode.SERVER_WITH_WEBHOOKS : diff.mode();
     }
 
     DiffDetail detail() {

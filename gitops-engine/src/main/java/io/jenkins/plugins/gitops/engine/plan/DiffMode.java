@@ -9,7 +9,16 @@ public enum DiffMode {
     /**
      * Compare the live object, whole, with what the target says it would store if the manifest were applied
      * now (a server-side dry run): defaults are then no differences, and fields the manifest stopped setting
-     * are. Resources the target cannot preview are compared as with {@link #CLIENT}, with one warning.
+     * are. Resources the target cannot preview are compared as with {@link #CLIENT}, with one warning. What the
+     * server would add or change outside the fields the manifest sets (mutating admission webhooks, defaults) is
+     * hidden: users do not manage it, and it would show on every plan.
      */
-    SERVER
+    SERVER,
+    /** {@link #SERVER}, showing also what the server would add or change outside the manifest's fields. */
+    SERVER_WITH_WEBHOOKS;
+
+    /** Whether the planner asks the target for server-side previews. */
+    public boolean server() {
+        return this != CLIENT;
+    }
 }

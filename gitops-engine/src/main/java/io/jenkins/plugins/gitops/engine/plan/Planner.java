@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.ProgressCounter;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiff;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiffer;
+import io.jenkins.plugins.gitops.engine.diff.ServerAdditions;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Resource;
@@ -80,8 +81,9 @@ public final class Planner {
         List<Change> applies = desired.values().parallelStream().map(resource -> {
             LiveObject current = live.get(resource.id());
             Map<String, Object> preview = previews.get(resource.id());
-            ResourceDiff diff = preview != null ? previewDiffer.diff(resource.id(), current.body(), preview)
-                    : clientDiffs.get(resource.id());
+            ResourceDiff diff = preview == null ? clientDiffs.get(resource.id())
+                    : previewDiffer.diff(resource.id(), current.body(), diffMode == DiffMode.SERVER_WITH_WEBHOOKS ? preview
+                            : ServerAdditions.hidden(preview, current.body(), resource.body()));
             Action action = current == null ? Action.CREATE : diff.changed() ? Action.UPDATE : Action.NOOP;
             counter.step();
             return new Change(resource.id(), action, resource.origin(), current == null ? null : current.version(),
@@ -118,7 +120,7 @@ public final class Planner {
     private Map<ResourceId, Map<String, Object>> previews(Map<ResourceId, Resource> desired,
             Map<ResourceId, LiveObject> live, Map<ResourceId, ResourceDiff> clientDiffs) {
         Optional<ApiServer> server = target.apiServer();
-        if (diffMode != DiffMode.SERVER || server.isEmpty()
+        if (!diffMode.server() || server.isEmpty()
                 || target.capabilities().diffScope() == DiffScope.WHOLE_OBJECT) {
             return Map.of();
         }

@@ -73,6 +73,7 @@ public final class FakeApiServer implements AutoCloseable {
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private volatile long latencyMillis;
+    private volatile java.util.function.Consumer<Map<String, Object>> webhook = object -> { };
     private final Queue<Seen> seen = new ConcurrentLinkedQueue<>();
 
     /** One request as it arrived: method, path with query, when, and the latency it was answered after. */
@@ -138,6 +139,14 @@ public final class FakeApiServer implements AutoCloseable {
 
     public void latency(long millis) {
         latencyMillis = millis;
+    }
+
+    /**
+     * A mutating admission webhook: changes every object applied (dry runs included) after defaulting, as a real
+     * server calls webhooks after the merge. One at a time; none by default.
+     */
+    void webhook(java.util.function.Consumer<Map<String, Object>> mutate) {
+        webhook = mutate;
     }
 
     /**
@@ -300,7 +309,7 @@ public final class FakeApiServer implements AutoCloseable {
         Headers json = request.getHeaders().newBuilder().set("Content-Type", "application/json").build();
         MockResponse response;
         if (current.code() == 404) {
-            Map<String, Object> created = managed(defaulted(copy(body)), manager, body);
+            Map<String, Object> created = managed(admitted(defaulted(copy(body))), manager, body);
             if (dryRun) {
                 return new MockResponse().setResponseCode(201).setBody(write(created));
             }
@@ -308,8 +317,8 @@ public final class FakeApiServer implements AutoCloseable {
                     path.substring(0, path.lastIndexOf('/')), json, new Buffer(write(created).getBytes(UTF_8))));
         } else {
             Map<String, Object> live = read(current.getBody().readUtf8());
-            Map<String, Object> merged = managed(defaulted((Map<String, Object>) mergePatch(live,
-                    withRemovals(body, applied.get(owner)))), manager, body);
+            Map<String, Object> merged = managed(admitted(defaulted((Map<String, Object>) mergePatch(live,
+                    withRemovals(body, applied.get(owner))))), manager, body);
             if (dryRun) {
                 return ok(merged);
             }
@@ -392,6 +401,11 @@ public final class FakeApiServer implements AutoCloseable {
             });
         }
         return patch;
+    }
+
+    private Map<String, Object> admitted(Map<String, Object> object) {
+        webhook.accept(object);
+        return object;
     }
 
     /** Plays the API server's defaulting for two fields: a Deployment's progress deadline, a Service port's protocol. */

@@ -172,6 +172,26 @@ class KubernetesServerDiffTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void whatAMutatingWebhookAddsIsHiddenUnlessAsked() {
+        Resource web = deployment(2, "");
+        target.apply(web);
+        // A webhook installed since: every admission now stamps a label no manifest sets.
+        api.webhook(object -> ((Map<String, Object>) ((Map<String, Object>) object.get("metadata"))
+                .computeIfAbsent("labels", k -> new java.util.LinkedHashMap<>())).put("injected-by", "policy"));
+        Resource scaled = deployment(3, "");
+
+        Change hidden = change(plan(DiffMode.SERVER, scaled), scaled);
+        assertThat(hidden.action()).isEqualTo(Action.UPDATE);
+        assertThat(hidden.paths()).containsExactly("spec.replicas");
+        assertThat(hidden.diff()).doesNotContain("injected-by");
+
+        Change shown = change(plan(DiffMode.SERVER_WITH_WEBHOOKS, scaled), scaled);
+        assertThat(shown.paths()).containsExactly("metadata.labels", "spec.replicas");
+        assertThat(shown.diff()).contains("+    injected-by: policy");
+    }
+
+    @Test
     void kindsTheServerCannotDryRunAreComparedClientSideWithOneWarning() {
         Resource changed = KubernetesTargetTest.configMap("shop", "a", "one");
         Resource same = KubernetesTargetTest.configMap("shop", "b", "two");
