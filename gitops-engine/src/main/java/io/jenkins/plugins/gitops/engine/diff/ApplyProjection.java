@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.diff;
 
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,36 +47,33 @@ final class ApplyProjection {
     }
 
     /**
-     * A copy without what the server never returns for a built-in kind: nulls, an empty string, false or 0 in a
-     * field that is {@code omitempty} and not a pointer ({@code value: ""}), and empty lists and maps anywhere
+     * Removes, in place, what the server never returns for a built-in kind: nulls, an empty string, false or 0 in
+     * a field that is {@code omitempty} and not a pointer ({@code value: ""}), and empty lists and maps anywhere
      * ({@code imagePullSecrets: []}, {@code rules: []}): the server stores objects as protobuf, where an empty
-     * list is no list. Unknown parts (custom resources) are kept as they are.
+     * list is no list. Unknown parts (custom resources) are kept as they are. {@code value} is a mutable tree.
      */
-    static Object clean(SchemaType type, Object value) {
-        if (type == null || !(value instanceof Map<?, ?> || value instanceof List<?>)) {
-            return value;
+    @SuppressWarnings("unchecked")
+    static void clean(SchemaType type, Object value) {
+        if (type == null) {
+            return;
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                String key = String.valueOf(e.getKey());
-                SchemaType.Field field = type.field(key);
-                SchemaType childType = type.child(key);
-                Object v = clean(childType, e.getValue());
-                boolean dropped = v == null
-                        || field != null && field.dropsEmpty() && isZero(v)
+            Iterator<Map.Entry<String, Object>> entries = ((Map<String, Object>) map).entrySet().iterator();
+            while (entries.hasNext()) {
+                Map.Entry<String, Object> e = entries.next();
+                SchemaType.Field field = type.field(e.getKey());
+                SchemaType childType = type.child(e.getKey());
+                Object v = e.getValue();
+                clean(childType, v);
+                if (v == null || field != null && field.dropsEmpty() && isZero(v)
                         || childType != null && (childType.shape == SchemaType.Shape.LIST
-                                || childType.shape == SchemaType.Shape.MAP) && isEmpty(v);
-                if (!dropped || childType == null && v != null) {
-                    out.put(key, v);
+                                || childType.shape == SchemaType.Shape.MAP) && isEmpty(v)) {
+                    entries.remove();
                 }
             }
-            return out;
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> clean(type.element, item));
         }
-        List<?> list = (List<?>) value;
-        List<Object> out = new ArrayList<>(list.size());
-        list.forEach(item -> out.add(clean(type.element, item)));
-        return out;
     }
 
     private static boolean isZero(Object v) {

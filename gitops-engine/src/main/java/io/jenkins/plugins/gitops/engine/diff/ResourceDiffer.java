@@ -57,8 +57,8 @@ public final class ResourceDiffer {
         SchemaType type = null;
         if (before != null && after != null && scope == DiffScope.DESIRED_FIELDS) {
             type = KubernetesSchema.builtIn().of(desired.get("apiVersion"), desired.get("kind"));
-            before = (Map<String, Object>) ApplyProjection.clean(type, before);
-            after = (Map<String, Object>) ApplyProjection.clean(type, after);
+            ApplyProjection.clean(type, before);
+            ApplyProjection.clean(type, after);
             if (ApplyProjection.clusterScoped(live, id.group(), id.kind())) {
                 Documents.metadata(after).ifPresent(m -> m.remove("namespace"));
             }
