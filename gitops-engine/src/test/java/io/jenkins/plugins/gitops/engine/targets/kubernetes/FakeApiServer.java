@@ -332,8 +332,9 @@ public final class FakeApiServer implements AutoCloseable {
     }
 
     /**
-     * Records {@code manager} as the one applier of the fields {@code body} sets, in the fieldsV1 format (lists as
-     * whole fields: the mock has no list merge keys). Names, namespace and the type fields are not owned.
+     * Records {@code manager} as the one applier of the fields {@code body} sets, in the fieldsV1 format: lists of
+     * named items by item ({@code k:{"name":...}}, as a real server records containers), other lists as whole
+     * fields (the fake has no schema, so ports and other keyed lists are not recorded by key). Names, namespace and the type fields are not owned.
      */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> managed(Map<String, Object> object, String manager, Map<String, Object> body) {
@@ -352,7 +353,7 @@ public final class FakeApiServer implements AutoCloseable {
                 return;
             }
             Map<String, Object> below = value instanceof Map<?, ?> map ? fields((Map<String, Object>) map, false)
-                    : Map.of();
+                    : value instanceof List<?> list && named(list) ? items(list) : Map.of();
             if (top && key.equals("metadata")) {
                 below.keySet().removeIf(k -> !k.equals("f:labels") && !k.equals("f:annotations"));
                 if (below.isEmpty()) {
@@ -362,6 +363,21 @@ public final class FakeApiServer implements AutoCloseable {
             fields.put("f:" + key, below);
         });
         return fields;
+    }
+
+    /** Lists whose items all have a name (containers, env, volumes) are recorded item by item, as map lists are. */
+    private static boolean named(List<?> list) {
+        return !list.isEmpty() && list.stream().allMatch(item -> item instanceof Map<?, ?> m && m.get("name") instanceof String);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> items(List<?> list) {
+        Map<String, Object> items = new LinkedHashMap<>();
+        for (Object item : list) {
+            Map<String, Object> m = (Map<String, Object>) item;
+            items.put("k:" + write(Map.of("name", m.get("name"))), fields(m, false));
+        }
+        return items;
     }
 
     @SuppressWarnings("unchecked")

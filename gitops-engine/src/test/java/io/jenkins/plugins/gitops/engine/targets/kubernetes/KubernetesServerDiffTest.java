@@ -172,6 +172,20 @@ class KubernetesServerDiffTest {
     }
 
     @Test
+    void aContainerRemovedFromTheManifestIsARemovalToTheClientDiff() {
+        String sidecar = "      - name: proxy\n        image: envoy:1.30\n";
+        target.apply(Manifests.one(DEPLOYMENT.formatted(2, "") + sidecar));
+        Resource web = deployment(2, "");
+
+        Change change = change(plan(DiffMode.CLIENT, web), web);
+        assertThat(change.action()).isEqualTo(Action.UPDATE);
+        assertThat(change.paths()).containsExactly("spec.template.spec.containers[proxy]");
+        // Applied, nothing is left to change: the client diff agrees with what the apply stored.
+        target.apply(web);
+        assertThat(change(plan(DiffMode.CLIENT, web), web).action()).isEqualTo(Action.NOOP);
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void whatAMutatingWebhookAddsIsHiddenUnlessAsked() {
         Resource web = deployment(2, "");
