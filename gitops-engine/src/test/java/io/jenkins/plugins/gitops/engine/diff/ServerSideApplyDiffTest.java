@@ -32,6 +32,10 @@ class ServerSideApplyDiffTest {
     }
 
     private static Map<String, Object> container(String resources, String extra) {
+        return container(resources, "[{name: A}]", extra);
+    }
+
+    private static Map<String, Object> container(String resources, String env, String extra) {
         return Trees.yaml("""
                 apiVersion: apps/v1
                 kind: Deployment
@@ -43,7 +47,8 @@ class ServerSideApplyDiffTest {
                       - name: web
                         image: nginx
                         resources: %s
-                %s""".formatted(resources, extra));
+                        env: %s
+                %s""".formatted(resources, env, extra));
     }
 
     @Test
@@ -84,22 +89,11 @@ class ServerSideApplyDiffTest {
 
     @Test
     void emptyValuesTheServerDropsEqualAbsentOnes() {
-        Map<String, Object> live = container("{}", "");
-        Map<String, Object> empty = container("{}", """
-                      imagePullSecrets: []
-                """);
-        ((Map<String, Object>) ((List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                empty.get("spec")).get("template")).get("spec")).get("containers")).get(0))
-                .put("env", List.of(Map.of("name", "A", "value", "")));
-        ((Map<String, Object>) ((List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                live.get("spec")).get("template")).get("spec")).get("containers")).get(0))
-                .put("env", List.of(Map.of("name", "A")));
-        assertThat(diff(null, DEPLOY, live, empty).changed()).isFalse();
+        Map<String, Object> live = container("{}", "[{name: A}]", "");
+        String pullSecrets = "      imagePullSecrets: []\n";
 
-        ((Map<String, Object>) ((List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
-                empty.get("spec")).get("template")).get("spec")).get("containers")).get(0))
-                .put("env", List.of(Map.of("name", "A", "value", "x")));
-        assertThat(diff(null, DEPLOY, live, empty).paths())
+        assertThat(diff(null, DEPLOY, live, container("{}", "[{name: A, value: ''}]", pullSecrets)).changed()).isFalse();
+        assertThat(diff(null, DEPLOY, live, container("{}", "[{name: A, value: x}]", pullSecrets)).paths())
                 .containsExactly("spec.template.spec.containers[web].env[A].value");
     }
 
