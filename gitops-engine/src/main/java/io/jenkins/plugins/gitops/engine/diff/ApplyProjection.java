@@ -114,8 +114,11 @@ final class ApplyProjection {
             Path child = new Path(path, key, null, null);
             if (desired.containsKey(key)) {
                 out.put(key, project(type.child(key), e.getValue(), desired.get(key), child));
-            } else if (!keyOfItem(path, key) && removedWhenUnset(child)) {
-                out.put(key, e.getValue());
+            } else if (!keyOfItem(path, key)) {
+                Object removed = removed(type.child(key), e.getValue(), child);
+                if (removed != null) {
+                    out.put(key, removed);
+                }
             }
         }
         return out;
@@ -132,9 +135,12 @@ final class ApplyProjection {
             }
         }
         for (Object l : live) {
-            if (!containsSame(matched, l) && (!(l instanceof Map<?, ?> lm)
-                    || removedWhenUnset(new Path(path, null, lm, type.keys)))) {
-                out.add(l);
+            if (!containsSame(matched, l)) {
+                Object removed = l instanceof Map<?, ?> lm ? removed(type.element, l, new Path(path, null, lm, type.keys))
+                        : l;
+                if (removed != null) {
+                    out.add(removed);
+                }
             }
         }
         return out;
@@ -205,10 +211,38 @@ final class ApplyProjection {
     }
 
     private boolean removedWhenUnset(Path path) {
+        return owner(path).removedWhenUnset();
+    }
+
+    private Ownership owner(Path path) {
         if (resolved == null) {
             resolved = ownership.get();
         }
-        return path.resolve(resolved).removedWhenUnset();
+        return path.resolve(resolved);
+    }
+
+    /**
+     * What an apply removes of a live value the manifest does not set: all of it when we alone own it; where
+     * others own parts too (labels of several managers), the fields and items below that we alone own; null
+     * when nothing.
+     */
+    private Object removed(SchemaType type, Object live, Path path) {
+        Ownership owner = owner(path);
+        if (owner.removedWhenUnset()) {
+            return live;
+        }
+        if (!owner.shared() || type == null || type.atomic || !(live instanceof Map<?, ?> map)) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = String.valueOf(e.getKey());
+            Object below = removed(type.child(key), e.getValue(), new Path(path, key, null, null));
+            if (below != null) {
+                out.put(key, below);
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 
     /** Where a field is, kept cheap because most fields are never asked about their owner. */

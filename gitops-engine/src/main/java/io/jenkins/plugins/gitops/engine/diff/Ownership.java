@@ -90,6 +90,11 @@ final class Ownership {
         return ours != null && others == null;
     }
 
+    /** Both we and others own parts of it: only its parts we alone own are removed. */
+    boolean shared() {
+        return ours != null && others != null;
+    }
+
     private Ownership step(java.util.function.Function<Node, Node> next) {
         Node o = ours == null ? null : next.apply(ours);
         Node t = others == null ? null : next.apply(others);

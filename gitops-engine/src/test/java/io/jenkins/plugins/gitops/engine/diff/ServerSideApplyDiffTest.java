@@ -207,4 +207,28 @@ class ServerSideApplyDiffTest {
         ((Map<String, Object>) ((Map<String, Object>) live.get("metadata")).get("labels")).put("team", "obs");
         assertThat(diff(null, ROLE, live, desired).changed()).isFalse();
     }
+
+    @Test
+    void ofAMapSeveralManagersOwnOnlyOurPartIsRemoved() {
+        Map<String, Object> live = Trees.yaml("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: cfg
+                  namespace: default
+                  labels: {tier: front, team: shop}
+                  managedFields:
+                  - {manager: gitops-pipeline, operation: Apply, fieldsV1: {"f:metadata": {"f:labels": {"f:tier": {}}}}}
+                  - {manager: kubectl-label, operation: Update, fieldsV1: {"f:metadata": {"f:labels": {"f:team": {}}}}}
+                data: {a: "1"}
+                """);
+        Map<String, Object> desired = Trees.yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: cfg, namespace: default},"
+                + " data: {a: '1'}}");
+        ResourceId cm = new ResourceId("", "ConfigMap", "default", "cfg");
+
+        ResourceDiff ours = diff("gitops-pipeline", cm, live, desired);
+        assertThat(ours.paths()).containsExactly("metadata.labels");
+        assertThat(ours.unifiedDiff()).contains("-    tier: front").doesNotContain("team");
+        assertThat(diff("someone-else", cm, live, desired).changed()).isFalse();
+    }
 }
