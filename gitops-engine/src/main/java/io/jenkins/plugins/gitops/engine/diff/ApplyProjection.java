@@ -256,11 +256,8 @@ final class ApplyProjection {
         }
     }
 
-    /** A live object without a namespace is cluster-scoped; without one, the built-in table tells. */
-    static boolean clusterScoped(Map<String, Object> live, String group, String kind) {
-        if (live != null) {
-            return Documents.metadata(live).map(m -> !m.containsKey("namespace")).orElse(false);
-        }
-        return KubernetesSchema.builtIn().namespaced(group, kind).map(n -> !n).orElse(false);
+    /** A live object without a namespace is cluster-scoped: the server drops a namespace written on it. */
+    static boolean clusterScoped(Map<String, Object> live) {
+        return Documents.metadata(live).map(m -> !m.containsKey("namespace")).orElse(false);
     }
 }

@@ -11,13 +11,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The built-in kinds' types as server-side apply sees them, read once from {@code kubernetes-schema.txt}, a
  * table derived from Kubernetes' API types by {@code gitops-engine/tools/derive-kubernetes-schema.py}.
  *
- * <p>Table lines: {@code K <group or -> <version> <Kind> <n|c> <struct>} names a kind's root struct and scope;
+ * <p>Table lines: {@code K <group or -> <version> <Kind> <n|c> <struct>} names a kind's root struct and scope (the scope is
+ * not read: a live object's missing namespace tells it);
  * {@code = <struct> [a]} opens a struct ({@code a}: atomic); each following line is a field, tab-separated:
  * json name, flags ({@code o} omitempty, {@code p} pointer), type. Types: {@code s b i n} scalars, {@code q} a
  * quantity, {@code x} int-or-string, {@code r} anything, {@code @struct}, {@code [type kind} a list whose kind
@@ -27,12 +27,10 @@ final class KubernetesSchema {
     private static final KubernetesSchema BUILT_IN = load();
 
     private final Map<String, SchemaType> kinds;
-    private final Map<String, Boolean> namespaced;
     private final SchemaType anyKind;
 
-    private KubernetesSchema(Map<String, SchemaType> kinds, Map<String, Boolean> namespaced, SchemaType anyKind) {
+    private KubernetesSchema(Map<String, SchemaType> kinds, SchemaType anyKind) {
         this.kinds = kinds;
-        this.namespaced = namespaced;
         this.anyKind = anyKind;
     }
 
@@ -48,16 +46,11 @@ final class KubernetesSchema {
         return kinds.getOrDefault(apiVersion + " " + kind, anyKind);
     }
 
-    /** Whether a built-in kind is namespaced; empty for kinds the table does not hold. */
-    Optional<Boolean> namespaced(String group, String kind) {
-        return Optional.ofNullable(namespaced.get(group + " " + kind));
-    }
 
     private static KubernetesSchema load() {
         Map<String, SchemaType> structs = new HashMap<>();
         Map<String, List<String[]>> fieldLines = new LinkedHashMap<>();
         Map<String, String> kindRoots = new HashMap<>();
-        Map<String, Boolean> namespaced = new HashMap<>();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
                 KubernetesSchema.class.getResourceAsStream("kubernetes-schema.txt"), StandardCharsets.UTF_8))) {
             List<String[]> current = null;
@@ -66,7 +59,6 @@ final class KubernetesSchema {
                     String[] k = line.split(" ");
                     String group = k[1].equals("-") ? "" : k[1];
                     kindRoots.put((group.isEmpty() ? k[2] : group + "/" + k[2]) + " " + k[3], k[5]);
-                    namespaced.put(group + " " + k[3], k[4].equals("n"));
                 } else if (line.startsWith("= ")) {
                     String[] s = line.substring(2).split(" ");
                     structs.put(s[0], new SchemaType(SchemaType.Shape.STRUCT, null, null, List.of(),
@@ -93,7 +85,7 @@ final class KubernetesSchema {
         kindRoots.forEach((key, root) -> kinds.put(key, structs.get(root)));
         SchemaType anyKind = new SchemaType(SchemaType.Shape.STRUCT, null, null, List.of(), false);
         anyKind.fields = Map.of("metadata", new SchemaType.Field(structs.get("meta/ObjectMeta"), false));
-        return new KubernetesSchema(Map.copyOf(kinds), Map.copyOf(namespaced), anyKind);
+        return new KubernetesSchema(Map.copyOf(kinds), anyKind);
     }
 
     private static SchemaType type(String text, Map<String, SchemaType> structs) {

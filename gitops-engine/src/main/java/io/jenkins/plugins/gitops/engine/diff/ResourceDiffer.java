@@ -59,7 +59,7 @@ public final class ResourceDiffer {
             type = KubernetesSchema.builtIn().of(desired.get("apiVersion"), desired.get("kind"));
             ApplyProjection.clean(type, before);
             ApplyProjection.clean(type, after);
-            if (ApplyProjection.clusterScoped(live, id.group(), id.kind())) {
+            if (ApplyProjection.clusterScoped(live)) {
                 Documents.metadata(after).ifPresent(m -> m.remove("namespace"));
             }
             before = ApplyProjection.before(type, before, after, live, fieldManager);
