@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.diff.ResourceDiff;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiffer;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.model.SecretValues;
 import io.jenkins.plugins.gitops.engine.render.LocatedDocument;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.render.SafeYaml;
@@ -37,7 +38,8 @@ final class ObjectComparison {
         List<IgnoreRule> rules = request.ignores().stream().map(IgnoreRule::parse).toList();
         String manager = request.fieldManager() != null ? request.fieldManager()
                 : KubernetesTargetConfig.DEFAULT_FIELD_MANAGER;
-        ResourceDiff diff = new ResourceDiffer(rules, DiffScope.DESIRED_FIELDS, manager).diff(id, live, desired);
+        ResourceDiff diff = new ResourceDiffer(rules, DiffScope.DESIRED_FIELDS, SecretValues.NONE, manager)
+                .diff(id, live, desired);
         return new CompareResponse(id, diff.changed(), diff.unifiedDiff(), diff.paths());
     }
 

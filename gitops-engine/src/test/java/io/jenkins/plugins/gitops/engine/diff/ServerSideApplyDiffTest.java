@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.diff;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.model.SecretValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ class ServerSideApplyDiffTest {
     private static final ResourceId ROLE = new ResourceId("rbac.authorization.k8s.io", "ClusterRole", "", "grafana-clusterrole");
 
     private static ResourceDiff diff(String manager, ResourceId id, Map<String, Object> live, Map<String, Object> desired) {
-        return new ResourceDiffer(List.of(), DiffScope.DESIRED_FIELDS, manager).diff(id, live, desired);
+        return new ResourceDiffer(List.of(), DiffScope.DESIRED_FIELDS, SecretValues.NONE, manager).diff(id, live, desired);
     }
 
     private static Map<String, Object> file(String name) {
