@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jenkins.plugins.gitops.engine.BoundedFile;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Json;
+import io.jenkins.plugins.gitops.engine.OutputFile;
 import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.model.Canonical;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -52,16 +52,9 @@ public final class PlanFile {
         }
     }
 
+    /** Writes the plan as {@code file}, as {@link OutputFile} writes a file the user named. */
     public static void write(Plan plan, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, ".plan", ".tmp");
-            Files.writeString(tmp, toJson(plan));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new GitopsException("cannot write plan file " + file + ": " + e.getMessage(), e);
-        }
+        OutputFile.write(file, toJson(plan).getBytes(StandardCharsets.UTF_8), "plan file");
     }
 
     public static Plan read(Path file) {
