@@ -23,6 +23,7 @@ final class CliRemedies implements RemedyWording {
             case CONTEXT -> "check --context, or use another one";
             case SAVE_PLAN -> "make a new plan with gitops plan --out FILE";
             case ALLOW_EMPTY -> "to delete everything on purpose, pass --allow-empty";
+            case UPGRADE -> "upgrade this gitops command line to the version that wrote it";
         };
     }
 }

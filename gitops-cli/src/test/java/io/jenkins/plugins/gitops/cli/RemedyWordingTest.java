@@ -22,7 +22,8 @@ class RemedyWordingTest {
             Remedy.Kind.KUBECONFIG, "--kubeconfig",
             Remedy.Kind.CONTEXT, "--context",
             Remedy.Kind.SAVE_PLAN, "gitops plan --out",
-            Remedy.Kind.ALLOW_EMPTY, "--allow-empty");
+            Remedy.Kind.ALLOW_EMPTY, "--allow-empty",
+            Remedy.Kind.UPGRADE, "upgrade this gitops command line");
 
     @ParameterizedTest
     @EnumSource(Remedy.Kind.class)

@@ -26,7 +26,9 @@ public record Remedy(Kind kind, String value) implements Serializable {
         /** Save a plan with this version and apply that one. */
         SAVE_PLAN("make and save a new plan"),
         /** Let a desired state with no resources delete everything the target holds for the path. */
-        ALLOW_EMPTY("allow an empty desired state to delete everything, if that is the intent");
+        ALLOW_EMPTY("allow an empty desired state to delete everything, if that is the intent"),
+        /** A newer version wrote a record this one cannot read (see {@link StoredFormat}). */
+        UPGRADE("upgrade gitops-pipeline to the version that wrote it");
 
         private final String neutral;
 

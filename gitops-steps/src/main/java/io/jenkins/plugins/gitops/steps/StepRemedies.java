@@ -24,6 +24,7 @@ public final class StepRemedies implements RemedyWording {
             case CONTEXT -> "check context: of kubernetes(...), or use another one";
             case SAVE_PLAN -> "make a new plan with gitopsPlan(planFile: ...)";
             case ALLOW_EMPTY -> "to delete everything on purpose, give the step allowEmpty: true";
+            case UPGRADE -> "update the GitOps Pipeline plugin to the version that wrote it";
         };
     }
 }

@@ -25,7 +25,8 @@ class StepRemediesTest {
             Remedy.Kind.KUBECONFIG, "credentialsId:",
             Remedy.Kind.CONTEXT, "context: of kubernetes(...)",
             Remedy.Kind.SAVE_PLAN, "gitopsPlan(planFile: ...)",
-            Remedy.Kind.ALLOW_EMPTY, "allowEmpty: true");
+            Remedy.Kind.ALLOW_EMPTY, "allowEmpty: true",
+            Remedy.Kind.UPGRADE, "GitOps Pipeline plugin");
 
     @ParameterizedTest
     @EnumSource(Remedy.Kind.class)

@@ -153,6 +153,7 @@ class StalePlanTest {
     static final String RENDERS_DIFFERENTLY = "renders differently now than when it was planned";
     static final String DOES_NOT_MATCH = "the plan does not match the desired state of commit";
     static final String FORMAT = "has plan format";
+    static final String NEWER = "was written by a newer version of gitops-pipeline";
 
     /** Fields that only inform (the commit pins the content, not the repository's address): not checked. */
     static final Set<String> INFORMATIONAL = Set.of("repository", "createdAt");
@@ -164,7 +165,7 @@ class StalePlanTest {
     static final Map<String, String> MUTATED = Map.of(
             "commit", "cannot read repository", "path", "does not exist at commit", "target", OTHER_TARGET,
             "desiredDigest", RENDERS_DIFFERENTLY, "liveFingerprint", "the target's inventory changed",
-            "prune", DOES_NOT_MATCH, "changes", DOES_NOT_MATCH, "format", FORMAT, "planDigest", ALTERED);
+            "prune", DOES_NOT_MATCH, "changes", DOES_NOT_MATCH, "format", NEWER, "planDigest", ALTERED);
     /** The same for a field removed. */
     static final Map<String, String> REMOVED = Map.of(
             "commit", "it has no commit", "path", "it has no path", "target", "it has no target",
@@ -265,7 +266,7 @@ class StalePlanTest {
         Cli run = Cli.run(args);
         assertThat(run.code()).as(run.toString()).isEqualTo(1);
         assertThat(run.err().toLowerCase(java.util.Locale.ROOT)).as(run.toString())
-                .containsAnyOf("nothing was applied", "plan format", "cannot read repository", "does not exist at commit")
+                .containsAnyOf("nothing was applied", "plan format", "newer version", "cannot read repository", "does not exist at commit")
                 .doesNotContain("this is a bug");
         assertThat(run.err()).as(run.toString()).contains(c.reason());
         assertThat(TreeSnapshot.of(target)).isEqualTo(before);

@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Json;
 import io.jenkins.plugins.gitops.engine.OutputFile;
 import io.jenkins.plugins.gitops.engine.Remedy;
+import io.jenkins.plugins.gitops.engine.StoredFormat;
 import io.jenkins.plugins.gitops.engine.model.Canonical;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -22,7 +23,9 @@ import java.util.List;
 
 /**
  * The plan as a JSON file. The file carries a digest of its own content, so an edited plan (a change
- * removed, a commit swapped) is refused before anything is compared, let alone applied.
+ * removed, a commit swapped) is refused before anything is compared, let alone applied. It is read as every stored
+ * record is ({@link StoredFormat}: fields this version does not know are ignored, a newer format is refused as such),
+ * except that its format field is required, as every plan file has had one.
  */
 public final class PlanFile {
     static final int FORMAT = 1;
@@ -85,6 +88,9 @@ public final class PlanFile {
                     : "line " + e.getLocation().getLineNr()) + " is not valid JSON)", Remedy.of(Remedy.Kind.SAVE_PLAN));
         }
         JsonNode format = node.get(FORMAT_FIELD);
+        if (format != null && format.asInt() > FORMAT) {
+            StoredFormat.check(node, FORMAT, "plan file " + name);
+        }
         if (format == null || format.asInt() != FORMAT) {
             throw new GitopsException(name + " has plan format " + format + ", this gitops reads format " + FORMAT
                     + "; make the plan again with this version", Remedy.of(Remedy.Kind.SAVE_PLAN));

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.gitops.engine.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import java.net.URISyntaxException;
@@ -15,8 +18,12 @@ import org.junit.jupiter.api.Test;
  */
 class StoredPlanFormatTest {
     static Path fixture(String name) {
+        return fixture("v1", name);
+    }
+
+    static Path fixture(String folder, String name) {
         try {
-            return Path.of(StoredPlanFormatTest.class.getResource("/formats/v1/" + name).toURI());
+            return Path.of(StoredPlanFormatTest.class.getResource("/formats/" + folder + "/" + name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -55,6 +62,29 @@ class StoredPlanFormatTest {
         Change delete = plan.changes().get(4);
         assertThat(delete.origin()).isNull();
         assertThat(delete.diff()).contains("-  password: '***'");
+    }
+
+    @Test
+    void readsAPlanWrittenBeforeTheFormatPolicyAndOneWithFieldsOfANewerVersion() {
+        Plan before = PlanFile.read(fixture("v1-events", "plan.json"));
+        Plan newer = PlanFile.read(fixture("newer/extra-fields", "plan.json"));
+
+        assertThat(before.commit()).isEqualTo("5c3f9be4e6acdcbb8caabbfc10fbbe1c1f8a5b44");
+        assertThat(before.changes()).extracting(Change::id, Change::action).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(new ResourceId("", "Namespace", "", "shop"), Action.NOOP),
+                org.assertj.core.groups.Tuple.tuple(new ResourceId("", "ConfigMap", "shop", "settings"), Action.UPDATE));
+        assertThat(newer).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAPlanOfANewerFormatAsSuch() {
+        Path file = fixture("newer/format-2", "plan.json");
+
+        assertThatThrownBy(() -> PlanFile.read(file)).isInstanceOfSatisfying(GitopsException.class, e -> {
+            assertThat(e).hasMessage("plan file " + file + " was written by a newer version of gitops-pipeline"
+                    + " (format 2; this version reads format 1 and older)");
+            assertThat(e.remedy()).contains(Remedy.of(Remedy.Kind.UPGRADE));
+        });
     }
 
     @Test

@@ -87,7 +87,7 @@ public final class DirectoryTarget implements Target {
         Path records = this.root.resolve(RECORDS);
         this.inventory = new JsonRecord<>(this.root, records.resolve("inventory.json"), files, Inventory.class,
                 "inventory",
-                "fix it, or delete it to start a new inventory (resources applied before are then no longer pruned)");
+                "fix it or restore it from a backup (prune removes only what it lists; until it reads, nothing is applied)");
         this.lockRecord = new JsonRecord<>(this.root, records.resolve("lock.json"), files, LockRecord.class, "lock",
                 "delete it if no gitops run is applying to this folder");
         this.lockGuard = new LockGuard(records.resolve("lock.guard"));

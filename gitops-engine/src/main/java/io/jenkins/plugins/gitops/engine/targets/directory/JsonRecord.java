@@ -1,12 +1,9 @@
 package io.jenkins.plugins.gitops.engine.targets.directory;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Json;
+import io.jenkins.plugins.gitops.engine.StoredFormat;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,17 +12,19 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * One engine record kept as a JSON file (inventory, lock), always replaced atomically. A field missing from the file
- * reads as null: the record types refuse a null where a value is required (so a damaged file is refused), and a
- * field added in a later version reads as absent from files written before it (so old files keep loading).
+ * One engine record kept as a JSON file (inventory, lock), always replaced atomically, read as {@link StoredFormat}
+ * says: a field missing from the file reads as null (the record types refuse a null where a value is required, and a
+ * field added in a later version reads as absent from files written before it), a field this version does not know
+ * is ignored, and a file of a higher format is refused as written by a newer version.
  */
 final class JsonRecord<T> {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    /** The format this version writes (with no {@code format} field, which reads as 1) and the highest it reads. */
+    static final int FORMAT = 1;
+    /**
+     * Far above any record gitops writes (an inventory of 100,000 resources and 1,000 history entries is about 20 MB),
+     * so a larger file is refused before it is read into memory.
+     */
+    static final long MAX_BYTES = 64L << 20;
 
     private final Path root;
     private final Path file;
@@ -36,7 +35,7 @@ final class JsonRecord<T> {
 
     /**
      * @param what   names the record in messages, e.g. "inventory"
-     * @param remedy what a user should do when the file is damaged
+     * @param remedy what a user should do when the file cannot be read and no newer version wrote it
      */
     JsonRecord(Path root, Path file, AtomicFiles files, Class<T> type, String what, String remedy) {
         this.root = root;
@@ -55,6 +54,11 @@ final class JsonRecord<T> {
         NoLinks.check(root, file);
         byte[] bytes;
         try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new TargetException(file + " is " + (size >> 20) + " MiB, larger than any " + what
+                        + " record gitops writes (at most " + (MAX_BYTES >> 20) + " MiB); " + remedy);
+            }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -62,12 +66,9 @@ final class JsonRecord<T> {
             throw new TargetException("cannot read the " + what + " " + file + ": " + e.getMessage(), e);
         }
         try {
-            return Optional.of(JSON.readValue(bytes, type));
-        } catch (IOException e) {
-            // Jackson's own message quotes the offending content, so only its position is passed on.
-            JsonLocation at = e instanceof JsonProcessingException p ? p.getLocation() : null;
-            String where = at != null && at.getLineNr() > 0 ? file + ":" + at.getLineNr() : file.toString();
-            throw new TargetException(where + " is not a valid " + what + " record; " + remedy);
+            return Optional.of(StoredFormat.read(bytes, type, FORMAT, file.toString(), what, remedy));
+        } catch (GitopsException e) {
+            throw new TargetException(e.getMessage(), e.remedy().orElse(null));
         }
     }
 
@@ -76,7 +77,9 @@ final class JsonRecord<T> {
         NoLinks.check(root, file);
         try {
             files.createFolders(file.getParent(), null);
-            files.write(file, JSON.writeValueAsBytes(value), fence, false);
+            files.write(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(value), fence, false);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("records are plain values", e);
         } catch (IOException e) {
             throw new TargetException("cannot write the " + what + " " + file + ": " + e.getMessage(), e);
         }

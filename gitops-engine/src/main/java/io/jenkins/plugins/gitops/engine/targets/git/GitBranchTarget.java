@@ -1,6 +1,8 @@
 package io.jenkins.plugins.gitops.engine.targets.git;
 
+import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Json;
+import io.jenkins.plugins.gitops.engine.StoredFormat;
 import io.jenkins.plugins.gitops.engine.diff.DiffScope;
 import io.jenkins.plugins.gitops.engine.model.Canonical;
 import io.jenkins.plugins.gitops.engine.model.Resource;
@@ -55,6 +57,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
  */
 public final class GitBranchTarget implements Target {
     static final String INVENTORY = ".gitops/inventory.json";
+    /** The inventory's format, as the directory target's ({@link StoredFormat}: no field, format 1). */
+    private static final int INVENTORY_FORMAT = 1;
     private static final int HAND_COMMITS_SHOWN = 50;
     private static final PersonIdent COMMITTER_DEFAULT = new PersonIdent("gitops-pipeline", "gitops-pipeline@localhost");
     /**
@@ -169,11 +173,11 @@ public final class GitBranchTarget implements Target {
             return Inventory.EMPTY;
         }
         try {
-            return Json.mapper().readValue(repository.read(blob), Inventory.class);
-        } catch (IOException e) {
-            throw new TargetException(shown(INVENTORY) + " on " + spec.identity() + " at " + head.name()
-                    + " is not a valid inventory; fix it with a commit on the branch, or delete it to start a new"
-                    + " inventory (resources applied before are then no longer pruned)");
+            return StoredFormat.read(repository.read(blob), Inventory.class, INVENTORY_FORMAT,
+                    shown(INVENTORY) + " on " + spec.identity() + " at " + head.name(), "inventory",
+                    "fix it with a commit on the branch, or revert the commit that broke it");
+        } catch (GitopsException e) {
+            throw new TargetException(e.getMessage(), e.remedy().orElse(null));
         }
     }
 

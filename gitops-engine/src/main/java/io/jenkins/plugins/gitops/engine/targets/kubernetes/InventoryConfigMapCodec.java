@@ -2,9 +2,9 @@ package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Json;
+import io.jenkins.plugins.gitops.engine.StoredFormat;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.Revision;
@@ -29,10 +29,9 @@ final class InventoryConfigMapCodec {
     static final int MAX_DATA_BYTES = 1_000_000;
     static final String RESOURCES = "resources";
     static final String HISTORY = "history";
-    static final String FORMAT = "format";
-    private static final String FORMAT_VERSION = "1";
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    static final String FORMAT = StoredFormat.FIELD;
+    /** The format this version writes and the highest it reads ({@link StoredFormat}). */
+    private static final int FORMAT_VERSION = 1;
 
     private InventoryConfigMapCodec() {
     }
@@ -41,7 +40,7 @@ final class InventoryConfigMapCodec {
         List<List<String>> ids = inventory.resources().stream()
                 .map(id -> List.of(id.group(), id.kind(), id.namespace(), id.name())).toList();
         Map<String, String> data = new LinkedHashMap<>();
-        data.put(FORMAT, FORMAT_VERSION);
+        data.put(FORMAT, String.valueOf(FORMAT_VERSION));
         data.put(RESOURCES, write(ids));
         data.put(HISTORY, "[]");
         int bytes = size(data);
@@ -83,27 +82,28 @@ final class InventoryConfigMapCodec {
         if (data == null || data.isEmpty()) {
             return Inventory.EMPTY;
         }
-        if (!FORMAT_VERSION.equals(data.get(FORMAT))) {
-            throw new TargetException("inventory ConfigMap " + where + " has format '" + data.get(FORMAT)
-                    + "', this version reads format " + FORMAT_VERSION + "; upgrade gitops-pipeline");
+        try {
+            StoredFormat.check(data.get(FORMAT), FORMAT_VERSION, "inventory ConfigMap " + where);
+        } catch (GitopsException e) {
+            throw new TargetException(e.getMessage(), e.remedy().orElse(null));
         }
         try {
-            List<List<String>> ids = JSON.readValue(data.getOrDefault(RESOURCES, "[]"), new TypeReference<>() { });
+            List<List<String>> ids = Json.mapper().readValue(data.getOrDefault(RESOURCES, "[]"), new TypeReference<>() { });
             TreeSet<ResourceId> resources = new TreeSet<>();
             for (List<String> id : ids) {
                 resources.add(new ResourceId(id.get(0), id.get(1), id.get(2), id.get(3)));
             }
-            List<Revision> history = JSON.readValue(data.getOrDefault(HISTORY, "[]"), new TypeReference<>() { });
+            List<Revision> history = Json.mapper().readValue(data.getOrDefault(HISTORY, "[]"), new TypeReference<>() { });
             return new Inventory(resources, new ArrayList<>(history));
         } catch (JsonProcessingException | RuntimeException e) {
-            throw new TargetException("inventory ConfigMap " + where + " is damaged (" + e.getClass().getSimpleName()
-                    + "); restore it from a backup or delete it (the next apply then prunes nothing)", e);
+            throw new TargetException("inventory ConfigMap " + where + " cannot be read (" + e.getClass().getSimpleName()
+                    + "); restore it from a backup (prune removes only what it lists; until it reads, nothing is applied)", e);
         }
     }
 
     private static String write(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.mapper().writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("ids and revisions are plain values", e);
         }

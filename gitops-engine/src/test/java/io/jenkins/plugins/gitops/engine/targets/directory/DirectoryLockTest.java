@@ -121,7 +121,7 @@ class DirectoryLockTest {
         assertThatThrownBy(() -> target().lock("build-42@ci", LEASE))
                 .isInstanceOf(TargetException.class)
                 .hasMessageStartingWith(file.toString())
-                .hasMessageContaining("not a valid lock record; delete it if no gitops run is applying");
+                .hasMessageContaining(":1 is not valid JSON; delete it if no gitops run is applying");
     }
 
     @Test

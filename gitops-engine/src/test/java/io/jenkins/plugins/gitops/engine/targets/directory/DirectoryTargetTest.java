@@ -291,8 +291,9 @@ class DirectoryTargetTest {
 
         assertThatThrownBy(target::readInventory)
                 .isInstanceOf(TargetException.class)
-                .hasMessageStartingWith(file + ":3 is not a valid inventory record")
-                .hasMessageContaining("delete it to start a new inventory")
+                .hasMessageStartingWith(file + ":3 is not valid JSON")
+                .hasMessageContaining("fix it or restore it from a backup")
+                .hasMessageNotContaining("delete")
                 .hasMessageNotContaining("secret-looking-token");
     }
 
