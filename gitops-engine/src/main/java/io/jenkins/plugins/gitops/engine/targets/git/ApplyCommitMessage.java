@@ -44,7 +44,7 @@ public record ApplyCommitMessage(String environment, String sourceRepository, St
         StringBuilder text = new StringBuilder(subject).append("\n\n");
         trailers.forEach((key, value) -> {
             if (value != null && !value.isEmpty()) {
-                text.append(key).append(": ").append(oneLine(value)).append('\n');
+                text.append(key).append(": ").append(plain(value)).append('\n');
             }
         });
         return text.toString();
@@ -64,9 +64,21 @@ public record ApplyCommitMessage(String environment, String sourceRepository, St
                 trailers.get(PLAN), trailers.get(BUILD), trailers.get(USER)));
     }
 
-    /** A value with a line break would end the trailer block and forge the next one. */
-    private static String oneLine(String value) {
-        return value.replaceAll("[\\r\\n]+", " ").strip();
+    /**
+     * A value as it may stand in a commit: on one line, since a line break would end the trailer block and forge the
+     * next one, and with every other control or invisible formatting character (ESC, a right-to-left override, a
+     * zero-width space) shown as {@code ?}, since {@code git log} prints a commit as it is: a user name holding an
+     * escape sequence could rewrite the terminal of whoever reads the deploy repository's history.
+     */
+    static String plain(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.replaceAll("[\\r\\n]+", " ").codePoints().forEach(c -> {
+            int type = Character.getType(c);
+            boolean hidden = type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR;
+            out.appendCodePoint(hidden ? '?' : c);
+        });
+        return out.toString().strip();
     }
 
     private static String shortId(String id) {

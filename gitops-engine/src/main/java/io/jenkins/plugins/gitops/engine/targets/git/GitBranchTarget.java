@@ -201,10 +201,13 @@ public final class GitBranchTarget implements Target {
                 revision == null ? null : revision.desiredDigest(), options.planDigest(),
                 revision != null ? revision.buildUrl() : options.buildUrl(), user);
         Instant now = clock.instant();
+        String name = user == null ? "" : ApplyCommitMessage.plain(user).replace('<', '?').replace('>', '?');
         PersonIdent author = options.author() != null
-                ? new PersonIdent(options.author().name(), options.author().email(), now, ZoneOffset.UTC)
-                : new PersonIdent(user == null || user.isBlank() ? "gitops" : user, COMMITTER_DEFAULT.getEmailAddress(),
-                        now, ZoneOffset.UTC);
+                ? new PersonIdent(ApplyCommitMessage.plain(options.author().name()),
+                        ApplyCommitMessage.plain(options.author().email()), now,
+                        ZoneOffset.UTC)
+                : new PersonIdent(name.isBlank() ? "gitops" : name, COMMITTER_DEFAULT.getEmailAddress(), now,
+                        ZoneOffset.UTC);
         PersonIdent committer = new PersonIdent(COMMITTER_DEFAULT, now, ZoneOffset.UTC);
         ObjectId commit = repository.commit(head, changed, removed, author, committer,
                 message.format(), options.sign() ? CommitSigner.configured() : CommitSigner.NONE);
