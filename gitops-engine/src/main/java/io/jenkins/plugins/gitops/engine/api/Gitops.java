@@ -135,8 +135,24 @@ public final class Gitops {
 
     public HistoryResponse history(HistoryRequest request) {
         try (Target target = request.target().open(request.path() == null ? "" : request.path())) {
-            return new HistoryResponse(target.readInventory());
+            return new HistoryResponse(keptHistory(target));
         }
+    }
+
+    /**
+     * The target's inventory with no more history than gitops keeps. A longer one was written by something else (a
+     * hand-made or tampered record: 100,000 entries took minutes to measure), so only its newest entries are used.
+     */
+    private Inventory keptHistory(Target target) {
+        Inventory inventory = target.readInventory();
+        int entries = inventory.history().size();
+        if (entries > Inventory.DEFAULT_HISTORY_LIMIT) {
+            progress.warn("the history of " + target.identity() + " holds " + entries + " entries, more than gitops"
+                    + " keeps (" + Inventory.DEFAULT_HISTORY_LIMIT + "), so something else wrote it; only the newest "
+                    + Inventory.DEFAULT_HISTORY_LIMIT + " are used");
+            return inventory.newest(Inventory.DEFAULT_HISTORY_LIMIT);
+        }
+        return inventory;
     }
 
     /** DORA's four keys from the target's history and the repository's commit times. */
@@ -156,7 +172,7 @@ public final class Gitops {
         List<Revision> history;
         try (Target target = request.target().open(path)) {
             environment = target.identity();
-            history = target.readInventory().history();
+            history = keptHistory(target).history();
         }
         EnvironmentMetrics measured;
         Map<String, Set<String>> inputs = new HashMap<>();

@@ -75,13 +75,12 @@ public record ChangeFailureRate(String definition, List<String> counted, String 
      */
     private static Remedy remedy(Timeline timeline, int i, Instant end) {
         Revision deployed = timeline.get(i);
-        List<String> earlier = timeline.appliedBefore(i);
         boolean applied = true;
         boolean unhealthy = false;
         for (int j = i + 1; j < timeline.size() && !timeline.get(j).appliedAt().isAfter(end); j++) {
             Revision e = timeline.get(j);
             boolean sameCommit = e.commit().equals(deployed.commit());
-            if (e.deployed() && timeline.rollback(j) && !sameCommit && earlier.contains(e.commit())) {
+            if (e.deployed() && timeline.rollback(j) && !sameCommit && timeline.appliedBefore(i, e.commit())) {
                 return Remedy.ROLLBACK;
             }
             if (applied && e.event() == Revision.Event.APPLY && e.result() == Revision.Result.SUCCEEDED) {

@@ -49,6 +49,11 @@ public record Inventory(SortedSet<ResourceId> resources, List<Revision> history)
                         && r.commit().equals(commit));
     }
 
+    /** This inventory with only the newest {@code keep} history entries. */
+    public Inventory newest(int keep) {
+        return new Inventory(resources, history.subList(Math.max(0, history.size() - keep), history.size()));
+    }
+
     /** This inventory with a revision appended, keeping the newest {@code keep}. */
     public Inventory withRevision(SortedSet<ResourceId> owned, Revision revision, int keep) {
         List<Revision> h = new ArrayList<>(history);
