@@ -69,12 +69,12 @@ public final class StoredFormat {
             tree = Json.mapper().readTree(bytes);
         } catch (IOException e) {
             throw new GitopsException(located(file, e) + (e instanceof StreamConstraintsException limit
-                    ? " is beyond what a " + what + " record can hold (" + limit.getOriginalMessage() + ")"
+                    ? " holds more than any " + what + " record gitops writes (" + limit.getOriginalMessage() + ")"
                     : " is not valid JSON") + "; " + advice);
         }
         if (tree == null || !tree.isObject()) {
             throw new GitopsException(file + " holds " + (tree == null ? "nothing" : "a JSON " + kind(tree))
-                    + ", not a " + what + " record; " + advice);
+                    + ", not the " + what + " record gitops writes; " + advice);
         }
         check(tree, known, "the " + what + " " + file);
         try {

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -183,7 +184,7 @@ public final class DirectoryTarget implements Target {
             NoLinks.check(root, file); // a link put in place while the folders were made
             files.write(file, bytes, fence(), ResourceLayout.ownerOnly(id));
         } catch (IOException e) {
-            throw new TargetException("cannot write " + id + " to " + file + ": " + describe(e), e);
+            throw new TargetException("cannot write " + id + " to " + file + ": " + describe(e, file), e);
         } finally {
             folders.readLock().unlock();
         }
@@ -214,7 +215,7 @@ public final class DirectoryTarget implements Target {
         } catch (DirectoryNotEmptyException | NoSuchFileException e) {
             // The first folder still in use, or already gone, ends the clean-up.
         } catch (IOException e) {
-            throw new TargetException("cannot delete " + id + " at " + file + ": " + describe(e), e);
+            throw new TargetException("cannot delete " + id + " at " + file + ": " + describe(e, file), e);
         } finally {
             folders.writeLock().unlock();
         }
@@ -237,7 +238,9 @@ public final class DirectoryTarget implements Target {
 
     @Override
     public Inventory readInventory() {
-        return inventory.read().orElse(Inventory.EMPTY);
+        Inventory read = inventory.read().orElse(Inventory.EMPTY);
+        ResourceLayout.checkListed(read.resources(), inventory.file().toString());
+        return read;
     }
 
     @Override
@@ -284,10 +287,34 @@ public final class DirectoryTarget implements Target {
         }
     }
 
-    /** The file system's own words, which name the real cause (a full disk, a read-only mount). */
-    private static String describe(IOException e) {
+    /**
+     * The file system's own words, which name the real cause (a full disk, a read-only mount), and the folder they
+     * concern when it is not the file's own: a folder above it that this user may not change (made by another user,
+     * say) would otherwise be blamed on the resource file.
+     */
+    private static String describe(IOException e, Path file) {
         String message = e.getMessage();
-        return e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
-                : message != null ? message : e.getClass().getSimpleName();
+        if (!(e instanceof FileSystemException f) || f.getReason() == null) {
+            return message != null ? message : e.getClass().getSimpleName();
+        }
+        if (f.getFile() == null) {
+            return f.getReason();
+        }
+        Path at = Path.of(f.getFile());
+        if (at.equals(file) || at.getParent() != null && at.getParent().equals(file.getParent())) {
+            return f.getReason(); // the file itself or its temp file
+        }
+        return f.getReason() + " on the folder " + at + owner(at);
+    }
+
+    /** Who owns {@code folder}, when that is not the user gitops runs as. */
+    private static String owner(Path folder) {
+        try {
+            String owner = Files.getOwner(folder, LinkOption.NOFOLLOW_LINKS).getName();
+            String me = System.getProperty("user.name");
+            return owner.equals(me) ? "" : " (it belongs to " + owner + "; gitops runs as " + me + ")";
+        } catch (IOException | UnsupportedOperationException e) {
+            return "";
+        }
     }
 }

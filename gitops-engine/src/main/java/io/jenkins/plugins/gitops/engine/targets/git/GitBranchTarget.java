@@ -172,13 +172,16 @@ public final class GitBranchTarget implements Target {
         if (blob == null) {
             return Inventory.EMPTY;
         }
+        String record = shown(INVENTORY) + " on " + spec.identity() + " at " + head.name();
+        Inventory inventory;
         try {
-            return StoredFormat.read(repository.read(blob), Inventory.class, INVENTORY_FORMAT,
-                    shown(INVENTORY) + " on " + spec.identity() + " at " + head.name(), "inventory",
+            inventory = StoredFormat.read(repository.read(blob), Inventory.class, INVENTORY_FORMAT, record, "inventory",
                     "fix it with a commit on the branch, or revert the commit that broke it");
         } catch (GitopsException e) {
             throw new TargetException(e.getMessage(), e.remedy().orElse(null));
         }
+        ResourceLayout.checkListed(inventory.resources(), record);
+        return inventory;
     }
 
     /**

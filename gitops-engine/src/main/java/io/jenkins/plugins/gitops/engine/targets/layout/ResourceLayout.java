@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
@@ -132,8 +133,40 @@ public final class ResourceLayout {
     }
 
     private static TargetException unsafe(ResourceId id, String part) {
-        return new TargetException("cannot store " + id + " in a directory target: its " + part
-                + " is not a valid Kubernetes " + part + " (it would not be a single file name inside the folder);"
-                + " fix the " + part + " in the manifest");
+        return new Unplaceable("cannot store " + id + " in a directory target: " + problem(part)
+                + "; fix the " + part + " in the manifest", problem(part));
+    }
+
+    private static String problem(String part) {
+        return "its " + part + " is not a valid Kubernetes " + part + " (it would not be a single file name inside the"
+                + " folder)";
+    }
+
+    /**
+     * Refuses an inventory listing an id that has no file in this layout. Such an entry was not written by gitops
+     * (it only records what it applied): the record is at fault, not a manifest.
+     *
+     * @param record the inventory as the user finds it
+     */
+    public static void checkListed(Collection<ResourceId> ids, String record) {
+        for (ResourceId id : ids) {
+            try {
+                relativePath(id);
+            } catch (Unplaceable e) {
+                throw new TargetException(record + " lists " + id + ", which no resource can be: " + e.problem
+                        + "; fix or remove that entry, or restore the file from a backup");
+            }
+        }
+    }
+
+    /** The refusal of an id, with the problem alone for messages that blame something else than a manifest. */
+    private static final class Unplaceable extends TargetException {
+        private static final long serialVersionUID = 1L;
+        private final String problem;
+
+        Unplaceable(String message, String problem) {
+            super(message);
+            this.problem = problem;
+        }
     }
 }
