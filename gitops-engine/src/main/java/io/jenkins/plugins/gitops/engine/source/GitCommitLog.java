@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitops.engine.source;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ public final class GitCommitLog implements AutoCloseable {
             if (!location.remote()) {
                 return new GitCommitLog(GitSource.openLocal(location), location, null);
             }
-            dir = Files.createTempDirectory("gitops-clone-");
+            dir = PrivateTempDirs.create("clone");
             return new GitCommitLog(GitSource.cloneBare(location, dir), location, dir);
         } catch (IOException | RuntimeException e) {
             GitSnapshot.deleteTree(dir);

@@ -8,15 +8,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
- * Temporary directories for checkouts and clones, which may hold Secrets of the repository. Each is named
- * after the process that made it ({@code gitops-checkout-<pid>-<random>}) and is owner-only. A process killed
- * with SIGKILL cannot remove its own, so every new one first removes those whose process is gone.
+ * Temporary directories for checkouts and clones (of a source, of an environment branch), which may hold Secrets of
+ * the repository. Each is named after the process that made it ({@code gitops-checkout-<pid>-<random>}) and is
+ * owner-only. A process killed with SIGKILL cannot remove its own, so every new one first removes those of its kind
+ * whose process is gone.
  */
-final class PrivateTempDirs {
+public final class PrivateTempDirs {
     private PrivateTempDirs() {
     }
 
-    static Path create(String kind) throws IOException {
+    /** A new directory {@code gitops-<kind>-<pid>-<random>}, after removing those of processes that are gone. */
+    public static Path create(String kind) throws IOException {
         Path parent = Path.of(System.getProperty("java.io.tmpdir"));
         sweep(parent, kind);
         Path dir = Files.createTempDirectory(parent, prefix(kind) + ProcessHandle.current().pid() + "-");

@@ -1,9 +1,9 @@
 package io.jenkins.plugins.gitops.engine.targets.git;
 
+import io.jenkins.plugins.gitops.engine.source.PrivateTempDirs;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.io.IOException;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,12 +73,16 @@ final class BranchRepository implements AutoCloseable {
      */
     static BranchRepository open(GitBranchSpec spec, String url, CredentialsProvider credentials) {
         Path dir = null;
+        Repository repository = null;
         try {
-            dir = Files.createTempDirectory("gitops-branch-");
-            Repository repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
+            dir = PrivateTempDirs.create("branch");
+            repository = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().build();
             repository.create(true);
             return new BranchRepository(spec, url, credentials, dir, repository);
         } catch (IOException e) {
+            if (repository != null) {
+                repository.close();
+            }
             deleteTree(dir);
             throw new TargetException("cannot create a temporary repository for " + spec.identity() + ": "
                     + e.getMessage(), e);
@@ -299,7 +303,7 @@ final class BranchRepository implements AutoCloseable {
             try {
                 FileUtils.delete(dir.toFile(), FileUtils.RECURSIVE | FileUtils.IGNORE_ERRORS);
             } catch (IOException e) {
-                // a temp directory left behind is harmless
+                // one left behind is removed by the next run (PrivateTempDirs)
             }
         }
     }
