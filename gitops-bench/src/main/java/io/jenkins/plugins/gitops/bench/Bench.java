@@ -36,6 +36,10 @@ public final class Bench {
     }
 
     public static void main(String[] args) {
+        if (Settings.wantsHelp(args)) {
+            System.out.print(Settings.usage());
+            return;
+        }
         Settings settings;
         try {
             settings = Settings.parse(args);

@@ -48,6 +48,27 @@ public record Settings(List<Integer> sizes, int warmup, int runs, int applyResou
         return sizes.get(1);
     }
 
+    /** Whether the arguments ask for {@link #usage()} rather than a run. */
+    static boolean wantsHelp(String[] args) {
+        return Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h"));
+    }
+
+    /** What {@code ./bench --help} prints: the options and their defaults. */
+    static String usage() {
+        Settings d = DEFAULTS;
+        return "Usage: ./bench [" + OPTIONS + "]\n"
+                + "Runs every benchmark once and prints its rows (docs/benchmarks.md). Defaults: --sizes "
+                + d.small() + "," + d.large() + " --warmup " + d.warmup() + " --runs " + d.runs() + " --apply "
+                + d.applyResources() + " --latency " + d.latencyMillis() + " --apply-warmup " + d.applyWarmup()
+                + " --apply-runs " + d.applyRuns() + " --heap " + d.childHeap() + " --scale " + d.scale()
+                + " --scale-heap " + d.scaleHeap() + " --kube-sizes " + join(d.kubeSizes()) + " --kube-apply "
+                + join(d.kubeApplySizes()) + " --kube-apply-warmup " + d.kubeApplyWarmup() + "\n";
+    }
+
+    private static String join(List<Integer> sizes) {
+        return String.join(",", sizes.stream().map(String::valueOf).toList());
+    }
+
     /** {@value #OPTIONS}. */
     static Settings parse(String[] args) {
         Settings s = DEFAULTS;

@@ -25,12 +25,17 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n", footer = {"  0  applied (and healthy, with --wait)", "  1  error (nothing applied, or a partial apply"
                 + " listed resource by resource; nothing pruned after a failure), or unhealthy after --wait"})
 final class ApplyCommand implements Callable<Integer> {
+    static final String SIGN = "--sign";
+    static final String GIT_AUTHOR = "--git-author";
+
     @Mixin
     SourceOptions source;
     @Mixin
     TargetOptions target;
     @Mixin
     DiffOptions diff;
+    @Mixin
+    WriteOptions writes;
     @Mixin
     CommonOptions common;
     @Spec
@@ -41,6 +46,14 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Option(names = "--auto-approve", description = "Plan and apply in one step, without a saved plan.")
     boolean autoApprove;
+
+    @Option(names = SIGN, description = "git: sign the apply commit with the key git config names"
+            + " (gpg.format, user.signingKey); refused when this build has no signer for that format.")
+    boolean sign;
+
+    @Option(names = GIT_AUTHOR, paramLabel = "'NAME <EMAIL>'", description = "git: the apply commit's author"
+            + " (default: the --user, with the committer's address gitops-pipeline@localhost).")
+    String gitAuthor;
 
     @Option(names = "--no-prune", description = "With --auto-approve: keep resources removed from the desired state.")
     boolean noPrune;

@@ -22,6 +22,8 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     DiffOptions diff;
     @Mixin
+    WriteOptions writes;
+    @Mixin
     CommonOptions common;
     @Spec
     CommandSpec spec;

@@ -9,9 +9,13 @@ import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfi
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Which target to plan against or apply to. */
 final class TargetOptions {
@@ -29,14 +33,6 @@ final class TargetOptions {
     @Option(names = "--git-password-file", paramLabel = "FILE",
             description = "git: file holding the password or access token of --git-user.")
     Path gitPasswordFile;
-
-    @Option(names = "--git-author", paramLabel = "'NAME <EMAIL>'", description = "git: the apply commit's author"
-            + " (default: the --user, with the committer's address gitops-pipeline@localhost).")
-    String gitAuthor;
-
-    @Option(names = "--sign", description = "git: sign the apply commit with the key git config names"
-            + " (gpg.format, user.signingKey); refused when this build has no signer for that format.")
-    boolean sign;
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "kubernetes: kubeconfig file (default: $KUBECONFIG, else ~/.kube/config, else in-cluster).")
@@ -59,30 +55,63 @@ final class TargetOptions {
             description = "kubernetes: where the inventory and lock live, created on demand (default: ${DEFAULT-VALUE}).")
     String inventoryNamespace;
 
-    @Option(names = "--force-conflicts",
-            description = "kubernetes: take over fields another field manager set, instead of failing.")
-    boolean forceConflicts;
+    /** The command these options belong to: which of the write options it has, and which options were given. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
-    @Option(names = "--replace-immutable",
-            description = "kubernetes: delete and re-create an object whose change touches an immutable field.")
-    boolean replaceImmutable;
+    /** Options of one kind of target, refused with another: a silently ignored option hides a mistake. */
+    private static final List<String> KUBERNETES_ONLY = List.of("--kubeconfig", "--context", "--namespace",
+            "--inventory", "--inventory-namespace", WriteOptions.FORCE_CONFLICTS, WriteOptions.REPLACE_IMMUTABLE);
+    private static final List<String> GIT_ONLY = List.of("--git-user", "--git-password-file", ApplyCommand.SIGN,
+            ApplyCommand.GIT_AUTHOR);
 
     TargetSpec spec() {
         if (target.startsWith(GitBranchSpec.PREFIX)) {
-            return new TargetSpec.GitBranch(GitBranchSpec.parse(target), gitCredentials(), sign,
-                    gitAuthor == null ? null : GitAuthor.parse(gitAuthor));
+            refuse(KUBERNETES_ONLY, "kubernetes");
+            String author = text(ApplyCommand.GIT_AUTHOR);
+            return new TargetSpec.GitBranch(GitBranchSpec.parse(target), gitCredentials(), flag(ApplyCommand.SIGN),
+                    author == null ? null : GitAuthor.parse(author));
         }
         if (target.startsWith("dir:") && target.length() > 4) {
+            refuse(KUBERNETES_ONLY, "kubernetes");
+            refuse(GIT_ONLY, "git:...");
             return TargetSpec.directory(Path.of(target.substring(4)));
         }
         if (target.equals("kubernetes")) {
+            refuse(GIT_ONLY, "git:...");
             KubernetesTargetConfig config = KubernetesTargetConfig.builder().kubeconfig(kubeconfig).context(context)
-                    .namespace(namespace).inventoryNamespace(inventoryNamespace).forceConflicts(forceConflicts)
-                    .replaceImmutable(replaceImmutable).build();
+                    .namespace(namespace).inventoryNamespace(inventoryNamespace)
+                    .forceConflicts(flag(WriteOptions.FORCE_CONFLICTS))
+                    .replaceImmutable(flag(WriteOptions.REPLACE_IMMUTABLE)).build();
             return new TargetSpec.Kubernetes(config, inventory);
         }
         throw new GitopsException("unknown --target '" + target + "'; use dir:PATH, kubernetes or"
                 + " git:REPOSITORY#BRANCH[:FOLDER]");
+    }
+
+    /** A flag of the command ({@link WriteOptions}, apply's {@code --sign}); false where the command has none. */
+    private boolean flag(String option) {
+        OptionSpec spec = command.findOption(option);
+        return spec != null && Boolean.TRUE.equals(spec.getValue());
+    }
+
+    /** A value option of the command (apply's {@code --git-author}); null where the command has none or it is not given. */
+    private String text(String option) {
+        OptionSpec spec = command.findOption(option);
+        return spec == null ? null : spec.getValue();
+    }
+
+    private boolean given(String option) {
+        return command.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    private void refuse(List<String> options, String theirs) {
+        for (String option : options) {
+            if (given(option)) {
+                throw new GitopsException(option + " applies to --target " + theirs + " only, not to --target "
+                        + target + "; remove it");
+            }
+        }
     }
 
     /** A password or access token is a line; this is far more than any. */

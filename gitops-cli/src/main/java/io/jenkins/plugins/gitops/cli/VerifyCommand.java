@@ -26,6 +26,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DiffOptions diff;
     @Mixin
+    WriteOptions writes;
+    @Mixin
     CommonOptions common;
     @Spec
     CommandSpec spec;
