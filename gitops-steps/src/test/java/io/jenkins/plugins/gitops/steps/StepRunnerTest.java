@@ -14,9 +14,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -201,6 +205,35 @@ class StepRunnerTest {
             assertThat(refused.error()).contains("allowEmpty: true");
             assertThat(emptied.success()).isTrue();
             assertThat(emptied.result().get("deletes")).isEqualTo(2);
+        }
+    }
+
+    /** Issue 26, point 1: the step's planFile goes through the same writer as the command line's --out. */
+    @Test
+    void aPlanFileThatIsAFolderIsRefusedAndAFifoIsWrittenThrough() throws Exception {
+        try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
+            String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
+            StepRequest toFolder = request(StepRequest.Operation.PLAN, repo, commit);
+            toFolder.planFile = Files.createDirectories(tmp.resolve("plans")).toString();
+
+            assertThat(run(toFolder).response.error()).contains("cannot write plan file " + toFolder.planFile
+                    + ": it is a folder; give a file name");
+
+            Path fifo = tmp.resolve("plan.fifo");
+            Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo");
+            CompletableFuture<String> read = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Files.readString(fifo);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            StepRequest toFifo = request(StepRequest.Operation.PLAN, repo, commit);
+            toFifo.planFile = fifo.toString();
+
+            assertThat(run(toFifo).response.success()).isTrue();
+            assertThat(PlanFile.fromJson(read.get(20, TimeUnit.SECONDS), "received").summary().create()).isEqualTo(2);
+            assertThat(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS)).as("still a FIFO").isFalse();
         }
     }
 
