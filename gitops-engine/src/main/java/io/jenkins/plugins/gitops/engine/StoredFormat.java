@@ -22,6 +22,11 @@ import java.io.IOException;
  */
 public final class StoredFormat {
     public static final String FIELD = "format";
+    /**
+     * Far above any record gitops writes (an inventory of 100,000 resources and 1,000 history entries is about 20 MB),
+     * so a larger one is refused before it is read into memory.
+     */
+    public static final long MAX_BYTES = 64L << 20;
 
     private StoredFormat() {
     }
@@ -83,6 +88,14 @@ public final class StoredFormat {
         } catch (IOException e) {
             // Jackson's own message quotes the offending content, so only its position is passed on.
             throw new GitopsException(located(file, e) + " is not a valid " + what + " record; " + advice);
+        }
+    }
+
+    /** Refuses a record of {@code size} bytes over {@link #MAX_BYTES}, before it is read. */
+    public static void checkSize(long size, String file, String what, String advice) {
+        if (size > MAX_BYTES) {
+            throw new GitopsException(file + " is " + (size >> 20) + " MiB, larger than any " + what
+                    + " record gitops writes (at most " + (MAX_BYTES >> 20) + " MiB); " + advice);
         }
     }
 

@@ -20,11 +20,6 @@ import java.util.Optional;
 final class JsonRecord<T> {
     /** The format this version writes (with no {@code format} field, which reads as 1) and the highest it reads. */
     static final int FORMAT = 1;
-    /**
-     * Far above any record gitops writes (an inventory of 100,000 resources and 1,000 history entries is about 20 MB),
-     * so a larger file is refused before it is read into memory.
-     */
-    static final long MAX_BYTES = 64L << 20;
 
     private final Path root;
     private final Path file;
@@ -54,16 +49,14 @@ final class JsonRecord<T> {
         NoLinks.check(root, file);
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new TargetException(file + " is " + (size >> 20) + " MiB, larger than any " + what
-                        + " record gitops writes (at most " + (MAX_BYTES >> 20) + " MiB); " + remedy);
-            }
+            StoredFormat.checkSize(Files.size(file), file.toString(), what, remedy);
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
             throw new TargetException("cannot read the " + what + " " + file + ": " + e.getMessage(), e);
+        } catch (GitopsException e) {
+            throw new TargetException(e.getMessage(), e.remedy().orElse(null));
         }
         try {
             return Optional.of(StoredFormat.read(bytes, type, FORMAT, file.toString(), what, remedy));

@@ -194,6 +194,15 @@ final class BranchRepository implements AutoCloseable {
         }
     }
 
+    /** The size of a blob, known without reading it. */
+    long size(ObjectId blob) {
+        try (ObjectReader reader = repository.newObjectReader()) {
+            return reader.getObjectSize(blob, Constants.OBJ_BLOB);
+        } catch (IOException e) {
+            throw new TargetException("cannot read " + blob.name() + " of " + spec.identity() + ": " + e.getMessage(), e);
+        }
+    }
+
     byte[] read(ObjectId blob) {
         try (ObjectReader reader = repository.newObjectReader()) {
             return reader.open(blob, Constants.OBJ_BLOB).getBytes();

@@ -173,10 +173,12 @@ public final class GitBranchTarget implements Target {
             return Inventory.EMPTY;
         }
         String record = shown(INVENTORY) + " on " + spec.identity() + " at " + head.name();
+        String advice = "fix it with a commit on the branch, or revert the commit that broke it";
         Inventory inventory;
         try {
+            StoredFormat.checkSize(repository.size(blob), record, "inventory", advice);
             inventory = StoredFormat.read(repository.read(blob), Inventory.class, INVENTORY_FORMAT, record, "inventory",
-                    "fix it with a commit on the branch, or revert the commit that broke it");
+                    advice);
         } catch (GitopsException e) {
             throw new TargetException(e.getMessage(), e.remedy().orElse(null));
         }

@@ -64,6 +64,20 @@ class StoredInventoryFormatTest {
         }
     }
 
+    /** Issue 26, points 6 and 7: read whole, it would be "not a valid inventory" or JGit's LargeObjectException. */
+    @Test
+    void refusesAnInventoryOverTheSizeOfAnyRecordBeforeReadingIt() {
+        remote.commitByHand(BRANCH, "someone", ".gitops/inventory.json", "\"" + "a".repeat(65 << 20) + "\"",
+                tmp.resolve("work-huge"));
+
+        try (GitBranchTarget target = open()) {
+            assertThatThrownBy(target::readInventory).isInstanceOf(TargetException.class)
+                    .hasMessageStartingWith(BRANCH + ":.gitops/inventory.json on ")
+                    .hasMessageContaining(" is 65 MiB, larger than any inventory record gitops writes (at most 64 MiB);"
+                            + " fix it with a commit on the branch, or revert the commit that broke it");
+        }
+    }
+
     @Test
     void refusesAnInventoryOfANewerFormatAsSuch() throws IOException {
         commitInventory("newer/format-2/inventory.json");
