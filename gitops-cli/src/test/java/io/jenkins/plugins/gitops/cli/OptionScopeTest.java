@@ -25,7 +25,7 @@ class OptionScopeTest {
         assertThat(help.exitCode()).as(help.toString()).isZero();
         for (String option : new String[] {"--force-conflicts", "--replace-immutable", "--sign", "--git-author"}) {
             boolean expected = offered != null && offered.contains(option);
-            assertThat(help.out().contains(option + " ") || help.out().contains(option + "\n")).as(command + " " + option)
+            assertThat(java.util.regex.Pattern.compile(option + "[ =\n]").matcher(help.out()).find()).as(command + " " + option)
                     .isEqualTo(expected);
         }
         assertThat(help.out()).contains("--kubeconfig", "--git-user");

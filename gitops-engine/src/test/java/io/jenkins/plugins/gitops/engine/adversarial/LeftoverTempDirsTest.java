@@ -66,7 +66,7 @@ class LeftoverTempDirsTest {
         List<Path> cloneBefore = ours("clone");
 
         try (GitBranchTarget target = GitBranchTarget.open(GitBranchSpec.parse("git:" + bare.toUri() + "#env/prod"),
-                new GitBranchOptions(null, null, null, null, "tester", null, false))) {
+                GitBranchOptions.reading(null))) {
             assertThat(branchLeftover).doesNotExist();
             List<Path> open = ours("branch").stream().filter(p -> !branchBefore.contains(p)).toList();
             assertThat(open).hasSize(1);
