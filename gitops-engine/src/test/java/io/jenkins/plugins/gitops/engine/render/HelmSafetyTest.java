@@ -38,9 +38,10 @@ class HelmSafetyTest {
     @TempDir
     Path tmp;
 
+    /** Called before any lambda that expects a failure, so a missing helm skips the test instead of failing it. */
     private HelmProcess helm(String runner, Duration timeout, Map<String, String> inherited) {
-        Path binary = RealHelm.binary();
-        return new HelmProcess(runner.equals("binary") ? Optional.of(binary) : Optional.empty(), timeout, inherited);
+        return new HelmProcess(runner.equals("binary") ? Optional.of(RealHelm.binary()) : Optional.empty(), timeout,
+                inherited);
     }
 
     private DesiredState render(HelmProcess helm) {
@@ -106,11 +107,12 @@ class HelmSafetyTest {
     @ValueSource(strings = {"binary", "embedded"})
     void aTemplateThatNeverEndsIsStoppedAtTheTimeLimitNamingTheChart(String runner) throws Exception {
         chart(FOREVER);
+        HelmProcess process = helm(runner, Duration.ofSeconds(3), System.getenv());
         Set<Long> earlier = children();
         long before = System.nanoTime();
 
         InvalidDesiredStateException error = catchThrowableOfType(InvalidDesiredStateException.class,
-                () -> render(helm(runner, Duration.ofSeconds(3), System.getenv())));
+                () -> render(process));
 
         assertThat(Duration.ofNanos(System.nanoTime() - before)).isLessThan(Duration.ofSeconds(30));
         assertThat(error.problems()).singleElement().satisfies(p -> {
@@ -185,9 +187,10 @@ class HelmSafetyTest {
     void helmsErrorsKeepTheFileButNotTheValue(String runner) throws Exception {
         chart("apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\ndata: !!int {{ .Values.password }}\n");
         Files.writeString(tmp.resolve("repo/env/app/values.yaml"), "password: s3cretvalue\n");
+        HelmProcess process = helm(runner, HelmProcess.DEFAULT_TIMEOUT, System.getenv());
 
         InvalidDesiredStateException error = catchThrowableOfType(InvalidDesiredStateException.class,
-                () -> render(helm(runner, HelmProcess.DEFAULT_TIMEOUT, System.getenv())));
+                () -> render(process));
 
         assertThat(error.problems()).singleElement().satisfies(p -> {
             assertThat(p.origin().file()).isEqualTo("env/app/templates/t.yaml");
@@ -199,9 +202,10 @@ class HelmSafetyTest {
     @ValueSource(strings = {"binary", "embedded"})
     void aTemplateErrorIsAtTheTemplatesFileAndLine(String runner) throws Exception {
         chart("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  x: {{ .Values.missing.deeper }}\n");
+        HelmProcess process = helm(runner, HelmProcess.DEFAULT_TIMEOUT, System.getenv());
 
         InvalidDesiredStateException error = catchThrowableOfType(InvalidDesiredStateException.class,
-                () -> render(helm(runner, HelmProcess.DEFAULT_TIMEOUT, System.getenv())));
+                () -> render(process));
 
         assertThat(error.problems()).extracting(Problem::origin)
                 .containsExactly(new Origin("env/app/templates/t.yaml", 6));
