@@ -1,21 +1,17 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
 import io.jenkins.plugins.gitops.engine.model.Documents;
-import io.jenkins.plugins.gitops.engine.model.InvalidDesiredStateException;
 import io.jenkins.plugins.gitops.engine.model.Origin;
-import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import io.jenkins.plugins.gitops.engine.testing.WarningLog;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Helm charts rendered in-process by the real Helm library, from real Git repositories. */
+/** Helm charts rendered by the real Helm (a helm binary or the bundled library in a child JVM), from real Git repositories. */
 class HelmChartTest {
     @TempDir
     Path tmp;
@@ -32,19 +28,6 @@ class HelmChartTest {
     @BeforeEach
     void init() {
         repo = GitRepoFixture.init(tmp.resolve("repo"));
-    }
-
-    private Environment load(String path, Map<String, String> variables) {
-        return new EnvironmentLoader(RenderOptions.defaults().withVariables(variables), List.of(), Progress.NONE)
-                .load(new SourceSpec(repo.dir().toString(), null, path));
-    }
-
-    private List<Problem> problems(String path) {
-        return catchThrowableOfType(InvalidDesiredStateException.class, () -> load(path, Map.of())).problems();
-    }
-
-    private static Path corpus(String name) throws URISyntaxException {
-        return Path.of(HelmChartTest.class.getResource("/corpus/" + name).toURI());
     }
 
     private static Map<String, Object> body(Environment env, String group, String kind, String name) {
@@ -59,7 +42,7 @@ class HelmChartTest {
 
     @Test
     void podinfoChartRendersWithTheEnvironmentsReleaseValuesAndKubeVersion() throws Exception {
-        repo.copyTree(corpus("podinfo-chart"), "envs/prod/podinfo");
+        repo.copyTree(TestRepos.corpus("podinfo-chart"), "envs/prod/podinfo");
         repo.write("envs/prod/.gitops.yaml", """
                 helm:
                   releaseName: web
@@ -73,7 +56,7 @@ class HelmChartTest {
                 """);
         repo.commit("podinfo chart");
 
-        Environment env = load("envs/prod", Map.of());
+        Environment env = TestRepos.load(repo, "envs/prod", Map.of());
         ResourceId web = new ResourceId("apps", "Deployment", "shop", "web-podinfo");
         Map<String, Object> deployment = body(env, web);
         assertThat(Documents.metadata(deployment).orElseThrow()).containsEntry("namespace", "shop");
@@ -91,15 +74,15 @@ class HelmChartTest {
 
     @Test
     void theReleaseNamespaceIsDefaultElseTheTargetsElseTheEnvironmentsOwn() throws Exception {
-        repo.copyTree(corpus("podinfo-chart"), "plain/podinfo");
-        repo.copyTree(corpus("podinfo-chart"), "named/podinfo");
+        repo.copyTree(TestRepos.corpus("podinfo-chart"), "plain/podinfo");
+        repo.copyTree(TestRepos.corpus("podinfo-chart"), "named/podinfo");
         repo.write("named/.gitops.yaml", "helm:\n  namespace: shop\n");
-        repo.copyTree(corpus("podinfo-chart"), "released/podinfo");
+        repo.copyTree(TestRepos.corpus("podinfo-chart"), "released/podinfo");
         repo.write("released/.gitops.yaml", "helm:\n  releaseName: web\n");
         repo.commit("three environments");
         RenderOptions team = RenderOptions.defaults().withHelm(HelmSettings.DEFAULTS.withNamespace("team"));
 
-        assertThat(namespaces(load("plain", Map.of()))).containsOnly("default");
+        assertThat(namespaces(TestRepos.load(repo, "plain", Map.of()))).containsOnly("default");
         assertThat(namespaces(loadWith(team, "plain"))).containsOnly("team");
         assertThat(namespaces(loadWith(team, "released"))).containsOnly("team");
         assertThat(namespaces(loadWith(team, "named"))).containsOnly("shop");
@@ -138,10 +121,10 @@ class HelmChartTest {
 
     @Test
     void aKubernetesVersionTheChartRefusesIsAnErrorAtChartYaml() throws Exception {
-        repo.copyTree(corpus("podinfo-chart"), "envs/old/podinfo");
+        repo.copyTree(TestRepos.corpus("podinfo-chart"), "envs/old/podinfo");
         repo.write("envs/old/.gitops.yaml", "helm:\n  kubeVersion: v1.20.0\n");
         repo.commit("old cluster");
-        assertThat(problems("envs/old")).singleElement().satisfies(p -> {
+        assertThat(TestRepos.problems(repo, "envs/old", Map.of())).singleElement().satisfies(p -> {
             assertThat(p.origin()).isEqualTo(new Origin("envs/old/podinfo/Chart.yaml", 0));
             assertThat(p.message()).contains("helm template failed", "kubeVersion", "v1.20.0");
         });
@@ -151,7 +134,7 @@ class HelmChartTest {
     void dependenciesComeFromChartsFolderAndCrdsAreIncluded() {
         writeChartWithDependencyAndCrd("env/app");
         repo.commit("chart");
-        Environment env = load("env", Map.of());
+        Environment env = TestRepos.load(repo, "env", Map.of());
         assertThat(env.desired().resources()).extracting(r -> r.id().kind() + " " + r.id().name() + " " + r.origin())
                 .containsExactlyInAnyOrder(
                         "CustomResourceDefinition widgets.example.com env/app/crds/widget.yaml:1",
@@ -165,7 +148,7 @@ class HelmChartTest {
     void aDependencyNotVendoredIsAnErrorNotADownload() {
         writeChartDependingOnRedis();
         repo.commit("missing dependency");
-        assertThat(problems("env")).singleElement().satisfies(p -> {
+        assertThat(TestRepos.problems(repo, "env", Map.of())).singleElement().satisfies(p -> {
             assertThat(p.origin().file()).isEqualTo("env/app/Chart.yaml");
             assertThat(p.message()).contains("depends on redis", "not in env/app/charts/ at commit",
                     "helm dependency build", "commit env/app/charts/").doesNotContain("git add -f");
@@ -178,7 +161,7 @@ class HelmChartTest {
         repo.write(".gitignore", "charts/*.tgz\n");
         repo.commit("dependency declared");
         repo.write("env/app/charts/redis-1.0.0.tgz", "built by helm dependency build, ignored by git");
-        assertThat(problems("env")).singleElement().satisfies(p -> assertThat(p.message())
+        assertThat(TestRepos.problems(repo, "env", Map.of())).singleElement().satisfies(p -> assertThat(p.message())
                 .contains("the working tree has env/app/charts/redis-1.0.0.tgz but the commit does not",
                         "git add -f env/app/charts/redis-1.0.0.tgz"));
     }
@@ -197,7 +180,7 @@ class HelmChartTest {
                   c: {{ .Values.missing.deep }}
                 """);
         repo.commit("failing template");
-        assertThat(problems("env")).singleElement().satisfies(p -> {
+        assertThat(TestRepos.problems(repo, "env", Map.of())).singleElement().satisfies(p -> {
             assertThat(p.origin()).isEqualTo(new Origin("env/app/templates/bad.yaml", 7));
             assertThat(p.message()).contains("helm template failed", "env/app/templates/bad.yaml:7")
                     .doesNotContain("--debug");
@@ -210,7 +193,7 @@ class HelmChartTest {
         repo.write("env/app/templates/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
         repo.write("env/.gitops.yaml", "helm:\n  valuesFiles: [values-staging.yaml]\n");
         repo.commit("missing values file");
-        assertThat(problems("env")).singleElement().satisfies(p -> assertThat(p.message())
+        assertThat(TestRepos.problems(repo, "env", Map.of())).singleElement().satisfies(p -> assertThat(p.message())
                 .contains("values file values-staging.yaml is not in chart env/app"));
     }
 
@@ -221,7 +204,7 @@ class HelmChartTest {
         repo.write("env/app/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: one\ndata:\n  v: ${V}\n");
         repo.write("env/plain.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: plain\n");
         repo.commit("kustomize plus chart");
-        Environment env = load("env", Map.of("V", "from-var"));
+        Environment env = TestRepos.load(repo, "env", Map.of("V", "from-var"));
         assertThat(env.desired().resources()).extracting(r -> r.id().name())
                 .containsExactlyInAnyOrder("widgets.example.com", "chart-settings", "sub-settings", "k-one", "plain");
         assertThat(Documents.map(body(env, "", "ConfigMap", "k-one"), "data").orElseThrow())
@@ -237,7 +220,7 @@ class HelmChartTest {
                     version: 6.14.1
                 """);
         repo.commit("helmCharts");
-        assertThat(problems("env")).singleElement().satisfies(p -> {
+        assertThat(TestRepos.problems(repo, "env", Map.of())).singleElement().satisfies(p -> {
             assertThat(p.origin()).isEqualTo(new Origin("env/kustomization.yaml", 1));
             assertThat(p.message()).contains("helmCharts is not supported", "directory with Chart.yaml",
                     ".gitops.yaml");
