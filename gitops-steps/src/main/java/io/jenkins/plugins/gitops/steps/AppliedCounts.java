@@ -23,7 +23,7 @@ record AppliedCounts(int created, int updated, int deleted, int unchanged) {
                     case CREATE -> created++;
                     case UPDATE -> updated++;
                     case DELETE -> deleted++;
-                    default -> { } // a NOOP is never carried out
+                    default -> { } // a NOOP is never carried out; a hook's run changes nothing owned
                 }
             }
         }

@@ -213,8 +213,9 @@ public final class Gitops {
             return List.of();
         }
         // A deleted resource has no health to wait for.
-        List<ResourceId> kept = result.plan().changes().stream().filter(c -> c.action() != Action.DELETE)
-                .map(Change::id).toList();
+        // A run-once hook's object has a name only the target knows; it is not waited for.
+        List<ResourceId> kept = result.plan().changes().stream()
+                .filter(c -> c.action() != Action.DELETE && c.action() != Action.RUN).map(Change::id).toList();
         return new HealthWait(target, progress, healthPoll).await(kept, wait.timeout());
     }
 

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -103,18 +104,26 @@ public final class Applier {
 
     private ApplyResult execute(Plan plan, Environment env, ApplyState state, ApplyOptions options, LockKeeper lock) {
         Map<ResourceId, Resource> desired = state.desired();
-        List<Change> applies = plan.changes().stream()
+        List<Change> writes = plan.changes().stream()
                 .filter(c -> c.action() == Action.CREATE || c.action() == Action.UPDATE).toList();
-        InventoryRecorder recorder = new InventoryRecorder(target, clock, lock, state, applies);
+        // Run-once hooks go in the waves of their phase, among the writes.
+        List<Change> applies = plan.changes().stream()
+                .filter(c -> c.action() == Action.CREATE || c.action() == Action.UPDATE || c.action() == Action.RUN)
+                .toList();
+        InventoryRecorder recorder = new InventoryRecorder(target, clock, lock, state, writes);
         recorder.checkRecordable(state);
         List<Change> deletes = plan.changes().stream().filter(c -> c.action() == Action.DELETE).toList();
         try (WaveRunner runner = new WaveRunner(options.parallelism(), progress, lock)) {
             plan.changes().stream().filter(c -> c.action() == Action.NOOP)
                     .forEach(c -> runner.record(c, Outcome.Status.UNCHANGED));
             boolean ok = runner.run(Waves.group(applies, Change::id, c -> Waves.keyOf(desired.get(c.id()))),
-                    c -> target.apply(desired.get(c.id())), "apply", recorder);
+                    c -> c.action() == Action.RUN ? target.run(desired.get(c.id())) : written(desired.get(c.id())),
+                    "apply", recorder);
             if (ok && plan.prune()) {
-                ok = runner.run(Waves.deleteOrder(deletes, Change::id), c -> target.delete(c.id()), "prune", recorder);
+                ok = runner.run(Waves.deleteOrder(deletes, Change::id), c -> {
+                    target.delete(c.id());
+                    return Optional.empty();
+                }, "prune", recorder);
             } else if (!deletes.isEmpty()) {
                 deletes.forEach(c -> runner.record(c, Outcome.Status.SKIPPED));
                 if (!ok) {
@@ -126,6 +135,12 @@ public final class Applier {
             return recorder.record(plan, env, state, options, ordered(plan, runner.outcomes()), ok,
                     runner.interrupted());
         }
+    }
+
+    /** Applies one resource; a named object needs no name reported. */
+    private Optional<String> written(Resource resource) {
+        target.apply(resource);
+        return Optional.empty();
     }
 
     private static List<Outcome> ordered(Plan plan, List<Outcome> outcomes) {

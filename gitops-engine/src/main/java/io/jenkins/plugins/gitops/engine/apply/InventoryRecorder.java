@@ -40,7 +40,7 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
     /** The inventory as it is in the target now. */
     private Inventory current;
 
-    /** {@code writes}: the plan's creates and updates. */
+    /** {@code writes}: the plan's creates and updates (not its runs: a run-once hook is never owned). */
     InventoryRecorder(Target target, Clock clock, LockKeeper lock, ApplyState state, List<Change> writes) {
         this.target = target;
         this.clock = clock;
@@ -53,7 +53,7 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
     /** Refuses before the first write what could not be recorded after the last (an inventory over its limit). */
     void checkRecordable(ApplyState state) {
         TreeSet<ResourceId> projected = new TreeSet<>(state.owned());
-        projected.addAll(state.desired().keySet());
+        projected.addAll(state.managed());
         target.checkInventory(new Inventory(projected, state.inventory().history()));
     }
 
@@ -150,7 +150,7 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
     /** Everything desired is ours now; orphans were pruned, or kept by annotation and given up. */
     private static Set<ResourceId> ownedAfterSuccess(Plan plan, ApplyState state) {
         TreeSet<ResourceId> owned = new TreeSet<>(plan.prune() ? Set.of() : state.owned());
-        owned.addAll(state.desired().keySet());
+        owned.addAll(state.managed());
         return owned;
     }
 
@@ -168,7 +168,7 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
     private Set<ResourceId> ownedAfterFailure(ApplyState state, List<Outcome> outcomes) {
         TreeSet<ResourceId> owned = new TreeSet<>(state.owned());
         for (Outcome o : outcomes) {
-            if (o.status() == Outcome.Status.DONE) {
+            if (o.status() == Outcome.Status.DONE && o.action() != Action.RUN) {
                 if (o.action() == Action.DELETE) {
                     owned.remove(o.id());
                 } else {
@@ -183,7 +183,7 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
     /** A failed write may still have taken effect (a timeout after the server stored it): owned if it exists. */
     private Set<ResourceId> failedButWritten(List<Outcome> outcomes) {
         List<ResourceId> failed = outcomes.stream()
-                .filter(o -> o.status() == Outcome.Status.FAILED && o.action() != Action.DELETE)
+                .filter(o -> o.status() == Outcome.Status.FAILED && o.action() != Action.DELETE && o.action() != Action.RUN)
                 .map(Outcome::id).toList();
         if (failed.isEmpty()) {
             return Set.of();

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
@@ -7,11 +8,14 @@ import io.jenkins.plugins.gitops.engine.plan.Change;
 
 /**
  * What happened to one resource of a plan. {@code error} is null unless {@code status} is FAILED;
- * {@code remedy}, what the user can do about the failure, is null when the engine knows none.
+ * {@code remedy}, what the user can do about the failure, is null when the engine knows none. {@code createdAs} is
+ * the name the target gave a run-once hook it ran ({@link Action#RUN}), null otherwise and when the target runs
+ * nothing (a directory, a Git branch).
  */
-public record Outcome(ResourceId id, Action action, Status status, String error, Remedy remedy) {
+public record Outcome(ResourceId id, Action action, Status status, String error, Remedy remedy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String createdAs) {
     public enum Status {
-        /** Created, updated or deleted as planned. */
+        /** Created, updated, deleted or run as planned. */
         DONE,
         /** Nothing to do (unchanged). */
         UNCHANGED,
@@ -22,6 +26,10 @@ public record Outcome(ResourceId id, Action action, Status status, String error,
          * apply's writes all together, held back because another write failed.
          */
         SKIPPED
+    }
+
+    public Outcome(ResourceId id, Action action, Status status, String error, Remedy remedy) {
+        this(id, action, status, error, remedy, null);
     }
 
     public Outcome(ResourceId id, Action action, Status status, String error) {

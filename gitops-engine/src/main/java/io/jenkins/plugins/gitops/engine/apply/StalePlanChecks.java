@@ -142,13 +142,16 @@ final class StalePlanChecks {
 
     /**
      * What the planner would have written: a create for what does not exist, an update or no-op for what does;
-     * an update has a diff and a no-op none; deletes only in a pruning plan. A plan that says otherwise was
-     * edited, and would skip or add work nobody reviewed.
+     * an update has a diff and a no-op none; deletes only in a pruning plan; a run for a run-once hook and for
+     * nothing else. A plan that says otherwise was edited, and would skip or add work nobody reviewed.
      */
     private static boolean actionFits(Change c, boolean exists, boolean prune) {
         boolean hasDiff = c.diff() != null && !c.diff().isEmpty();
+        if (c.id().hasGeneratedName() != (c.action() == Action.RUN)) {
+            return false;
+        }
         return switch (c.action()) {
-            case CREATE -> !exists;
+            case CREATE, RUN -> !exists;
             case UPDATE -> exists && hasDiff;
             case NOOP -> exists && !hasDiff;
             case DELETE -> prune;

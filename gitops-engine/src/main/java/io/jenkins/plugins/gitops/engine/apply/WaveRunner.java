@@ -7,12 +7,13 @@ import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs the writes of an apply wave by wave, a wave's members in parallel on a bounded pool. After a wave with
@@ -63,8 +64,12 @@ final class WaveRunner implements AutoCloseable {
         return List.copyOf(outcomes);
     }
 
-    /** Runs the waves in order; true if every change succeeded. */
-    boolean run(List<List<Change>> waves, Consumer<Change> work, String phase, WaveListener listener) {
+    /**
+     * Runs the waves in order; true if every change succeeded. {@code work} returns the name a target gave a
+     * run-once hook it created, if any.
+     */
+    boolean run(List<List<Change>> waves, Function<Change, Optional<String>> work, String phase,
+            WaveListener listener) {
         int total = waves.stream().mapToInt(List::size).sum();
         ProgressCounter counter = new ProgressCounter(progress, phase, total);
         boolean ok = true;
@@ -99,15 +104,14 @@ final class WaveRunner implements AutoCloseable {
         return ok;
     }
 
-    private Outcome runOne(Change c, Consumer<Change> work, ProgressCounter counter) {
+    private Outcome runOne(Change c, Function<Change, Optional<String>> work, ProgressCounter counter) {
         if (interrupted.get()) {
             return new Outcome(c.id(), c.action(), Outcome.Status.SKIPPED, null);
         }
         Outcome outcome;
         try {
             lock.checkLease();
-            work.accept(c);
-            outcome = new Outcome(c.id(), c.action(), Outcome.Status.DONE, null);
+            outcome = new Outcome(c.id(), c.action(), Outcome.Status.DONE, null, null, work.apply(c).orElse(null));
         } catch (RuntimeException e) {
             outcome = Outcome.failed(c, describe(c.id(), e),
                     e instanceof GitopsException g ? g.remedy().orElse(null) : null);

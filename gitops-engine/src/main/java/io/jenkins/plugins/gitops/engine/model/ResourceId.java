@@ -7,6 +7,8 @@ import java.util.Comparator;
  * or not set) and name. The API version is not part of it: the same object may be served at several.
  */
 public record ResourceId(String group, String kind, String namespace, String name) implements Comparable<ResourceId> {
+    /** Ends the name of a {@linkplain #generated generated} id. */
+    public static final String GENERATED = "*";
     private static final Comparator<ResourceId> ORDER = Comparator.comparing(ResourceId::group)
             .thenComparing(ResourceId::kind)
             .thenComparing(ResourceId::namespace)
@@ -24,6 +26,20 @@ public record ResourceId(String group, String kind, String namespace, String nam
     public static String groupOf(String apiVersion) {
         int slash = apiVersion.indexOf('/');
         return slash < 0 ? "" : apiVersion.substring(0, slash);
+    }
+
+    /**
+     * The id of a run-once hook: an object with {@code metadata.generateName} whose name the target picks when it
+     * creates it. Its name is the prefix followed by {@value #GENERATED}, which no Kubernetes name holds, so it never
+     * meets a named object's id.
+     */
+    public static ResourceId generated(String group, String kind, String namespace, String generateName) {
+        return new ResourceId(group, kind, namespace, generateName + GENERATED);
+    }
+
+    /** Whether this is the id of a run-once hook ({@link #generated}). */
+    public boolean hasGeneratedName() {
+        return name.endsWith(GENERATED);
     }
 
     public ResourceId withNamespace(String newNamespace) {

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,14 +19,19 @@ public final class LiveReads {
     private LiveReads() {
     }
 
-    /** Absent objects are left out; {@code others} must not name a desired resource. */
+    /**
+     * Absent objects are left out; {@code others} must not name a desired resource. Run-once hooks
+     * ({@link ResourceId#hasGeneratedName()}) are not read: each apply creates a new object, so none is theirs.
+     */
     public static Map<ResourceId, LiveObject> of(Target target, Map<ResourceId, Resource> desired,
             Collection<ResourceId> others) {
+        List<Resource> named = desired.values().stream().filter(r -> !r.id().hasGeneratedName()).toList();
         Map<ResourceId, LiveObject> live = new HashMap<>(target.apiServer()
-                .map(server -> server.readDesired(desired.values()))
-                .orElseGet(() -> target.read(desired.keySet())));
-        if (!others.isEmpty()) {
-            live.putAll(target.read(others));
+                .map(server -> server.readDesired(named))
+                .orElseGet(() -> target.read(named.stream().map(Resource::id).toList())));
+        List<ResourceId> otherNamed = others.stream().filter(id -> !id.hasGeneratedName()).toList();
+        if (!otherNamed.isEmpty()) {
+            live.putAll(target.read(otherNamed));
         }
         return live;
     }

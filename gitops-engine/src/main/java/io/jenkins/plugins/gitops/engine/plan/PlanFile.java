@@ -28,7 +28,13 @@ import java.util.List;
  * except that its format field is required, as every plan file has had one.
  */
 public final class PlanFile {
-    static final int FORMAT = 1;
+    /**
+     * The highest format this version reads and writes. Format 2 holds run-once hooks ({@link Action#RUN}), a value an
+     * older reader would misread, so only a plan that runs a hook is written as 2; every other plan stays 1, which
+     * older versions read.
+     */
+    static final int FORMAT = 2;
+    private static final int FORMAT_WITHOUT_RUNS = 1;
     private static final String FORMAT_FIELD = "format";
     private static final String DIGEST_FIELD = "planDigest";
     /** Every field apply checks or carries out; {@code repository} and {@code createdAt} only inform. */
@@ -46,7 +52,7 @@ public final class PlanFile {
 
     public static String toJson(Plan plan) {
         ObjectNode node = Json.mapper().valueToTree(plan);
-        node.put(FORMAT_FIELD, FORMAT);
+        node.put(FORMAT_FIELD, formatOf(plan));
         node.put(DIGEST_FIELD, digest(plan));
         try {
             return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
@@ -91,9 +97,10 @@ public final class PlanFile {
         if (format != null && format.asInt() > FORMAT) {
             StoredFormat.check(node, FORMAT, "plan file " + name);
         }
-        if (format == null || format.asInt() != FORMAT) {
-            throw new GitopsException(name + " has plan format " + format + ", this gitops reads format " + FORMAT
-                    + "; make the plan again with this version", Remedy.of(Remedy.Kind.SAVE_PLAN));
+        if (format == null || format.asInt() < FORMAT_WITHOUT_RUNS) {
+            throw new GitopsException(name + " has plan format " + format + ", this gitops reads formats "
+                    + FORMAT_WITHOUT_RUNS + " to " + FORMAT + "; make the plan again with this version",
+                    Remedy.of(Remedy.Kind.SAVE_PLAN));
         }
         JsonNode recorded = node.remove(DIGEST_FIELD);
         if (recorded == null || !recorded.asText().equals(digestOf(node))) {
@@ -117,8 +124,12 @@ public final class PlanFile {
     /** The digest {@link #toJson} writes into the file: names the reviewed plan in records of its apply. */
     public static String digest(Plan plan) {
         ObjectNode node = Json.mapper().valueToTree(plan);
-        node.put(FORMAT_FIELD, FORMAT);
+        node.put(FORMAT_FIELD, formatOf(plan));
         return digestOf(node);
+    }
+
+    private static int formatOf(Plan plan) {
+        return plan.changes().stream().anyMatch(c -> c.action() == Action.RUN) ? FORMAT : FORMAT_WITHOUT_RUNS;
     }
 
     private static String digestOf(ObjectNode withoutDigest) {

@@ -19,6 +19,7 @@ import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +63,18 @@ public final class Planner {
      */
     public Plan plan(Environment env, boolean prune, boolean allowEmpty) {
         SecretRule.check(target, env);
-        Map<ResourceId, Resource> desired = TargetIds.desired(target, env.desired());
-        desired.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
+        Map<ResourceId, Resource> all = TargetIds.desired(target, env.desired());
+        all.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
+        // Run-once hooks are created anew by every apply: nothing live is theirs to compare.
+        Map<ResourceId, Resource> desired = new LinkedHashMap<>();
+        List<Resource> runs = new ArrayList<>();
+        all.values().forEach(r -> {
+            if (r.id().hasGeneratedName()) {
+                runs.add(r);
+            } else {
+                desired.put(r.id(), r);
+            }
+        });
         SortedSet<ResourceId> owned = TargetIds.owned(target, target.readInventory());
         Map<ResourceId, LiveObject> live = LiveReads.of(target, desired,
                 owned.stream().filter(id -> !desired.containsKey(id)).toList());
@@ -78,7 +89,7 @@ public final class Planner {
         // A preview holds everything the server would store, defaults included: compare all of it.
         ResourceDiffer previewDiffer = new ResourceDiffer(env.ignoreRules(), DiffScope.WHOLE_OBJECT, env.secrets());
         ProgressCounter counter = new ProgressCounter(progress, "plan", desired.size());
-        List<Change> applies = desired.values().parallelStream().map(resource -> {
+        List<Change> applies = new ArrayList<>(desired.values().parallelStream().map(resource -> {
             LiveObject current = live.get(resource.id());
             Map<String, Object> preview = previews.get(resource.id());
             ResourceDiff diff = preview == null ? clientDiffs.get(resource.id())
@@ -88,7 +99,10 @@ public final class Planner {
             counter.step();
             return new Change(resource.id(), action, resource.origin(), current == null ? null : current.version(),
                     diff.unifiedDiff(), action == Action.UPDATE ? diff.paths() : List.of());
-        }).toList();
+        }).toList());
+        // What will run, shown whole (secrets masked) for review, as a create is.
+        runs.forEach(run -> applies.add(new Change(run.id(), Action.RUN, run.origin(), null,
+                differ.diff(run.id(), null, run.body()).unifiedDiff())));
 
         List<Change> deletes = new ArrayList<>();
         if (prune) {
@@ -103,7 +117,7 @@ public final class Planner {
         EmptyDesiredState.check(env, deletes, allowEmpty);
         return new Plan(env.repository(), env.commit(), env.path(), target.identity(),
                 StateDigest.of(env.desired(), target.digestKey(), env.secrets()),
-                LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, desired, deletes),
+                LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, all, deletes),
                 null, env.remoteUrl(), null);
     }
 

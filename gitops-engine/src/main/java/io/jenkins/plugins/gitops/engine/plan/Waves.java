@@ -26,7 +26,9 @@ import java.util.function.Function;
  *
  * <p>Hooks ({@link Hook}) keep Helm's order: pre-install/pre-upgrade hooks (and Argo CD's PreSync) in waves of
  * their own after namespaces and CRDs and before everything else, post-install/post-upgrade (PostSync) after
- * everything else; within a phase, by hook weight, then kind, as Helm sorts them.
+ * everything else; within a phase, by hook weight, then kind, as Helm sorts them. Argo CD's {@code sync-wave}
+ * annotation is a resource's wave when it has no {@code gitops.jenkins.io/wave}, and an Argo CD {@code Sync} hook
+ * goes with the other resources in its sync wave, as Argo CD orders a sync (phase, wave, kind).
  */
 public final class Waves {
 
@@ -67,11 +69,15 @@ public final class Waves {
         boolean first = id.kind().equals("Namespace") && id.group().isEmpty()
                 || id.kind().equals("CustomResourceDefinition") && id.group().equals("apiextensions.k8s.io");
         int rank = KIND_ORDER.indexOf(id.kind());
-        int stage = first ? 0 : hook.map(h -> h.phase() == Hook.Phase.PRE ? 1 : 3).orElse(2);
+        int stage = first ? 0 : hook.map(h -> switch (h.phase()) {
+            case PRE -> 1;
+            case SYNC -> 2;
+            case POST -> 3;
+        }).orElse(2);
         return new Key(stage, first ? 0 : wave, rank < 0 ? KIND_ORDER.size() : rank, id.kind());
     }
 
-    /** The wave annotation of a resource, 0 when absent. */
+    /** The wave annotation of a resource, else Argo CD's sync wave, else 0. */
     public static int waveOf(Resource resource) {
         return resource.annotation(Annotations.WAVE).map(value -> {
             try {
@@ -80,7 +86,7 @@ public final class Waves {
                 throw new InvalidDesiredStateException(List.of(new Problem(resource.origin(), "annotation "
                         + Annotations.WAVE + " of " + resource.id() + " must be an integer such as \"-1\" or \"2\"")));
             }
-        }).orElse(0);
+        }).orElseGet(() -> Hook.syncWave(resource.body()));
     }
 
     /** Deletes in waves: the apply order of kinds, backwards (hooks and wave annotations play no part). */

@@ -3,7 +3,6 @@ package io.jenkins.plugins.gitops.engine.render;
 import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.Progress;
-import io.jenkins.plugins.gitops.engine.model.Hook;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.source.SourceFile;
@@ -150,7 +149,6 @@ final class HelmChart {
             for (YamlDocuments.Composed document : YamlDocuments.compose(file, text.getBytes(StandardCharsets.UTF_8),
                     options, problems)) {
                 NodeConstructor.map(document, document.root(), options, variables, mark -> origin, problems)
-                        .filter(body -> !Hook.neverInstalled(body))
                         .ifPresent(body -> documents.add(new LocatedDocument(body, origin)));
             }
         }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.source.RepoPaths;
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.ProgressCounter;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
+import io.jenkins.plugins.gitops.engine.model.Hook;
 import io.jenkins.plugins.gitops.engine.model.InvalidDesiredStateException;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;
@@ -111,6 +112,8 @@ public final class Renderer {
             }
             counter.step();
         }
+        // Hooks no install or sync runs (a chart's tests, Argo CD's Skip) are left out, wherever they come from.
+        documents.removeIf(document -> Hook.neverInstalled(document.body()));
         documents = SecretData.substitute(documents, variables, problems);
         List<Resource> resources = ResourceValidator.validate(documents, problems);
         if (!problems.isEmpty()) {

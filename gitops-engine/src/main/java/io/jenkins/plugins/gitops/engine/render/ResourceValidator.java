@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.render;
 
 import io.jenkins.plugins.gitops.engine.model.Documents;
+import io.jenkins.plugins.gitops.engine.model.Hook;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.model.Resource;
@@ -67,9 +68,15 @@ final class ResourceValidator {
         }
         Map<String, Object> meta = Documents.metadata(body).orElse(Map.of());
         String name = null;
+        String generateName = null;
         if (meta.get("name") == null && meta.get("generateName") != null) {
-            wrong.add("metadata.generateName is not supported: a generated name cannot be planned or pruned;"
-                    + " set metadata.name");
+            if (Hook.annotated(body)) {
+                generateName = requiredString(meta, "generateName", "metadata.generateName", wrong);
+            } else {
+                wrong.add("metadata.generateName is only supported on a hook (run once by every apply, under a name"
+                        + " the target picks): a generated name cannot be planned or pruned; set metadata.name, or"
+                        + " annotate a run-once Job with " + Hook.HELM + " or " + Hook.ARGO);
+            }
         } else {
             name = requiredString(meta, "name", "metadata.name", wrong);
         }
@@ -77,6 +84,17 @@ final class ResourceValidator {
         String group = apiVersion == null ? "" : ResourceId.groupOf(apiVersion);
         if (name != null) {
             checkName(group, kind == null ? "" : kind, name, wrong);
+        }
+        if (generateName != null) {
+            // The server appends five characters, so the prefix must start a valid name.
+            if (generateName.length() > 253 - 5 || !DNS_SUBDOMAIN.matcher(generateName + "x").matches()) {
+                wrong.add("metadata.generateName '" + generateName + "' cannot start a valid name: use lowercase"
+                        + " letters, digits, '-' and '.', starting with a letter or digit");
+            }
+            return wrong.isEmpty() && apiVersion != null && kind != null && namespace != null
+                    ? new Resource(ResourceId.generated(group, kind, namespace, generateName), apiVersion,
+                            Documents.freeze(body), document.origin())
+                    : null;
         }
         if (namespace != null && !namespace.isEmpty() && !isLabel(namespace)) {
             wrong.add("metadata.namespace '" + namespace + "' is not a valid namespace: use at most 63 lowercase"

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.report;
 
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
+import io.jenkins.plugins.gitops.engine.plan.Action;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ public final class ApplyText {
         int created = 0;
         int updated = 0;
         int deleted = 0;
+        int ran = 0;
         for (Outcome o : result.outcomes()) {
             counts.merge(o.status(), 1, Integer::sum);
             switch (o.status()) {
@@ -29,9 +31,10 @@ public final class ApplyText {
                         case CREATE -> created++;
                         case UPDATE -> updated++;
                         case DELETE -> deleted++;
+                        case RUN -> ran++;
                         default -> { }
                     }
-                    s.append(verb(o)).append(' ').append(o.id()).append('\n');
+                    s.append(verb(o)).append(' ').append(o.id()).append(ranAs(o)).append('\n');
                 }
                 case FAILED -> s.append("FAILED  ").append(o.id()).append(": ")
                         .append(wording.withRemedy(o.error(), o.remedy())).append('\n');
@@ -46,7 +49,8 @@ public final class ApplyText {
                     .append(". What was written is owned already; fix the cause and run apply again.\n");
         }
         if (result.succeeded()) {
-            s.append("Apply complete: ").append(CountWords.applied(created, updated, deleted, unchanged)).append(".\n");
+            s.append("Apply complete: ").append(CountWords.applied(created, updated, deleted, unchanged))
+                    .append(ran > 0 ? ", " + ran + " hook(s) run" : "").append(".\n");
             if (result.revision() != null) {
                 s.append("Recorded revision ").append(result.revision().commit()).append(" in the target's history.\n");
             }
@@ -59,12 +63,21 @@ public final class ApplyText {
         return Escape.printable(s.toString());
     }
 
+    /** Where a run-once hook ran: the name the target gave it, or that the target runs nothing. */
+    private static String ranAs(Outcome o) {
+        if (o.action() != Action.RUN) {
+            return "";
+        }
+        return o.createdAs() == null ? " (recorded only: this target runs no hooks)" : " as " + o.createdAs();
+    }
+
     private static String verb(Outcome o) {
         return switch (o.action()) {
             case CREATE -> "created";
             case UPDATE -> "updated";
             case DELETE -> "deleted";
             case NOOP -> "unchanged";
+            case RUN -> "ran";
         };
     }
 }

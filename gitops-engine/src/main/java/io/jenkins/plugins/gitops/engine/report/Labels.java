@@ -23,6 +23,7 @@ final class Labels {
             case UPDATE -> '~';
             case DELETE -> '-';
             case NOOP -> '=';
+            case RUN -> '>';
         };
     }
 

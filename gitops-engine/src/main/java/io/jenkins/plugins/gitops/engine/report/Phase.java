@@ -35,6 +35,7 @@ public enum Phase {
             case UPDATE -> update;
             case DELETE -> delete;
             case NOOP -> noop;
+            case RUN -> this == APPLIED ? "ran" : "run";
         };
     }
 

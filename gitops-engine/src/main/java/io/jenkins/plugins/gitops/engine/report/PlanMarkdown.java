@@ -53,10 +53,10 @@ public final class PlanMarkdown {
         out.append("### GitOps plan: ").append(field(Labels.target(plan))).append("\n\n")
                 .append("Commit ").append(field(Labels.shortCommit(plan.commit())))
                 .append(" · path ").append(field(Labels.path(plan))).append("\n\n")
-                .append("| Create | Update | Delete | Unchanged |\n")
-                .append("|---:|---:|---:|---:|\n")
+                .append("| Create | Update | Delete | Unchanged |").append(s.run() > 0 ? " Run |\n" : "\n")
+                .append("|---:|---:|---:|---:|").append(s.run() > 0 ? "---:|\n" : "\n")
                 .append("| ").append(s.create()).append(" | ").append(s.update()).append(" | ").append(s.delete())
-                .append(" | ").append(s.noop()).append(" |\n");
+                .append(" | ").append(s.noop()).append(" |").append(s.run() > 0 ? " " + s.run() + " |\n" : "\n");
     }
 
     private static String field(String text) {

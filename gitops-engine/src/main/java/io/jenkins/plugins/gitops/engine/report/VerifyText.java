@@ -22,7 +22,7 @@ public final class VerifyText {
                 case CREATE -> "missing from the target      ";
                 case UPDATE -> "differs from the desired state";
                 case DELETE -> "no longer desired, not pruned ";
-                case NOOP -> "";
+                case NOOP, RUN -> "";
             }).append(' ').append(c.id()).append(c.origin() == null ? "" : "  (" + c.origin() + ")").append('\n');
         }
         for (Change c : result.drifted()) {

@@ -41,9 +41,11 @@ public final class Verifier {
 
     public VerifyResult verify(Environment env, Duration healthTimeout) {
         Plan plan = new Planner(target, progress, clock, diffMode).plan(env, true);
-        List<ResourceId> ids = env.desired().resources().stream().map(Resource::id).toList();
-        List<ResourceId> drifted = plan.changes().stream().filter(c -> c.action() != Action.NOOP).map(Change::id)
+        // A run-once hook has no object of its own to judge; running it again is no drift.
+        List<ResourceId> ids = env.desired().resources().stream().map(Resource::id).filter(id -> !id.hasGeneratedName())
                 .toList();
+        List<ResourceId> drifted = plan.changes().stream().filter(c -> c.action() != Action.NOOP
+                && c.action() != Action.RUN).map(Change::id).toList();
         List<String> causes = drifted.isEmpty() ? List.of()
                 : target.changeHistory().map(history -> history.driftCauses(drifted)).orElse(List.of());
         return new VerifyResult(plan, new HealthWait(target, progress, pollInterval).await(ids, healthTimeout),

@@ -28,7 +28,7 @@ public record VerifyResult(Plan plan, List<ResourceHealth> unhealthy, boolean he
 
     @JsonProperty("drifted")
     public List<Change> drifted() {
-        return plan.changes().stream().filter(c -> c.action() != Action.NOOP).toList();
+        return plan.changes().stream().filter(c -> c.action() != Action.NOOP && c.action() != Action.RUN).toList();
     }
 
     @JsonProperty("inSync")

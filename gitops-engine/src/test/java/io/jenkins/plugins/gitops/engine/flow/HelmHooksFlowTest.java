@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
@@ -33,8 +34,11 @@ class HelmHooksFlowTest {
                 "rel-migrator", // pre-install, weight -5
                 "rel-migrate", // pre-install, weight 5
                 "rel-sub", "rel-settings", // the release, in id order
-                "rel-notify"); // post-install
+                "rel-notify", // post-install, weight 0
+                "rel-seed-*"); // post-install, weight 3, run once: generateName
         assertThat(plan.changes()).extracting(Change::id).extracting(ResourceId::name).doesNotContain("rel-test");
+        assertThat(plan.changes()).filteredOn(c -> c.action() == Action.RUN).extracting(Change::id)
+                .containsExactly(ResourceId.generated("batch", "Job", "", "rel-seed-"));
         ApplyResult result = flow.apply(plan);
         assertThat(result.outcomes()).extracting(Outcome::id).extracting(ResourceId::name)
                 .containsExactlyElementsOf(plan.changes().stream().map(c -> c.id().name()).toList());

@@ -118,8 +118,9 @@ class RendererTest {
         List<Problem> problems = problems("");
         assertThat(problems).extracting(Problem::toString).containsExactly(
                 "a.yaml:1: apiVersion is missing",
-                "a.yaml:5: metadata.generateName is not supported: a generated name cannot be planned or pruned;"
-                        + " set metadata.name",
+                "a.yaml:5: metadata.generateName is only supported on a hook (run once by every apply, under a name"
+                        + " the target picks): a generated name cannot be planned or pruned; set metadata.name, or"
+                        + " annotate a run-once Job with helm.sh/hook or argocd.argoproj.io/hook",
                 "a.yaml:10: kind must be a non-empty string",
                 "a.yaml:10: metadata.name 'Not_Valid' is not a valid name: use at most 253 lowercase letters, digits,"
                         + " '-' and '.', starting and ending with a letter or digit",

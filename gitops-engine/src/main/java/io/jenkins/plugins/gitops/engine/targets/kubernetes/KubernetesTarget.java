@@ -142,6 +142,11 @@ public final class KubernetesTarget implements Target, ApiServer {
     }
 
     @Override
+    public Optional<String> run(Resource resource) {
+        return Optional.of(writer.run(resource));
+    }
+
+    @Override
     public void delete(ResourceId id) {
         writer.delete(id);
     }

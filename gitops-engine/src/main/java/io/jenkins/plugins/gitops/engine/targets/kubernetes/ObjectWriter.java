@@ -12,7 +12,7 @@ import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.util.Optional;
 
 /**
- * Server-side apply and delete of single objects, with the recovery a user chose: a conflict with another field
+ * Server-side apply, delete and the create of a run-once hook, of single objects, with the recovery a user chose: a conflict with another field
  * manager fails or is forced, a change to an immutable field fails or deletes and re-creates the object. After
  * a CRD or a Namespace it waits until the server can take what depends on it.
  */
@@ -53,6 +53,20 @@ final class ObjectWriter {
             waits.namespaceActive(id, kind);
         }
         return objects.written(id, applied);
+    }
+
+    /**
+     * A run-once hook: a plain create (POST), so that the server picks the name from {@code generateName}; server-side
+     * apply needs a name. Returns the name it picked.
+     */
+    String run(io.jenkins.plugins.gitops.engine.model.Resource resource) {
+        ResourceId id = resource.id();
+        ServedKind kind = discovery.resolve(id.group(), id.kind());
+        String ns = kind.namespaceOf(id, defaultNamespace);
+        GenericKubernetesResource desired = objects.toGeneric(resource.body(), kind, ns);
+        GenericKubernetesResource created = errors.call("create", id.toString(), ns, () -> objects
+                .operation(kind, ns, Fabric8Objects.manifestVersion(resource)).resource(desired).create());
+        return created.getMetadata().getName();
     }
 
     void delete(ResourceId id) {
