@@ -52,6 +52,7 @@ public final class FakeApiServer implements AutoCloseable {
             new Served("apps", "v1", "Deployment", "deployments", true),
             new Served("apps", "v1", "StatefulSet", "statefulsets", true),
             new Served("apps", "v1", "DaemonSet", "daemonsets", true),
+            new Served("apps", "v1", "ReplicaSet", "replicasets", true),
             new Served("batch", "v1", "Job", "jobs", true),
             new Served("batch", "v1", "CronJob", "cronjobs", true),
             new Served("autoscaling", "v2", "HorizontalPodAutoscaler", "horizontalpodautoscalers", true),
