@@ -118,7 +118,7 @@ public final class Planner {
         return new Plan(env.repository(), env.commit(), env.path(), target.identity(),
                 StateDigest.of(env.desired(), target.digestKey(), env.secrets()),
                 LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, all, deletes),
-                null, env.remoteUrl(), null);
+                null, env.remoteUrl(), null, env.desired().renderedBy());
     }
 
     private static ResourceDiff clientDiff(ResourceDiffer differ, LiveObject current, Resource resource) {

@@ -6,6 +6,7 @@ import com.marcnuri.helm.jni.NativeLibrary;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +43,7 @@ public final class HelmProcess {
     /** The time limit of one chart's rendering, in seconds. */
     public static final String TIMEOUT_VARIABLE = "GITOPS_HELM_TIMEOUT";
     static final String EMBEDDED = "embedded";
+    private static final String LIBRARY_VERSION = libraryVersion();
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
     private static final long MIB = 1024 * 1024;
     /** Far above what charts render (ingress-nginx: 20 KiB), short of what would exhaust the heap. */
@@ -120,11 +123,27 @@ public final class HelmProcess {
         return timeout;
     }
 
-    /** What renders, for messages: {@code helm v4.1.4 (/usr/bin/helm)}, or the bundled library. */
+    /**
+     * What renders, for plans and messages: {@code helm v4.1.4 (/usr/bin/helm)}, or
+     * {@code embedded helm-java 0.0.21 (child JVM)}.
+     */
     public String describe() {
         return binary.map(path -> VERSIONS.computeIfAbsent(path.toString(), p -> "helm " + version(path) + " (" + p
-                + ")")).orElse("the bundled Helm library" + Optional.ofNullable(Helm.class.getPackage()
-                        .getImplementationVersion()).map(v -> " (helm-java " + v + ")").orElse(""));
+                + ")")).orElse("embedded helm-java " + LIBRARY_VERSION + " (child JVM)");
+    }
+
+    /** The bundled library's version, from the Maven metadata its jar carries (its manifest names none). */
+    private static String libraryVersion() {
+        Properties pom = new Properties();
+        try (InputStream in = Helm.class.getResourceAsStream(
+                "/META-INF/maven/com.marcnuri.helm-java/helm-java/pom.properties")) {
+            if (in != null) {
+                pom.load(in);
+            }
+        } catch (IOException e) {
+            // named as unknown below
+        }
+        return pom.getProperty("version", "(version unknown)");
     }
 
     /** A template request; paths are absolute, in the snapshot's private checkout. */

@@ -120,7 +120,8 @@ public final class Renderer {
             problems.sort(Comparator.comparing((Problem p) -> p.origin().file()).thenComparing(p -> p.origin().line()));
             throw new InvalidDesiredStateException(problems);
         }
-        return DesiredState.of(resources);
+        boolean charts = units.list().stream().anyMatch(unit -> unit.kind() == Unit.Kind.CHART);
+        return DesiredState.of(resources).withRenderedBy(charts ? List.of(helm.describe()) : List.of());
     }
 
     private Rendered plain(Unit unit, Variables variables, ProgressCounter counter) {

@@ -52,7 +52,9 @@ public final class PlanMarkdown {
         PlanSummary s = plan.summary();
         out.append("### GitOps plan: ").append(field(Labels.target(plan))).append("\n\n")
                 .append("Commit ").append(field(Labels.shortCommit(plan.commit())))
-                .append(" · path ").append(field(Labels.path(plan))).append("\n\n")
+                .append(" · path ").append(field(Labels.path(plan)));
+        plan.renderedBy().forEach(tool -> out.append(" · charts rendered by ").append(field(tool)));
+        out.append("\n\n")
                 .append("| Create | Update | Delete | Unchanged |").append(s.run() > 0 ? " Run |\n" : "\n")
                 .append("|---:|---:|---:|---:|").append(s.run() > 0 ? "---:|\n" : "\n")
                 .append("| ").append(s.create()).append(" | ").append(s.update()).append(" | ").append(s.delete())

@@ -22,7 +22,9 @@ public final class PlanText {
         StringBuilder out = new StringBuilder();
         out.append("Plan for ").append(Escape.printable(Labels.target(plan)))
                 .append(" at commit ").append(Escape.printable(Labels.shortCommit(plan.commit())))
-                .append(", path ").append(Escape.printable(Labels.path(plan))).append("\n\n");
+                .append(", path ").append(Escape.printable(Labels.path(plan))).append("\n");
+        plan.renderedBy().forEach(tool -> out.append("Charts rendered by ").append(Escape.printable(tool)).append('\n'));
+        out.append('\n');
         List<Change> changed = Labels.changed(plan);
         if (changed.isEmpty()) {
             out.append(Labels.NO_CHANGES).append('\n');

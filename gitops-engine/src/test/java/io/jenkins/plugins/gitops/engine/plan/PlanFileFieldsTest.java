@@ -35,7 +35,25 @@ class PlanFileFieldsTest {
 
         String json = PlanFile.toJson(plan);
 
-        assertThat(json).doesNotContain("plannedBy", "remoteUrl", "paths");
+        assertThat(json).doesNotContain("plannedBy", "remoteUrl", "paths", "renderedBy");
         assertThat(PlanFile.fromJson(json, "plan.json").changes().get(0).paths()).isEmpty();
+    }
+
+    @Test
+    void theHelmThatRenderedThePlanIsAFieldOfFormatOneShownInTheTextPlan() {
+        Plan plain = plan(List.of(new Change(WEB, Action.CREATE, new Origin("web.yaml", 1), null, "diff")));
+        Plan plan = new Plan(plain.repository(), plain.commit(), plain.path(), plain.target(), plain.desiredDigest(),
+                plain.liveFingerprint(), plain.prune(), plain.createdAt(), plain.changes(), null, null, null,
+                List.of("helm v4.1.4 (/usr/local/bin/helm)"));
+
+        String json = PlanFile.toJson(plan);
+
+        // An added field: the format stays 1, which older versions read (ignoring the field).
+        assertThat(json).contains("\"renderedBy\" : [ \"helm v4.1.4 (/usr/local/bin/helm)\" ]", "\"format\" : 1");
+        assertThat(PlanFile.fromJson(json, "plan.json")).isEqualTo(plan);
+        assertThat(io.jenkins.plugins.gitops.engine.report.PlanText.render(plan))
+                .contains("\nCharts rendered by helm v4.1.4 (/usr/local/bin/helm)\n");
+        assertThat(io.jenkins.plugins.gitops.engine.report.PlanMarkdown.render(plan, 10_000))
+                .contains(" · charts rendered by helm v4.1.4 (/usr/local/bin/helm)");
     }
 }

@@ -78,11 +78,11 @@ class StoredPlanFormatTest {
 
     @Test
     void refusesAPlanOfANewerFormatAsSuch() {
-        Path file = fixture("newer/format-2", "plan.json");
+        Path file = fixture("newer/format-3", "plan.json");
 
         assertThatThrownBy(() -> PlanFile.read(file)).isInstanceOfSatisfying(GitopsException.class, e -> {
             assertThat(e).hasMessage("plan file " + file + " was written by a newer version of gitops-pipeline"
-                    + " (format 2; this version reads format 1 and older)");
+                    + " (format 3; this version reads format 2 and older)");
             assertThat(e.remedy()).contains(Remedy.of(Remedy.Kind.UPGRADE));
         });
     }

@@ -59,6 +59,16 @@ class HelmReferenceTest {
         assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
         assertThat(actual).isEqualTo(expected);
         assertThat(expected).isNotEmpty();
+        // The plan names the Helm that rendered it: the binary with the version it reports, or the library.
+        assertThat(state.renderedBy()).containsExactly(runner.equals("binary")
+                ? "helm " + version(helm) + " (" + helm + ")" : "embedded helm-java 0.0.21 (child JVM)");
+    }
+
+    private static String version(Path helm) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(helm.toString(), "version", "--short").start();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String version = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        return version.contains("+") ? version.substring(0, version.indexOf('+')) : version;
     }
 
     /** {@code helm template rel <chart> --include-crds}, as maps by kind/namespace/name, test hooks left out. */

@@ -210,6 +210,6 @@ class HelmSafetyTest {
         assertThat(error.problems()).extracting(Problem::origin)
                 .containsExactly(new Origin("env/app/templates/t.yaml", 6));
         assertThat(error.problems().get(0).message()).contains(runner.equals("binary")
-                ? "(rendered by helm v" : "(rendered by the bundled Helm library");
+                ? "(rendered by helm v" : "(rendered by embedded helm-java");
     }
 }
