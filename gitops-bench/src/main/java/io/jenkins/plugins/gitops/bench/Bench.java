@@ -68,6 +68,9 @@ public final class Bench {
             if (s.shapes().equals("only")) {
                 return shapes(s, work, log);
             }
+            if (s.helm().equals("only")) {
+                return helm(s, work, log);
+            }
             Map<Integer, Map<String, Double>> plans = new HashMap<>();
             Environment large = null;
             List<Row> rows = new ArrayList<>(List.of(KubeBench.load("directory plans")));
@@ -85,9 +88,9 @@ public final class Bench {
                     ParseBench.MANY_DOCUMENTS);
             rows.addAll(ParseBench.run(work, s.warmup(), s.runs()));
 
-            log.printf("bench: Helm charts, a small one and one of %,d documents, beside helm template%n",
-                    HelmBench.LARGE_DOCUMENTS);
-            rows.addAll(HelmBench.run(work, s.warmup(), s.runs()));
+            if (s.helm().equals("on")) {
+                rows.addAll(helm(s, work, log));
+            }
 
             log.printf("bench: first HTML view of a plan of %,d changes%n", s.large());
             HtmlBench.Result html = HtmlBench.run(large, work, s.warmup(), s.runs());
@@ -115,6 +118,12 @@ public final class Bench {
         } finally {
             delete(work);
         }
+    }
+
+    private static List<Row> helm(Settings s, Path work, PrintStream log) {
+        log.printf("bench: Helm charts, a small one, one of %,d and one of %,d documents, beside helm template%n",
+                HelmBench.LARGE_DOCUMENTS, s.helmHuge());
+        return HelmBench.run(work, s.warmup(), s.runs(), s.helmHuge());
     }
 
     /**

@@ -5,27 +5,40 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One command run as a new process, as a user runs it: wall time from start to exit and its peak resident set
  * size. The peak is the kernel's high-water mark ({@code VmHWM} in {@code /proc/PID/status}), read every 5 ms until
  * the process ends: it only grows, so the last reading misses at most what the last 5 ms added. A launcher script
- * must {@code exec} its program for the figure to be the program's.
+ * must {@code exec} its program for the figure to be the program's. {@code peakTreeRssMb} counts the processes it
+ * starts too (a helm binary, a child JVM): the largest sum, over the 5 ms readings, of the resident sizes
+ * ({@code VmRSS}) of the process and its descendants alive at that moment, and never less than the process's own peak.
  */
-record NewProcess(double millis, double peakRssMb, int exit) {
+record NewProcess(double millis, double peakRssMb, double peakTreeRssMb, int exit) {
     static NewProcess run(List<String> command, Path out, Path err) {
+        return run(command, Map.of(), out, err);
+    }
+
+    /** With {@code env} added to this process's environment. */
+    static NewProcess run(List<String> command, Map<String, String> env, Path out, Path err) {
         try {
             long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .start();
-            Path status = Path.of("/proc", Long.toString(process.pid()), "status");
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            Path status = status(process.pid());
             long peakKb = 0;
+            long treeKb = 0;
             while (process.isAlive()) {
-                peakKb = Math.max(peakKb, highWaterKb(status));
+                peakKb = Math.max(peakKb, field(status, "VmHWM:"));
+                treeKb = Math.max(treeKb, field(status, "VmRSS:") + process.descendants()
+                        .mapToLong(child -> field(status(child.pid()), "VmRSS:")).sum());
                 Thread.sleep(5);
             }
             double millis = (System.nanoTime() - start) / 1e6;
-            return new NewProcess(millis, peakKb / 1024.0, process.waitFor());
+            return new NewProcess(millis, peakKb / 1024.0, Math.max(peakKb, treeKb) / 1024.0, process.waitFor());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -36,7 +49,12 @@ record NewProcess(double millis, double peakRssMb, int exit) {
 
     /** Like {@link #run}; an exit above {@code highestSuccess} fails the benchmark with the first lines of stderr. */
     static NewProcess check(List<String> command, Path out, Path err, int highestSuccess) {
-        NewProcess p = run(command, out, err);
+        return check(command, Map.of(), out, err, highestSuccess);
+    }
+
+    /** {@link #check} with {@code env} added to the environment. */
+    static NewProcess check(List<String> command, Map<String, String> env, Path out, Path err, int highestSuccess) {
+        NewProcess p = run(command, env, out, err);
         if (p.exit() > highestSuccess) {
             List<String> lines;
             try {
@@ -50,11 +68,15 @@ record NewProcess(double millis, double peakRssMb, int exit) {
         return p;
     }
 
-    /** 0 once the process is gone (its status file with it). */
-    private static long highWaterKb(Path status) {
+    private static Path status(long pid) {
+        return Path.of("/proc", Long.toString(pid), "status");
+    }
+
+    /** A size in kB from a status file; 0 once the process is gone (its status file with it). */
+    private static long field(Path status, String name) {
         try {
             for (String line : Files.readAllLines(status)) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(name)) {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }

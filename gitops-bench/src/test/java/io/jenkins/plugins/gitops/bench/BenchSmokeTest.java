@@ -14,7 +14,7 @@ class BenchSmokeTest {
     @Test
     void producesEveryRowWithSaneFigures() {
         Settings tiny = new Settings(List.of(30, 120), 0, 1, 20, 1, 0, 1, "256m", 240, "256m", List.of(24, 48),
-                List.of(24), 0, "off");
+                List.of(24), 0, "off", "on", 300);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
 
         List<Row> rows = Bench.run(tiny, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -28,6 +28,9 @@ class BenchSmokeTest {
             }
             assertThat(r.met() == null).isEqualTo(r.target().isEmpty());
         });
+        // A render's peak counts the Helm it started: more than helm template alone, and a JVM's worth at least.
+        assertThat(rows).filteredOn(r -> r.measure().contains(": peak RSS, engine render"))
+                .allSatisfy(r -> assertThat(r.min()).isGreaterThan(30));
         // Peak heap is measured inside the capped child JVM, so it cannot exceed the cap.
         assertThat(rows).filteredOn(r -> r.measure().contains("peak heap used"))
                 .allSatisfy(r -> assertThat(r.min()).isLessThan(256));
@@ -38,6 +41,11 @@ class BenchSmokeTest {
         ByteArrayOutputStream table = new ByteArrayOutputStream();
         Bench.print(tiny, rows, new PrintStream(table, true, StandardCharsets.UTF_8));
         assertThat(table.toString(StandardCharsets.UTF_8).lines()).hasSize(rows.size() + 2);
+    }
+
+    private static List<String> peakRows(String chart) {
+        return List.of(chart + ": peak RSS, helm template", chart + ": peak RSS, engine render + helm binary",
+                chart + ": peak RSS, engine render + bundled Helm's child JVM");
     }
 
     private static List<String> expectedRows() {
@@ -59,7 +67,12 @@ class BenchSmokeTest {
                 rows.addAll(List.of(chart + ": helm template", chart + ": engine render, helm binary",
                         chart + ": engine render, bundled Helm in a child JVM",
                         chart + ": engine (helm binary) / helm template"));
+                rows.addAll(peakRows(chart));
             }
+            String huge = "huge chart (300 documents)";
+            rows.addAll(List.of(huge + ": helm template, new process", huge + ": engine render, helm binary, new process",
+                    huge + ": engine render, bundled Helm, new process"));
+            rows.addAll(peakRows(huge));
         } else {
             rows.add(HelmBench.NO_HELM);
         }
