@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.jenkins.plugins.gitops.engine.Json;
@@ -118,8 +119,9 @@ class StalePlanTest {
             if (INFORMATIONAL.contains(field)) {
                 continue;
             }
-            cases.add(edited("plan field " + field + " mutated", original, node -> node.set(field, mutate(node.get(field))),
-                    MUTATED.get(field)));
+            // Plan format 2 is this version's own (a plan that runs a hook), so a format beyond it is the newer one.
+            cases.add(edited("plan field " + field + " mutated", original, node -> node.set(field,
+                    field.equals("format") ? IntNode.valueOf(3) : mutate(node.get(field))), MUTATED.get(field)));
             cases.add(edited("plan field " + field + " removed", original, node -> node.remove(field), REMOVED.get(field)));
         }
         for (int i = 0; i < plan.changes().size(); i++) {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.gitops.engine.apply;
 
 import io.jenkins.plugins.gitops.engine.Remedy;
-import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.Revision;
@@ -27,8 +26,7 @@ final class HistoryEntries {
 
     static Optional<Revision> of(Plan plan, Inventory before, ApplyOptions options, List<Outcome> outcomes, boolean ok,
             boolean interrupted, int desired, Instant now) {
-        int changed = (int) outcomes.stream()
-                .filter(o -> o.status() == Outcome.Status.DONE && o.action() != Action.NOOP).count();
+        int changed = (int) outcomes.stream().filter(Outcome::changedTarget).count();
         boolean newRevision = before.current()
                 .map(r -> !r.commit().equals(plan.commit()) || !r.desiredDigest().equals(plan.desiredDigest())
                         || !r.path().equals(plan.path()))

@@ -135,7 +135,7 @@ final class InventoryRecorder implements WaveRunner.WaveListener {
         Revision revision = HistoryEntries.of(plan, state.inventory(), options, outcomes, true, false,
                 env.desired().resources().size(), clock.instant()).orElse(null);
         Inventory after = inventoryAfter(state, ownedAfterSuccess(plan, state), revision, options);
-        if (!after.equals(current) || outcomes.stream().anyMatch(o -> o.status() == Outcome.Status.DONE)) {
+        if (!after.equals(current) || outcomes.stream().anyMatch(Outcome::changedTarget)) {
             write(after);
         }
         return new ApplyResult(plan, outcomes, revision);

@@ -36,6 +36,14 @@ public record Outcome(ResourceId id, Action action, Status status, String error,
         this(id, action, status, error, null);
     }
 
+    /**
+     * Whether this changed the target: done and not a no-op, and for a run-once hook, run by the target rather than
+     * recorded only (a directory or Git branch runs nothing, so an apply that only "ran" hooks there changed nothing).
+     */
+    public boolean changedTarget() {
+        return status == Status.DONE && action != Action.NOOP && (action != Action.RUN || createdAs != null);
+    }
+
     static Outcome failed(Change change, String error, Remedy remedy) {
         return new Outcome(change.id(), change.action(), Status.FAILED, error, remedy);
     }

@@ -91,19 +91,18 @@ final class ResourceValidator {
                 wrong.add("metadata.generateName '" + generateName + "' cannot start a valid name: use lowercase"
                         + " letters, digits, '-' and '.', starting with a letter or digit");
             }
-            return wrong.isEmpty() && apiVersion != null && kind != null && namespace != null
-                    ? new Resource(ResourceId.generated(group, kind, namespace, generateName), apiVersion,
-                            Documents.freeze(body), document.origin())
-                    : null;
         }
         if (namespace != null && !namespace.isEmpty() && !isLabel(namespace)) {
             wrong.add("metadata.namespace '" + namespace + "' is not a valid namespace: use at most 63 lowercase"
                     + " letters, digits and '-', starting and ending with a letter or digit");
         }
-        return wrong.isEmpty() && apiVersion != null && kind != null && name != null && namespace != null
-                ? new Resource(new ResourceId(group, kind, namespace, name), apiVersion, Documents.freeze(body),
-                        document.origin())
-                : null;
+        if (!wrong.isEmpty() || apiVersion == null || kind == null || namespace == null
+                || name == null && generateName == null) {
+            return null;
+        }
+        ResourceId id = name != null ? new ResourceId(group, kind, namespace, name)
+                : ResourceId.generated(group, kind, namespace, generateName);
+        return new Resource(id, apiVersion, Documents.freeze(body), document.origin());
     }
 
     private static void checkName(String group, String kind, String name, List<String> wrong) {

@@ -88,6 +88,30 @@ class RendererTest {
     }
 
     @Test
+    void aHookMayHaveAGeneratedNameWhosePrefixStartsAValidName() {
+        TestRepos.write(repo, "hooks.yaml", """
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  generateName: Migrate_
+                  namespace: shop
+                  annotations: {argocd.argoproj.io/hook: PreSync}
+                ---
+                apiVersion: batch/v1
+                kind: Job
+                metadata:
+                  generateName: migrate-
+                  namespace: Shop
+                  annotations: {helm.sh/hook: pre-install}
+                """);
+        assertThat(problems("")).extracting(Problem::toString).containsExactly(
+                "hooks.yaml:1: metadata.generateName 'Migrate_' cannot start a valid name: use lowercase letters,"
+                        + " digits, '-' and '.', starting with a letter or digit",
+                "hooks.yaml:8: metadata.namespace 'Shop' is not a valid namespace: use at most 63 lowercase letters,"
+                        + " digits and '-', starting and ending with a letter or digit");
+    }
+
+    @Test
     void everyValidationProblemOfEveryFileIsListedInFileAndLineOrder() {
         TestRepos.write(repo, "a.yaml", """
                 kind: ConfigMap
