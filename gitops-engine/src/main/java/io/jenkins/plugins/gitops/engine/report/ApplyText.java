@@ -23,6 +23,7 @@ public final class ApplyText {
         int updated = 0;
         int deleted = 0;
         int ran = 0;
+        int recorded = 0;
         for (Outcome o : result.outcomes()) {
             counts.merge(o.status(), 1, Integer::sum);
             switch (o.status()) {
@@ -31,7 +32,13 @@ public final class ApplyText {
                         case CREATE -> created++;
                         case UPDATE -> updated++;
                         case DELETE -> deleted++;
-                        case RUN -> ran++;
+                        case RUN -> {
+                            if (o.createdAs() == null) {
+                                recorded++;
+                            } else {
+                                ran++;
+                            }
+                        }
                         default -> { }
                     }
                     s.append(verb(o)).append(' ').append(o.id()).append(ranAs(o)).append('\n');
@@ -50,7 +57,8 @@ public final class ApplyText {
         }
         if (result.succeeded()) {
             s.append("Apply complete: ").append(CountWords.applied(created, updated, deleted, unchanged))
-                    .append(ran > 0 ? ", " + ran + " hook(s) run" : "").append(".\n");
+                    .append(ran > 0 ? ", " + ran + " hook(s) run" : "")
+                    .append(recorded > 0 ? ", " + recorded + " hook run(s) recorded only" : "").append(".\n");
             if (result.revision() != null) {
                 s.append("Recorded revision ").append(result.revision().commit()).append(" in the target's history.\n");
             }

@@ -80,7 +80,7 @@ class RunOnceHooksTest {
                 });
         assertThat(ApplyText.render(result))
                 .contains("ran Job.batch/upgrade-sql-schema* (recorded only: this target runs no hooks)\n")
-                .contains("Apply complete: 6 created, 0 updated, 0 deleted, 0 unchanged, 1 hook(s) run.\n");
+                .contains("Apply complete: 6 created, 0 updated, 0 deleted, 0 unchanged, 1 hook run(s) recorded only.\n");
         assertThat(target.readInventory().resources()).hasSize(6).noneMatch(ResourceId::hasGeneratedName);
         try (Stream<Path> files = Files.walk(tmp.resolve("target"))) {
             assertThat(files.filter(Files::isRegularFile).map(Path::toString))

@@ -88,6 +88,20 @@ class StoredPlanFormatTest {
     }
 
     @Test
+    void readsAPlanFileOfFormatTwoThatRunsHooks() {
+        Plan plan = PlanFile.read(fixture("v2-run", "plan.json"));
+
+        assertThat(plan.summary()).isEqualTo(new PlanSummary(6, 0, 0, 0, 2));
+        assertThat(plan.changes()).filteredOn(c -> c.action() == Action.RUN).extracting(Change::id).containsExactly(
+                ResourceId.generated("batch", "Job", "", "upgrade-sql-schema"),
+                ResourceId.generated("batch", "Job", "", "chart-seed-"));
+        assertThat(plan.renderedBy()).containsExactly("embedded helm-java 0.0.21 (child JVM)");
+        // Written back, it is the same plan file: format 2 again, the same self-digest.
+        assertThat(PlanFile.fromJson(PlanFile.toJson(plan), "rewritten")).isEqualTo(plan);
+        assertThat(PlanFile.toJson(plan)).contains("\"format\" : 2");
+    }
+
+    @Test
     void writesWhatItReadsWithTheSameFieldNames() {
         // Writing the plan back gives the same JSON fields: a component renamed on write only is caught too.
         String written = PlanFile.toJson(PlanFile.read(fixture("plan.json")));

@@ -49,7 +49,8 @@ class KubernetesRunOnceTest {
         Outcome run = first.outcomes().get(0);
         assertThat(run.action()).isEqualTo(Action.RUN);
         assertThat(run.createdAs()).startsWith("upgrade-sql-schema").isNotEqualTo("upgrade-sql-schema");
-        assertThat(ApplyText.render(first)).contains("ran Job.batch/default/upgrade-sql-schema* as " + run.createdAs());
+        assertThat(ApplyText.render(first)).contains("ran Job.batch/default/upgrade-sql-schema* as " + run.createdAs())
+                .contains("Apply complete: 4 created, 0 updated, 0 deleted, 0 unchanged, 1 hook(s) run.\n");
         assertThat(api.requests()).filteredOn(r -> r.method().equals("POST"))
                 .anyMatch(r -> r.path().startsWith("/apis/batch/v1/namespaces/default/jobs"));
         assertThat(target.readInventory().resources()).hasSize(4).noneMatch(ResourceId::hasGeneratedName);
