@@ -24,7 +24,8 @@ import java.util.function.Supplier;
  *       position by position, and whole when their lengths differ (the apply replaces them).</li>
  *   <li>Empty values the server drops equal absent ones ({@link #clean}).</li>
  * </ul>
- * Parts the schema does not know (custom resources) are compared as {@link FieldProjection} does.
+ * Parts no schema describes (custom resources whose CRD is neither in the desired state nor published by the
+ * server, {@link Schemas}) are compared as {@link FieldProjection} does.
  */
 final class ApplyProjection {
     private final Supplier<Ownership> ownership;
@@ -54,7 +55,7 @@ final class ApplyProjection {
      */
     @SuppressWarnings("unchecked")
     static void clean(SchemaType type, Object value) {
-        if (type == null) {
+        if (type == null || type.storedAsJson) {
             return;
         }
         if (value instanceof Map<?, ?> map) {
@@ -171,7 +172,7 @@ final class ApplyProjection {
         for (int i = 0; i < live.size(); i++) {
             Object l = live.get(i);
             // Inside an atomic list nothing is removed field by field: the manifest's items replace the live ones.
-            out.add(type.element.shape == SchemaType.Shape.STRUCT && !type.element.atomic
+            out.add(type.element != null && type.element.shape == SchemaType.Shape.STRUCT && !type.element.atomic
                     && l instanceof Map<?, ?> lm && desired.get(i) instanceof Map<?, ?> dm
                     ? FieldProjection.project(lm, dm) : project(type.element, l, desired.get(i), null));
         }

@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The built-in kinds' types as server-side apply sees them, read once from {@code kubernetes-schema.txt}, a
@@ -27,10 +29,13 @@ final class KubernetesSchema {
     private static final KubernetesSchema BUILT_IN = load();
 
     private final Map<String, SchemaType> kinds;
+    private final Set<String> groupVersions;
     private final SchemaType anyKind;
 
     private KubernetesSchema(Map<String, SchemaType> kinds, SchemaType anyKind) {
         this.kinds = kinds;
+        this.groupVersions = kinds.keySet().stream().map(k -> k.substring(0, k.indexOf(' ')))
+                .collect(Collectors.toUnmodifiableSet());
         this.anyKind = anyKind;
     }
 
@@ -44,6 +49,21 @@ final class KubernetesSchema {
      */
     SchemaType of(Object apiVersion, Object kind) {
         return kinds.getOrDefault(apiVersion + " " + kind, anyKind);
+    }
+
+    /** Whether the table holds this group-version's kinds: no other schema is looked for them. */
+    boolean covers(Object apiVersion) {
+        return groupVersions.contains(String.valueOf(apiVersion));
+    }
+
+    /** The type of a kind no schema describes: only its {@code metadata} is known. */
+    SchemaType unknownKind() {
+        return anyKind;
+    }
+
+    /** {@code metadata}, which every kind shares, custom resources too. */
+    SchemaType.Field objectMeta() {
+        return anyKind.fields.get("metadata");
     }
 
 

@@ -21,6 +21,7 @@ public final class ResourceDiffer {
     private final DiffScope scope;
     private final SecretValues secrets;
     private final String fieldManager;
+    private final Schemas schemas;
 
     public ResourceDiffer(List<IgnoreRule> rules, DiffScope scope) {
         this(rules, scope, SecretValues.NONE);
@@ -35,10 +36,17 @@ public final class ResourceDiffer {
      *                     no longer sets them ({@link DiffScope#DESIRED_FIELDS}); null: no manager of ours
      */
     public ResourceDiffer(List<IgnoreRule> rules, DiffScope scope, SecretValues secrets, String fieldManager) {
+        this(rules, scope, secrets, fieldManager, Schemas.BUILT_IN);
+    }
+
+    /** @param schemas the types of kinds, custom resources' too, for {@link DiffScope#DESIRED_FIELDS} */
+    public ResourceDiffer(List<IgnoreRule> rules, DiffScope scope, SecretValues secrets, String fieldManager,
+            Schemas schemas) {
         this.normalizer = new Normalizer(rules);
         this.scope = scope;
         this.secrets = secrets;
         this.fieldManager = fieldManager;
+        this.schemas = schemas;
     }
 
     /** Either side may be null: the object is to be created (no live) or deleted (no desired). */
@@ -56,7 +64,7 @@ public final class ResourceDiffer {
         SecretMasker.foldStringData(id, before, after);
         SchemaType type = null;
         if (before != null && after != null && scope == DiffScope.DESIRED_FIELDS) {
-            type = KubernetesSchema.builtIn().of(desired.get("apiVersion"), desired.get("kind"));
+            type = schemas.of(desired.get("apiVersion"), desired.get("kind"));
             ApplyProjection.clean(type, before);
             ApplyProjection.clean(type, after);
             if (ApplyProjection.clusterScoped(live)) {

@@ -23,10 +23,21 @@ final class SchemaType {
     final ListKind listKind;
     final List<String> keys;
     final boolean atomic;
+    /**
+     * Part of a custom resource, which the server stores as JSON as given: its empty lists, maps and strings are
+     * kept, so they are not absent values ({@link ApplyProjection#clean} leaves them).
+     */
+    final boolean storedAsJson;
     /** Struct fields; filled in once by the loader. */
     Map<String, Field> fields = Map.of();
 
     SchemaType(Shape shape, SchemaType element, ListKind listKind, List<String> keys, boolean atomic) {
+        this(shape, element, listKind, keys, atomic, false);
+    }
+
+    SchemaType(Shape shape, SchemaType element, ListKind listKind, List<String> keys, boolean atomic,
+            boolean storedAsJson) {
+        this.storedAsJson = storedAsJson;
         this.shape = shape;
         this.element = element;
         this.listKind = listKind;

@@ -6,6 +6,7 @@ import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.ProgressCounter;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiff;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiffer;
+import io.jenkins.plugins.gitops.engine.diff.Schemas;
 import io.jenkins.plugins.gitops.engine.diff.ServerAdditions;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.model.Documents;
@@ -79,8 +80,11 @@ public final class Planner {
         Map<ResourceId, LiveObject> live = LiveReads.of(target, desired,
                 owned.stream().filter(id -> !desired.containsKey(id)).toList());
 
+        Optional<ApiServer> server = target.apiServer();
+        Schemas schemas = Schemas.of(desired.values().stream().map(Resource::body).toList(),
+                groupVersion -> server.flatMap(s -> s.openApiDocument(groupVersion)));
         ResourceDiffer differ = new ResourceDiffer(env.ignoreRules(), target.capabilities().diffScope(), env.secrets(),
-                target.apiServer().flatMap(ApiServer::fieldManager).orElse(null));
+                server.flatMap(ApiServer::fieldManager).orElse(null), schemas);
         Map<ResourceId, ResourceDiff> clientDiffs = new ConcurrentHashMap<>();
         desired.values().parallelStream().forEach(resource -> clientDiffs.put(resource.id(),
                 clientDiff(differ, live.get(resource.id()), resource)));

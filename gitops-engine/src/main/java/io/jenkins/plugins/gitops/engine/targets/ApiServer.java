@@ -56,4 +56,13 @@ public interface ApiServer {
     default Optional<String> fieldManager() {
         return Optional.empty();
     }
+
+    /**
+     * The server's OpenAPI v3 document of a group-version ({@code monitoring.coreos.com/v1}), whose schemas give
+     * custom resources' list types and keys to the client diff. Empty where the server publishes none or the
+     * credentials may not read it: the diff then does without. Read once per group-version and cached.
+     */
+    default Optional<Map<String, Object>> openApiDocument(String groupVersion) {
+        return Optional.empty();
+    }
 }

@@ -21,7 +21,7 @@ import java.util.Optional;
  * A Kubernetes cluster as a {@link Target}: objects by server-side apply, the inventory in a ConfigMap and the
  * lock in a Lease, both in the inventory namespace. Thread-safe: the engine applies a wave from many threads.
  * Each job has its own class: discovery ({@link ApiDiscovery}), reads ({@link LiveReader}), dry runs
- * ({@link DryRunPreview}), writes with recovery ({@link ObjectWriter}), waits ({@link KindWaits}), the inventory
+ * ({@link DryRunPreview}), OpenAPI documents ({@link OpenApiDocuments}), writes with recovery ({@link ObjectWriter}), waits ({@link KindWaits}), the inventory
  * ({@link InventoryStore}), the lock ({@link LeaseLock}), concurrency ({@link RequestPool}), conversion
  * ({@link Fabric8Objects}) and error messages ({@link KubernetesErrors}); this class wires them.
  */
@@ -40,6 +40,7 @@ public final class KubernetesTarget implements Target, ApiServer {
     private final DryRunPreview previews;
     private final InventoryStore inventory;
     private final ManagedFields managedFields;
+    private final OpenApiDocuments openApi;
 
     /** Connects as the config says; closing the target closes the client. */
     public KubernetesTarget(KubernetesTargetConfig config) {
@@ -80,6 +81,7 @@ public final class KubernetesTarget implements Target, ApiServer {
         this.previews = new DryRunPreview(discovery, objects, writer, errors, pool, defaultNamespace);
         this.inventory = new InventoryStore(client, errors, config);
         this.managedFields = new ManagedFields(config.fieldManager());
+        this.openApi = new OpenApiDocuments(client);
     }
 
     @Override
@@ -136,9 +138,19 @@ public final class KubernetesTarget implements Target, ApiServer {
         return Optional.of(config.fieldManager());
     }
 
+    /** Read only for group-versions the built-in schema does not cover: custom resources and the like. */
+    @Override
+    public Optional<Map<String, Object>> openApiDocument(String groupVersion) {
+        return openApi.of(groupVersion);
+    }
+
     @Override
     public LiveObject apply(Resource resource) {
-        return writer.apply(resource);
+        LiveObject applied = writer.apply(resource);
+        if (KindWaits.isCrd(resource.id())) {
+            openApi.invalidate();
+        }
+        return applied;
     }
 
     @Override
