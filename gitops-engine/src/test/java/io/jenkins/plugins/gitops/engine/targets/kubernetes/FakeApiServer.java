@@ -62,6 +62,9 @@ public final class FakeApiServer implements AutoCloseable {
             new Served("rbac.authorization.k8s.io", "v1", "ClusterRole", "clusterroles", false));
 
     record Served(String group, String version, String kind, String plural, boolean namespaced) {
+        String groupVersion() {
+            return group.isEmpty() ? version : group + "/" + version;
+        }
     }
 
     private record Failure(Predicate<RecordedRequest> matches, int code, String statusJson, AtomicInteger remaining) {
@@ -69,8 +72,6 @@ public final class FakeApiServer implements AutoCloseable {
 
     private final KubernetesCrudDispatcher crud = new IndexedCrudDispatcher();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
-    /** The body each field manager last applied to each object path: what it owns, for removals. */
-    private final Map<String, Map<String, Object>> applied = new ConcurrentHashMap<>();
     private final KubernetesMockServer server;
     private final KubernetesClient client;
     private volatile long latencyMillis;
@@ -248,6 +249,12 @@ public final class FakeApiServer implements AutoCloseable {
             if (path.equals("/apis")) {
                 return ok(groups());
             }
+            if (path.equals("/openapi/v3")) {
+                return ok(openApiIndex());
+            }
+            if (path.startsWith("/openapi/v3/apis/")) {
+                return ok(openApiDocument(path.substring("/openapi/v3/apis/".length())));
+            }
             if (path.equals("/api/v1")) {
                 return ok(resources("", "v1"));
             }
@@ -258,6 +265,9 @@ public final class FakeApiServer implements AutoCloseable {
         boolean apply = String.valueOf(request.getHeader("Content-Type")).contains("apply-patch");
         if (apply) {
             return serverSideApply(request, path);
+        }
+        if ((request.method() == HttpMethod.PUT || request.method() == HttpMethod.PATCH) && !path.endsWith("/status")) {
+            return update(request, path);
         }
         MockResponse response = crud.dispatch(request);
         return request.method() == HttpMethod.GET && request.getPath().matches(".*[?&]limit=\\d+.*")
@@ -295,129 +305,84 @@ public final class FakeApiServer implements AutoCloseable {
     }
 
     /**
-     * Server-side apply for a single field manager: the body merged into the stored object (JSON merge patch
-     * semantics: maps merge, lists are replaced), minus the fields this manager applied last time and no longer
-     * sets, then defaulted; a missing object is created. With {@code dryRun=All} the result is answered and
-     * not stored. Real ownership (other managers, conflicts, list merge keys) is not modelled.
+     * Server-side apply with several field managers ({@link FakeServerSideApply}): merged by the list types of
+     * {@link FakeListTypes}, conflicts answered 409 unless {@code force=true}, then defaulted and admitted; a
+     * missing object is created. With {@code dryRun=All} the result is answered and not stored.
      */
-    @SuppressWarnings("unchecked")
     private MockResponse serverSideApply(RecordedRequest request, String path) {
         Map<String, Object> body = read(request.getBody().readUtf8()); // the body can be read once only
         boolean dryRun = request.getPath().matches(".*[?&]dryRun=All(&.*)?");
+        boolean force = request.getPath().matches(".*[?&]force=true(&.*)?");
         String manager = request.getPath().replaceAll(".*[?&]fieldManager=([^&]*).*", "$1");
-        String owner = manager + " " + path;
         MockResponse current = crud.handleGet(path);
+        Map<String, Object> live = current.code() == 404 ? null : read(current.getBody().readUtf8());
+        FakeServerSideApply.Result result = FakeServerSideApply.apply(live, body, manager, force, listTypes(body));
+        if (!result.conflicts().isEmpty()) {
+            return conflict(result.conflicts());
+        }
+        Map<String, Object> stored = admitted(defaulted(result.object()));
+        if (dryRun) {
+            return new MockResponse().setResponseCode(live == null ? 201 : 200).setBody(write(stored));
+        }
         Headers json = request.getHeaders().newBuilder().set("Content-Type", "application/json").build();
-        MockResponse response;
-        if (current.code() == 404) {
-            Map<String, Object> created = managed(admitted(defaulted(copy(body))), manager, body);
-            if (dryRun) {
-                return new MockResponse().setResponseCode(201).setBody(write(created));
-            }
-            response = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST,
-                    path.substring(0, path.lastIndexOf('/')), json, new Buffer(write(created).getBytes(UTF_8))));
-        } else {
-            Map<String, Object> live = read(current.getBody().readUtf8());
-            Map<String, Object> merged = managed(admitted(defaulted((Map<String, Object>) mergePatch(live,
-                    withRemovals(body, applied.get(owner))))), manager, body);
-            if (dryRun) {
-                return ok(merged);
-            }
-            response = crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, path, json,
-                    new Buffer(write(merged).getBytes(UTF_8))));
-        }
-        if (response.code() < 300) {
-            applied.put(owner, body);
-        }
-        return response;
+        return live == null
+                ? crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.POST,
+                        path.substring(0, path.lastIndexOf('/')), json, new Buffer(write(stored).getBytes(UTF_8))))
+                : crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, path, json,
+                        new Buffer(write(stored).getBytes(UTF_8))));
     }
 
     /**
-     * Records {@code manager} as the one applier of the fields {@code body} sets, in the fieldsV1 format: lists of
-     * named items by item ({@code k:{"name":...}}, as a real server records containers), other lists as whole
-     * fields (the fake has no schema, so ports and other keyed lists are not recorded by key). Names, namespace and the type fields are not owned.
+     * A write other than an apply (PUT, or a JSON or merge patch) of an existing object: its manager (the
+     * {@code fieldManager} parameter, else the client's user agent up to its first "/", as a real server names
+     * it) becomes the owner of the fields it changed. A PUT that sets managedFields itself keeps them.
      */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> managed(Map<String, Object> object, String manager, Map<String, Object> body) {
-        Map<String, Object> metadata = (Map<String, Object>) object.computeIfAbsent("metadata", k -> new LinkedHashMap<>());
-        metadata.put("managedFields", List.of(Map.of("manager", manager, "operation", "Apply",
-                "apiVersion", String.valueOf(body.get("apiVersion")), "fieldsType", "FieldsV1",
-                "fieldsV1", fields(body, true))));
-        return object;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> fields(Map<String, Object> body, boolean top) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        body.forEach((key, value) -> {
-            if (top && (key.equals("apiVersion") || key.equals("kind"))) {
-                return;
-            }
-            Map<String, Object> below = value instanceof Map<?, ?> map ? fields((Map<String, Object>) map, false)
-                    : value instanceof List<?> list && named(list) ? items(list) : Map.of();
-            if (top && key.equals("metadata")) {
-                below.keySet().removeIf(k -> !k.equals("f:labels") && !k.equals("f:annotations"));
-                if (below.isEmpty()) {
-                    return;
-                }
-            }
-            fields.put("f:" + key, below);
-        });
-        return fields;
-    }
-
-    /** Lists whose items all have a name (containers, env, volumes) are recorded item by item, as map lists are. */
-    private static boolean named(List<?> list) {
-        return !list.isEmpty() && list.stream().allMatch(item -> item instanceof Map<?, ?> m && m.get("name") instanceof String);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> items(List<?> list) {
-        Map<String, Object> items = new LinkedHashMap<>();
-        for (Object item : list) {
-            Map<String, Object> m = (Map<String, Object>) item;
-            items.put("k:" + write(Map.of("name", m.get("name"))), fields(m, false));
+    private MockResponse update(RecordedRequest request, String path) {
+        MockResponse current = crud.handleGet(path);
+        if (current.code() != 200) {
+            return crud.dispatch(request);
         }
-        return items;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> copy(Map<String, Object> body) {
-        return read(write(body));
-    }
-
-    /** RFC 7386: maps merge key by key, null removes, anything else replaces. */
-    @SuppressWarnings("unchecked")
-    private static Object mergePatch(Object target, Object patch) {
-        if (!(patch instanceof Map<?, ?> changes)) {
-            return patch;
-        }
-        Map<String, Object> result = target instanceof Map<?, ?> map ? new LinkedHashMap<>((Map<String, Object>) map)
-                : new LinkedHashMap<>();
-        ((Map<String, Object>) changes).forEach((key, value) -> {
-            if (value == null) {
-                result.remove(key);
-            } else {
-                result.put(key, mergePatch(result.get(key), value));
+        Map<String, Object> before = read(current.getBody().readUtf8());
+        String manager = request.getPath().matches(".*[?&]fieldManager=.*")
+                ? request.getPath().replaceAll(".*[?&]fieldManager=([^&]*).*", "$1")
+                : String.valueOf(request.getHeader("User-Agent")).replaceAll("/.*", "");
+        Headers json = request.getHeaders().newBuilder().set("Content-Type", "application/json").build();
+        Map<String, Object> after;
+        if (request.method() == HttpMethod.PUT) {
+            after = read(request.getBody().readUtf8());
+            Object sent = ((Map<?, ?>) after.getOrDefault("metadata", Map.of())).get("managedFields");
+            if (sent != null && !sent.equals(((Map<?, ?>) before.get("metadata")).get("managedFields"))) {
+                return crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, path, json,
+                        new Buffer(write(after).getBytes(UTF_8))));
             }
-        });
-        return result;
+        } else {
+            MockResponse patched = crud.dispatch(request);
+            if (patched.code() >= 300) {
+                return patched;
+            }
+            after = read(patched.getBody().readUtf8());
+        }
+        Map<String, Object> owned = FakeServerSideApply.update(before, after, manager, listTypes(after));
+        return crud.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.PUT, path, json,
+                new Buffer(write(owned).getBytes(UTF_8))));
     }
 
-    /** The body as a merge patch that also removes what {@code before} set and the body no longer does. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withRemovals(Map<String, Object> body, Map<String, Object> before) {
-        Map<String, Object> patch = new LinkedHashMap<>(body);
-        if (before != null) {
-            before.forEach((key, old) -> {
-                if (!body.containsKey(key)) {
-                    patch.put(key, null);
-                } else if (old instanceof Map<?, ?> oldMap && body.get(key) instanceof Map<?, ?> now) {
-                    patch.put(key, withRemovals((Map<String, Object>) now, (Map<String, Object>) oldMap));
-                }
-            });
-        }
-        return patch;
+    private static MockResponse conflict(Map<String, String> conflicts) {
+        List<Map<String, Object>> causes = new ArrayList<>();
+        conflicts.forEach((field, manager) -> causes.add(Map.of("type", "FieldManagerConflict",
+                "message", "conflict with \"" + manager + "\"", "field", field)));
+        return new MockResponse().setResponseCode(409).setBody(write(Map.of("kind", "Status", "apiVersion", "v1",
+                "status", "Failure", "reason", "Conflict", "code", 409,
+                "message", "Apply failed with " + conflicts.size() + " conflict(s)",
+                "details", Map.of("causes", causes))));
+    }
+
+    /** Built-in kinds by the fake's table; custom resources by their stored CRD's schema. */
+    private FakeListTypes listTypes(Map<String, Object> object) {
+        String apiVersion = String.valueOf(object.get("apiVersion"));
+        String kind = String.valueOf(object.get("kind"));
+        boolean builtIn = BUILT_IN.stream().anyMatch(s -> apiVersion.equals(s.groupVersion()));
+        return new FakeListTypes(kind, builtIn ? null : crdSchemas().get(apiVersion + " " + kind));
     }
 
     private Map<String, Object> admitted(Map<String, Object> object) {
@@ -471,22 +436,82 @@ public final class FakeApiServer implements AutoCloseable {
     @SuppressWarnings("unchecked")
     private List<Served> served() {
         List<Served> all = new ArrayList<>(BUILT_IN);
-        MockResponse crds = crud.handleGet("/apis/apiextensions.k8s.io/v1/customresourcedefinitions");
-        try {
-            Map<String, Object> list = JSON.readValue(crds.getBody().readUtf8(), Map.class);
-            for (Object item : (List<Object>) list.getOrDefault("items", List.of())) {
-                Map<String, Object> spec = (Map<String, Object>) ((Map<String, Object>) item).get("spec");
-                Map<String, Object> names = (Map<String, Object>) spec.get("names");
-                for (Object v : (List<Object>) spec.get("versions")) {
-                    all.add(new Served((String) spec.get("group"), (String) ((Map<String, Object>) v).get("name"),
-                            (String) names.get("kind"), (String) names.get("plural"),
-                            "Namespaced".equals(spec.get("scope"))));
-                }
+        for (Map<String, Object> spec : crdSpecs()) {
+            Map<String, Object> names = (Map<String, Object>) spec.get("names");
+            for (Object v : (List<Object>) spec.get("versions")) {
+                all.add(new Served((String) spec.get("group"), (String) ((Map<String, Object>) v).get("name"),
+                        (String) names.get("kind"), (String) names.get("plural"), "Namespaced".equals(spec.get("scope"))));
             }
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
         }
         return all;
+    }
+
+    /** The specs of the CRDs stored in the mock. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> crdSpecs() {
+        MockResponse crds = crud.handleGet("/apis/apiextensions.k8s.io/v1/customresourcedefinitions");
+        return ((List<Object>) read(crds.getBody().readUtf8()).getOrDefault("items", List.of())).stream()
+                .map(item -> (Map<String, Object>) ((Map<String, Object>) item).get("spec")).toList();
+    }
+
+    /** Each stored CRD version's openAPIV3Schema, by "group/version Kind". */
+    @SuppressWarnings("unchecked")
+    private Map<String, Map<String, Object>> crdSchemas() {
+        Map<String, Map<String, Object>> schemas = new LinkedHashMap<>();
+        for (Map<String, Object> spec : crdSpecs()) {
+            for (Object v : (List<Object>) spec.get("versions")) {
+                Map<String, Object> version = (Map<String, Object>) v;
+                if (version.get("schema") instanceof Map<?, ?> schema && schema.get("openAPIV3Schema") instanceof Map<?, ?> s) {
+                    schemas.put(spec.get("group") + "/" + version.get("name") + " "
+                            + ((Map<?, ?>) spec.get("names")).get("kind"), (Map<String, Object>) s);
+                }
+            }
+        }
+        return schemas;
+    }
+
+    /**
+     * {@code /openapi/v3}: the group-versions of the stored CRDs, each with a {@code serverRelativeURL} carrying a
+     * hash of its content, as a real server lists them (it lists the built-in group-versions too, which the engine
+     * never asks for: the fake leaves them out, so a request for one would fail a test).
+     */
+    private Map<String, Object> openApiIndex() {
+        Map<String, Object> paths = new LinkedHashMap<>();
+        crdSchemas().keySet().stream().map(k -> k.substring(0, k.indexOf(' '))).distinct().forEach(gv -> paths.put(
+                "apis/" + gv, Map.of("serverRelativeURL", "/openapi/v3/apis/" + gv + "?hash="
+                        + Integer.toHexString(write(openApiDocument(gv)).hashCode()))));
+        return Map.of("paths", paths);
+    }
+
+    /**
+     * A group-version's OpenAPI v3 document as the API server builds it from CRDs: each kind's schema under
+     * {@code components.schemas}, named by the reversed group, with {@code x-kubernetes-group-version-kind}, and
+     * {@code metadata} a reference to ObjectMeta; the {@code x-kubernetes-*} extensions are kept as written.
+     */
+    private Map<String, Object> openApiDocument(String groupVersion) {
+        Map<String, Object> schemas = new LinkedHashMap<>();
+        crdSchemas().forEach((key, schema) -> {
+            String gv = key.substring(0, key.indexOf(' '));
+            if (!gv.equals(groupVersion)) {
+                return;
+            }
+            String kind = key.substring(key.indexOf(' ') + 1);
+            String group = gv.substring(0, gv.indexOf('/'));
+            List<String> reversed = new ArrayList<>(List.of(group.split("\\.")));
+            java.util.Collections.reverse(reversed);
+            Map<String, Object> published = FakeServerSideApply.copy(schema);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> properties = (Map<String, Object>) published.computeIfAbsent("properties",
+                    k -> new LinkedHashMap<>());
+            properties.put("metadata", Map.of("allOf", List.of(Map.of("$ref",
+                    "#/components/schemas/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"))));
+            published.put("x-kubernetes-group-version-kind", List.of(Map.of("group", group,
+                    "version", gv.substring(gv.indexOf('/') + 1), "kind", kind)));
+            schemas.put(String.join(".", reversed) + "." + gv.substring(gv.indexOf('/') + 1) + "." + kind, published);
+        });
+        schemas.put("io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta", Map.of("type", "object"));
+        return Map.of("openapi", "3.0.0", "info", Map.of("title", "Kubernetes CRD Swagger", "version", "v0.1.0"),
+                "components", Map.of("schemas", schemas));
     }
 
     private static String path(RecordedRequest request) {
