@@ -33,13 +33,18 @@ final class CompareCommand implements Callable<Integer> {
             description = "The field manager the target applies as: fields it owns that DESIRED no longer sets are "
                     + "removals (default: gitops-pipeline, as the target's).")
     String fieldManager;
+    @Option(names = "--crd", paramLabel = "FILE",
+            description = "A file holding the CustomResourceDefinition of DESIRED's kind (as 'kubectl get crd NAME -o yaml'"
+                    + " prints it): its schema gives the custom resource's list types and keys, as a plan reads them from"
+                    + " the server. Without it a custom resource's lists are compared by name or position. Repeatable.")
+    List<Path> crds = new ArrayList<>();
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         CompareResponse response = new Gitops(StderrProgress.to(spec.commandLine().getErr(), true))
-                .compare(new CompareRequest(desired, live, ignores, fieldManager));
+                .compare(new CompareRequest(desired, live, ignores, fieldManager, crds));
         PrintWriter out = spec.commandLine().getOut();
         if (!response.changed()) {
             out.println(Escape.printable("No differences: a plan would not change " + response.id() + "."));

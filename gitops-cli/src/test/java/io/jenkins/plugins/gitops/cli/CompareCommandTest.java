@@ -104,4 +104,26 @@ class CompareCommandTest {
         assertThat(cli.exitCode()).isEqualTo(1);
         assertThat(cli.err()).contains("two.yaml holds 2 documents", "LIVE must be exactly one object");
     }
+
+    @Test
+    void aCrdGivesACustomResourcesListKeysAsThePlanHasThem() throws IOException {
+        // kube-prometheus' Prometheus CRD (gitops-bench's corpus, Apache-2.0): hostAliases is a map list keyed by ip.
+        Path crd = Path.of("../gitops-bench/corpus/kube-prometheus/manifests/setup/0prometheusCustomResourceDefinition.yaml");
+        String prometheus = """
+                apiVersion: monitoring.coreos.com/v1
+                kind: Prometheus
+                metadata: {name: k8s, namespace: monitoring}
+                spec:
+                  hostAliases:
+                  - {ip: %s, hostnames: [%s]}
+                  - {ip: %s, hostnames: [%s]}
+                """;
+        String desired = file("prometheus.yaml", prometheus.formatted("10.0.0.1", "a", "10.0.0.2", "b"));
+        String live = file("live.yaml", prometheus.formatted("10.0.0.2", "b", "10.0.0.1", "a"));
+
+        Cli typed = Cli.run("compare", desired, live, "--crd", crd.toString());
+        assertThat(typed.exitCode()).as(typed.toString()).isZero();
+        Cli untyped = Cli.run("compare", desired, live);
+        assertThat(untyped.exitCode()).as(untyped.toString()).isEqualTo(2);
+    }
 }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitops.engine.diff.DiffScope;
 import io.jenkins.plugins.gitops.engine.diff.IgnoreRule;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiff;
 import io.jenkins.plugins.gitops.engine.diff.ResourceDiffer;
+import io.jenkins.plugins.gitops.engine.diff.Schemas;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.model.SecretValues;
@@ -18,10 +19,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code gitops compare}: the Kubernetes target's client diff (the differ its plans and verifies use, in its
- * scope and with its field manager) on one manifest and one live object read from files.
+ * scope and with its field manager) on one manifest and one live object read from files; a custom resource is
+ * typed by the CRDs given, as a plan types it by the CRD in its desired state or the server's OpenAPI.
  */
 final class ObjectComparison {
     private ObjectComparison() {
@@ -38,24 +41,30 @@ final class ObjectComparison {
         List<IgnoreRule> rules = request.ignores().stream().map(IgnoreRule::parse).toList();
         String manager = request.fieldManager() != null ? request.fieldManager()
                 : KubernetesTargetConfig.DEFAULT_FIELD_MANAGER;
-        ResourceDiff diff = new ResourceDiffer(rules, DiffScope.DESIRED_FIELDS, SecretValues.NONE, manager)
-                .diff(id, live, desired);
+        List<Map<String, Object>> definitions = request.crds().stream()
+                .flatMap(file -> documents(file, "--crd").stream().map(LocatedDocument::body)).toList();
+        ResourceDiff diff = new ResourceDiffer(rules, DiffScope.DESIRED_FIELDS, SecretValues.NONE, manager,
+                Schemas.of(definitions, groupVersion -> Optional.empty())).diff(id, live, desired);
         return new CompareResponse(id, diff.changed(), diff.unifiedDiff(), diff.paths());
     }
 
     private static Map<String, Object> one(Path file, String role) {
+        List<LocatedDocument> documents = documents(file, role);
+        if (documents.size() != 1) {
+            throw new GitopsException(file + " holds " + documents.size() + " documents; " + role
+                    + " must be exactly one object (YAML or JSON).");
+        }
+        return documents.get(0).body();
+    }
+
+    private static List<LocatedDocument> documents(Path file, String role) {
         byte[] content;
         try {
             content = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new GitopsException("cannot read " + role + " " + file + ": " + e.getMessage());
         }
-        List<LocatedDocument> documents = SafeYaml.load(file.toString(), content, RenderOptions.defaults(), Variables.OFF);
-        if (documents.size() != 1) {
-            throw new GitopsException(file + " holds " + documents.size() + " documents; " + role
-                    + " must be exactly one object (YAML or JSON).");
-        }
-        return documents.get(0).body();
+        return SafeYaml.load(file.toString(), content, RenderOptions.defaults(), Variables.OFF);
     }
 
     private static ResourceId id(Map<String, Object> body, Path file) {
