@@ -136,6 +136,10 @@ class ServerSideApplyDiffTest {
         Map<String, Object> desired = file("grafana-clusterrole-config.json");
         ((Map<String, Object>) desired.get("metadata")).put("namespace", "monitoring");
         assertThat(diff(null, ROLE, live, desired).changed()).isFalse();
+        // A real change of the same object is still one, and the namespace is not part of it.
+        desired.put("rules", List.of(Map.of("apiGroups", List.of(""), "resources", List.of("secrets"),
+                "verbs", List.of("list"))));
+        assertThat(diff(null, ROLE, live, desired).paths()).containsExactly("rules");
 
         // A namespaced object keeps its namespace: another one is another object, and a change if compared.
         Map<String, Object> cm = Trees.yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: a, namespace: x}}");

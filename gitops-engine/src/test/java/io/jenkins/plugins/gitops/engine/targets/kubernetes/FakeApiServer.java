@@ -390,19 +390,68 @@ public final class FakeApiServer implements AutoCloseable {
         return object;
     }
 
-    /** Plays the API server's defaulting for two fields: a Deployment's progress deadline, a Service port's protocol. */
+    /**
+     * Plays the API server's defaulting of the kinds the tests apply, with Kubernetes' values (apps/v1 and core/v1
+     * {@code defaults.go}): a Deployment's replicas, strategy, revision history and progress deadline; a pod
+     * template's restart and DNS policies, scheduler, grace period and security context; a container's termination
+     * message path and policy and image pull policy; a Service's type, session affinity, and each port's protocol
+     * and target port. Other kinds (StatefulSet, Job, ...) and other fields are not defaulted.
+     */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> defaulted(Map<String, Object> object) {
-        if (object.get("spec") instanceof Map<?, ?> spec) {
-            Map<String, Object> s = (Map<String, Object>) spec;
-            if ("Deployment".equals(object.get("kind"))) {
-                s.putIfAbsent("progressDeadlineSeconds", 600);
+        if (!(object.get("spec") instanceof Map<?, ?> spec)) {
+            return object;
+        }
+        Map<String, Object> s = (Map<String, Object>) spec;
+        if ("Deployment".equals(object.get("kind"))) {
+            s.putIfAbsent("replicas", 1);
+            s.putIfAbsent("revisionHistoryLimit", 10);
+            s.putIfAbsent("progressDeadlineSeconds", 600);
+            s.putIfAbsent("strategy", new LinkedHashMap<>(Map.of("type", "RollingUpdate")));
+            Map<String, Object> strategy = (Map<String, Object>) s.get("strategy");
+            if ("RollingUpdate".equals(strategy.get("type"))) {
+                strategy.putIfAbsent("rollingUpdate", new LinkedHashMap<>(Map.of("maxUnavailable", "25%",
+                        "maxSurge", "25%")));
             }
-            if ("Service".equals(object.get("kind")) && s.get("ports") instanceof List<?> ports) {
-                ports.forEach(p -> ((Map<String, Object>) p).putIfAbsent("protocol", "TCP"));
+            if (s.get("template") instanceof Map<?, ?> template && template.get("spec") instanceof Map<?, ?> pod) {
+                defaultPod((Map<String, Object>) pod);
+            }
+        }
+        if ("Service".equals(object.get("kind"))) {
+            s.putIfAbsent("type", "ClusterIP");
+            s.putIfAbsent("sessionAffinity", "None");
+            if (s.get("ports") instanceof List<?> ports) {
+                for (Object p : ports) {
+                    Map<String, Object> port = (Map<String, Object>) p;
+                    port.putIfAbsent("protocol", "TCP");
+                    if (port.get("port") != null) {
+                        port.putIfAbsent("targetPort", port.get("port"));
+                    }
+                }
             }
         }
         return object;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void defaultPod(Map<String, Object> pod) {
+        pod.putIfAbsent("restartPolicy", "Always");
+        pod.putIfAbsent("dnsPolicy", "ClusterFirst");
+        pod.putIfAbsent("schedulerName", "default-scheduler");
+        pod.putIfAbsent("terminationGracePeriodSeconds", 30);
+        pod.putIfAbsent("securityContext", new LinkedHashMap<>());
+        for (String list : List.of("initContainers", "containers")) {
+            if (pod.get(list) instanceof List<?> containers) {
+                for (Object c : containers) {
+                    Map<String, Object> container = (Map<String, Object>) c;
+                    container.putIfAbsent("terminationMessagePath", "/dev/termination-log");
+                    container.putIfAbsent("terminationMessagePolicy", "File");
+                    String image = String.valueOf(container.get("image"));
+                    boolean latest = !image.substring(image.lastIndexOf('/') + 1).contains(":") || image.endsWith(":latest");
+                    container.putIfAbsent("imagePullPolicy", latest && !image.contains("@") ? "Always" : "IfNotPresent");
+                }
+            }
+        }
     }
 
     private Map<String, Object> groups() {
