@@ -94,16 +94,21 @@ class CustomResourceDiffTest {
                 .get("hostAliases");
     }
 
+    /** The CRD installed (by Helm), hosts 10.0.0.1 and .2 applied by us, then 10.0.0.9 added by hand; requests forgotten. */
+    private void appliedThenEditedByHand() {
+        api.seed(crd().body(), "helm");
+        target().apply(prometheus("10.0.0.1", "10.0.0.2"));
+        addAliasByHand("10.0.0.9");
+        api.forgetRequests();
+    }
+
     private long openApiRequests() {
         return api.requests().stream().filter(r -> r.path().startsWith("/openapi/")).count();
     }
 
     @Test
     void anItemAnotherManagerAddedIsNoChangeOnceTheServersSchemaIsRead() {
-        api.seed(crd().body(), "helm");
-        target().apply(prometheus("10.0.0.1", "10.0.0.2"));
-        addAliasByHand("10.0.0.9");
-        api.forgetRequests();
+        appliedThenEditedByHand();
         KubernetesTarget target = target();
 
         assertThat(plan(target, prometheus("10.0.0.1", "10.0.0.2")).action()).isEqualTo(Action.NOOP);
@@ -123,9 +128,7 @@ class CustomResourceDiffTest {
 
     @Test
     void withoutTheSchemaTheSameStateIsAFalseChange() {
-        api.seed(crd().body(), "helm");
-        target().apply(prometheus("10.0.0.1", "10.0.0.2"));
-        addAliasByHand("10.0.0.9");
+        appliedThenEditedByHand();
         // Read-only credentials without the discovery role: the OpenAPI is refused, the plan goes on quietly.
         api.fail("GET", "/openapi/v3", 403, Map.of("kind", "Status", "code", 403, "reason", "Forbidden"), 1);
 
@@ -137,10 +140,7 @@ class CustomResourceDiffTest {
 
     @Test
     void aCrdInTheDesiredStateTypesItsResourcesWithoutAskingTheServer() {
-        api.seed(crd().body(), "helm");
-        target().apply(prometheus("10.0.0.1", "10.0.0.2"));
-        addAliasByHand("10.0.0.9");
-        api.forgetRequests();
+        appliedThenEditedByHand();
 
         assertThat(plan(target(), crd(), prometheus("10.0.0.1", "10.0.0.2")).action()).isEqualTo(Action.NOOP);
         assertThat(api.requests()).noneMatch(r -> r.path().startsWith(OPENAPI_DOCUMENT));

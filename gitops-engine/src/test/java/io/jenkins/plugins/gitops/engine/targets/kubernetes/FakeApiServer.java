@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +33,9 @@ import java.util.function.Predicate;
 /**
  * fabric8's CRUD mock API server plus what it does not model and this target relies on: discovery documents
  * (the mock answers empty lists; here a table of built-in kinds plus every CRD stored in the mock, as a real
- * server serves them), server-side apply (the mock answers 415) with {@code dryRun=All}, a little defaulting,
- * latency per request and injected failures. Public for the benchmarks (gitops-bench), which apply to it with latency.
+ * server serves them), the OpenAPI v3 documents of the stored CRDs, server-side apply with several field managers
+ * (the mock answers 415; {@link FakeServerSideApply}) with {@code dryRun=All}, ownership of updates, the defaults
+ * of the kinds the tests apply, latency per request and injected failures. Public for the benchmarks (gitops-bench), which apply to it with latency.
  */
 public final class FakeApiServer implements AutoCloseable {
     /** The context {@link #writeKubeconfig} writes and makes current. */
