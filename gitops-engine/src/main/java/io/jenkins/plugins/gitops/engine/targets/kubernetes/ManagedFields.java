@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.targets.kubernetes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.gitops.engine.model.Documents;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,14 +63,27 @@ final class ManagedFields {
         return desired instanceof Map<?, ?> map ? map.get(name) : null;
     }
 
+    /**
+     * The desired item with these key values, its key fields filled in: the server records a port's key with the
+     * protocol it defaults ({@code k:{"containerPort":8080,"protocol":"TCP"}}) where the manifest sets none.
+     */
     private static Object itemByKey(Object desired, String json) {
         Map<?, ?> key = parse(json) instanceof Map<?, ?> m ? m : null;
         if (key == null || !(desired instanceof List<?> items)) {
             return null;
         }
         return items.stream().filter(item -> item instanceof Map<?, ?> m && key.entrySet().stream()
-                .allMatch(k -> Objects.equals(String.valueOf(k.getValue()), String.valueOf(m.get(k.getKey())))))
-                .findFirst().orElse(null);
+                .allMatch(k -> Objects.equals(String.valueOf(k.getValue()), String.valueOf(keyValue(m, k.getKey())))))
+                .findFirst().map(item -> {
+                    Map<Object, Object> filled = new LinkedHashMap<>((Map<?, ?>) item);
+                    key.forEach(filled::putIfAbsent);
+                    return filled;
+                }).orElse(null);
+    }
+
+    private static Object keyValue(Map<?, ?> item, Object key) {
+        Object value = item.get(key);
+        return value == null && "protocol".equals(key) ? "TCP" : value;
     }
 
     private static Object itemByValue(Object desired, String json) {

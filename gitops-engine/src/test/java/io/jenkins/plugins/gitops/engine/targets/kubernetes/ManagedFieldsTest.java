@@ -58,4 +58,18 @@ class ManagedFieldsTest {
         assertThat(fields.ownsMoreThan(live("gitops-pipeline", "Update", OWNED), bare)).isFalse();
         assertThat(fields.ownsMoreThan(Map.of("metadata", Map.of("name", "web")), bare)).isFalse();
     }
+
+    @Test
+    void aPortKeyedWithTheProtocolTheServerDefaultedIsTheManifestsPortWithoutOne() {
+        // As a real server records a container port applied without a protocol.
+        Map<String, Object> owned = Map.of("f:spec", Map.of("f:ports", Map.of(
+                "k:{\"containerPort\":8080,\"protocol\":\"TCP\"}", Map.of(".", Map.of(), "f:containerPort", Map.of(),
+                        "f:protocol", Map.of()))));
+        Map<String, Object> live = live("gitops-pipeline", "Apply", owned);
+
+        assertThat(fields.ownsMoreThan(live, Map.of("spec", Map.of("ports", List.of(Map.of("containerPort", 8080))))))
+                .isFalse();
+        assertThat(fields.ownsMoreThan(live, Map.of("spec", Map.of("ports", List.of(Map.of("containerPort", 8080,
+                "protocol", "UDP")))))).isTrue();
+    }
 }
