@@ -21,8 +21,8 @@ import org.kohsuke.stapler.HttpResponses;
  * The per-job deployments view: every environment the job deploys, its last apply and drift status, its DORA
  * figures, the history and the trends. It reads what the builds' {@link GitopsPlanAction}s stored, never a target.
  * The job shows it when its last successful build ran a GitOps step: that build's first step call contributes it
- * ({@link jenkins.tasks.SimpleBuildStep.LastBuildAction}); else when its newest build did ({@link Factory}). No lookup
- * of the job's actions walks its builds.
+ * ({@link jenkins.tasks.SimpleBuildStep.LastBuildAction}); else while one of the builds the view reads did
+ * ({@link Factory}). No lookup of the job's actions walks its builds more than once per new build.
  */
 public final class GitopsDeploymentsAction implements Action {
     /** Builds read for the view; a job with 10,000 builds must not load them all to draw a page. */
@@ -126,11 +126,20 @@ public final class GitopsDeploymentsAction implements Action {
     }
 
     /**
-     * The view while the newest build ran a GitOps step but the last successful one did not contribute it (a first
-     * build that found drift, a failed apply): two builds looked at, never a walk through the job's builds.
+     * The view while the last successful build did not contribute it but one of the builds the view reads ran a GitOps
+     * step: a failed apply, a first build that found drift, or later builds that ran none (a job that deploys only
+     * when something changed, builds of other branches of the script). Core's factory asks the last successful build
+     * only, so the link vanished after one build without a step; here the builds older than the newest are looked at
+     * once per new build, and the answer is kept with the newest build's number.
      */
     @Extension
     public static final class Factory extends TransientActionFactory<Job> {
+        /** Per job: the newest build when last looked, and the newest older build that ran a GitOps step (0: none). */
+        private static final Map<Job<?, ?>, Seen> SEEN = new WeakHashMap<>();
+
+        private record Seen(int newest, int gitops) {
+        }
+
         @Override
         public Class<Job> type() {
             return Job.class;
@@ -139,13 +148,43 @@ public final class GitopsDeploymentsAction implements Action {
         @NonNull
         @Override
         public Collection<? extends Action> createFor(@NonNull Job target) {
-            Run<?, ?> last = target.getLastBuild();
-            Run<?, ?> successful = target.getLastSuccessfulBuild();
+            Job<?, ?> job = target;
+            Run<?, ?> last = job.getLastBuild();
+            Run<?, ?> successful = job.getLastSuccessfulBuild();
             boolean contributed = successful != null && !successful.getActions(GitopsPlanAction.class).isEmpty();
-            if (last != null && last != successful && !contributed && !last.getActions(GitopsPlanAction.class).isEmpty()) {
-                return List.of(new GitopsDeploymentsAction((Job<?, ?>) target));
+            if (last == null || contributed || newestGitopsBuild(job, last) <= last.getNumber() - BUILDS) {
+                return List.of();
             }
-            return List.of();
+            return List.of(new GitopsDeploymentsAction(job));
+        }
+
+        /** The newest build among the last {@link GitopsDeploymentsAction#BUILDS} that ran a GitOps step, 0 if none. */
+        private static int newestGitopsBuild(Job<?, ?> job, Run<?, ?> last) {
+            // The newest build may still be adding step calls: always asked (it is loaded anyway), never cached.
+            if (!last.getActions(GitopsPlanAction.class).isEmpty()) {
+                return last.getNumber();
+            }
+            Seen seen;
+            synchronized (SEEN) {
+                seen = SEEN.get(job);
+            }
+            if (seen != null && seen.newest() == last.getNumber()) {
+                return seen.gitops();
+            }
+            // Only the builds that came since the last look (from the newest then, included), at most BUILDS of them.
+            int found = seen == null ? 0 : seen.gitops();
+            int from = seen == null ? 0 : seen.newest();
+            Run<?, ?> run = last.getPreviousBuild();
+            for (int n = 1; run != null && run.getNumber() >= from && n < BUILDS; n++, run = run.getPreviousBuild()) {
+                if (!run.getActions(GitopsPlanAction.class).isEmpty()) {
+                    found = Math.max(found, run.getNumber());
+                    break;
+                }
+            }
+            synchronized (SEEN) {
+                SEEN.put(job, new Seen(last.getNumber(), found));
+            }
+            return found;
         }
     }
 }
