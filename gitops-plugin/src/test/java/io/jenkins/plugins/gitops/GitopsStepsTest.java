@@ -6,10 +6,14 @@ import com.cloudbees.plugins.credentials.CredentialsProvider;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.model.Item;
 import hudson.model.Label;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import io.jenkins.plugins.checks.api.ChecksConclusion;
 import io.jenkins.plugins.checks.api.ChecksDetails;
 import io.jenkins.plugins.checks.api.ChecksPublisher;
@@ -35,7 +39,9 @@ import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import jenkins.model.Jenkins;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.TestExtension;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
@@ -504,9 +510,27 @@ class GitopsStepsTest {
     void theGlobalSnippetGeneratorListsCredentialsForAnAdministrator(JenkinsRule j) throws Exception {
         CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
                 new StringCredentialsImpl(CredentialsScope.GLOBAL, "cluster-token", "token", Secret.fromString("x")));
+        CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
+                new StringCredentialsImpl(CredentialsScope.SYSTEM, "jenkins-own", "for Jenkins only", Secret.fromString("y")));
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy().grant(Jenkins.ADMINISTER).everywhere().to("admin")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("dev").grant(Jenkins.READ).everywhere().to("viewer"));
+        WorkflowJob job = j.jenkins.createProject(WorkflowJob.class, "p");
         KubernetesGitopsTarget.DescriptorImpl d = j.jenkins.getDescriptorByType(KubernetesGitopsTarget.DescriptorImpl.class);
 
-        assertThat(d.doFillCredentialsIdItems(null, "")).extracting(o -> o.value).contains("cluster-token");
+        // As the form's request runs: as the user who opened it, not as SYSTEM (the global store answers SYSTEM only).
+        try (ACLContext admin = ACL.as2(User.getById("admin", true).impersonate2())) {
+            assertThat(d.doFillCredentialsIdItems(null, "")).extracting(o -> o.value)
+                    .contains("cluster-token").doesNotContain("jenkins-own");
+        }
+        try (ACLContext dev = ACL.as2(User.getById("dev", true).impersonate2())) {
+            assertThat(d.doFillCredentialsIdItems(job, "")).extracting(o -> o.value)
+                    .contains("cluster-token").doesNotContain("jenkins-own");
+            assertThat(d.doFillCredentialsIdItems(null, "")).extracting(o -> o.value).doesNotContain("cluster-token");
+        }
+        try (ACLContext viewer = ACL.as2(User.getById("viewer", true).impersonate2())) {
+            assertThat(d.doFillCredentialsIdItems(job, "")).extracting(o -> o.value).doesNotContain("cluster-token");
+        }
         GitBranchGitopsTarget.DescriptorImpl git = j.jenkins.getDescriptorByType(GitBranchGitopsTarget.DescriptorImpl.class);
         assertThat(git.doCheckBranch(null, " ").kind).isEqualTo(FormValidation.Kind.ERROR);
         assertThat(git.doCheckBranch(null, "env/staging").kind).isEqualTo(FormValidation.Kind.OK);
