@@ -424,15 +424,7 @@ class GitopsStepsTest {
      */
     @Test
     void theDeploymentsViewReadsTheBuildsAgainOnlyAfterANewBuild(JenkinsRule j) throws Exception {
-        Path repo = gitRepository();
-        WorkflowRun r = run(j, """
-                node {
-                  dir('%s') {
-                    gitopsVerify(path: 'env', name: 'prod', failOnDrift: false, target: directory(path: '%s'))
-                  }
-                }
-                """.formatted(repo, tmp.resolve("out")), Result.SUCCESS);
-        WorkflowJob job = r.getParent();
+        WorkflowJob job = jobWithOneVerify(j);
 
         GitopsDeploymentsAction view = job.getAction(GitopsDeploymentsAction.class);
         assertThat(view).isNotNull();
@@ -456,15 +448,7 @@ class GitopsStepsTest {
      */
     @Test
     void theDeploymentsViewStaysAfterBuildsWithoutAGitopsStep(JenkinsRule j) throws Exception {
-        Path repo = gitRepository();
-        WorkflowRun r = run(j, """
-                node {
-                  dir('%s') {
-                    gitopsVerify(path: 'env', name: 'prod', failOnDrift: false, target: directory(path: '%s'))
-                  }
-                }
-                """.formatted(repo, tmp.resolve("out")), Result.SUCCESS);
-        WorkflowJob job = r.getParent();
+        WorkflowJob job = jobWithOneVerify(j);
         job.setDefinition(new CpsFlowDefinition("echo 'no GitOps step'", true));
         for (int i = 0; i < 11; i++) {
             j.buildAndAssertSuccess(job);
@@ -666,6 +650,17 @@ class GitopsStepsTest {
         CredentialsProvider.lookupStores(j.jenkins).iterator().next().addCredentials(Domain.global(),
                 new FileCredentialsImpl(CredentialsScope.GLOBAL, "kc", "kubeconfig", "kubeconfig",
                         SecretBytes.fromBytes(kubeconfig)));
+    }
+
+    /** A job whose one build verified the repository's environment 'prod' (drift reported, not failed). */
+    private WorkflowJob jobWithOneVerify(JenkinsRule j) throws Exception {
+        return run(j, """
+                node {
+                  dir('%s') {
+                    gitopsVerify(path: 'env', name: 'prod', failOnDrift: false, target: directory(path: '%s'))
+                  }
+                }
+                """.formatted(gitRepository(), tmp.resolve("out")), Result.SUCCESS).getParent();
     }
 
     private static WorkflowRun run(JenkinsRule j, String script, Result expected) throws Exception {
