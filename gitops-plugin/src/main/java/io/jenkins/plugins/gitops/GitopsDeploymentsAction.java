@@ -5,9 +5,9 @@ import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
-import io.jenkins.plugins.gitops.engine.report.DeploymentsHtml;
-import io.jenkins.plugins.gitops.engine.report.MetricsHtml;
-import io.jenkins.plugins.gitops.engine.report.StepRecord;
+import io.jenkins.plugins.gitops.pages.DeploymentsHtml;
+import io.jenkins.plugins.gitops.pages.MetricsHtml;
+import io.jenkins.plugins.gitops.pages.StepRecord;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -98,7 +98,7 @@ public final class GitopsDeploymentsAction implements Action {
     private record Cached(Stamp stamp, Snapshot snapshot) {
     }
 
-    /** The parts of the page, each rendered (and escaped) by the engine from every step call of the latest builds. */
+    /** The parts of the page, each rendered (and escaped) by gitops-pages from every step call of the latest builds. */
     public static final class Snapshot {
         private final List<StepRecord> records;
 

@@ -8,12 +8,12 @@ import hudson.model.Run;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
-import io.jenkins.plugins.gitops.engine.report.BuildPath;
-import io.jenkins.plugins.gitops.engine.report.PageLinks;
-import io.jenkins.plugins.gitops.engine.report.Phase;
-import io.jenkins.plugins.gitops.engine.report.PlanHtml;
-import io.jenkins.plugins.gitops.engine.report.StepPage;
-import io.jenkins.plugins.gitops.engine.report.StepRecord;
+import io.jenkins.plugins.gitops.pages.BuildPath;
+import io.jenkins.plugins.gitops.pages.PageLinks;
+import io.jenkins.plugins.gitops.pages.Phase;
+import io.jenkins.plugins.gitops.pages.PlanHtml;
+import io.jenkins.plugins.gitops.pages.StepRecord;
+import io.jenkins.plugins.gitops.steps.StepPage;
 import io.jenkins.plugins.gitops.steps.StepResponse;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
@@ -253,7 +253,7 @@ public final class GitopsPlanAction implements RunAction2, SimpleBuildStep.LastB
         };
     }
 
-    /** Coloured count badges in the words of the phase (engine-rendered and escaped). */
+    /** Coloured count badges in the words of the phase (rendered and escaped by gitops-pages). */
     public String getCountsHtml() {
         return PlanHtml.counts(new PlanSummary(creates, updates, deletes, unchanged), phase());
     }
@@ -272,8 +272,7 @@ public final class GitopsPlanAction implements RunAction2, SimpleBuildStep.LastB
     /** One page of resources: bad query values fall back to the first page of everything. */
     public String changesHtml(@CheckForNull String page, @CheckForNull String action, @CheckForNull String q)
             throws IOException {
-        return PlanHtml.changesPage(plan(), phase(), new PlanHtml.Query(filter(action), q, pageNumber(page), PAGE_SIZE),
-                "diff");
+        return PlanHtml.changesPage(plan(), phase(), new PlanHtml.Query(filter(action), q, pageNumber(page), PAGE_SIZE));
     }
 
     /** The diff of one resource, fetched by the page's script when its row is opened. */

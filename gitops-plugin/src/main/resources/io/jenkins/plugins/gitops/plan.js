@@ -15,7 +15,7 @@
         return rsp.text();
       })
       .then(function (html) {
-        // The fragment is the engine's escaped HTML (PlanHtml.diff), from this same Jenkins.
+        // The fragment is gitops-pages' escaped HTML (PlanHtml.diff), from this same Jenkins.
         body.innerHTML = html;
       })
       .catch(function (e) {

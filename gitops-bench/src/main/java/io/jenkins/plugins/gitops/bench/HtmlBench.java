@@ -5,10 +5,10 @@ import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
-import io.jenkins.plugins.gitops.engine.report.PageLinks;
-import io.jenkins.plugins.gitops.engine.report.Phase;
-import io.jenkins.plugins.gitops.engine.report.PlanHtml;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
+import io.jenkins.plugins.gitops.pages.PageLinks;
+import io.jenkins.plugins.gitops.pages.Phase;
+import io.jenkins.plugins.gitops.pages.PlanHtml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,7 +42,7 @@ final class HtmlBench {
     private static String firstView(Path planFile) {
         Plan plan = PlanFile.read(planFile);
         return PlanHtml.header(plan, Phase.PLAN, PageLinks.NONE)
-                + PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "", 1, PAGE_SIZE), "diff")
+                + PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "", 1, PAGE_SIZE))
                 // A reviewer opens one diff: one small request.
                 + PlanHtml.diff(plan, 0, Phase.PLAN);
     }

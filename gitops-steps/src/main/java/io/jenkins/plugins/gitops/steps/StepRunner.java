@@ -25,7 +25,6 @@ import io.jenkins.plugins.gitops.engine.report.ApplyText;
 import io.jenkins.plugins.gitops.engine.report.DiffDetail;
 import io.jenkins.plugins.gitops.engine.report.Escape;
 import io.jenkins.plugins.gitops.engine.report.PlanText;
-import io.jenkins.plugins.gitops.engine.report.StepPage;
 import io.jenkins.plugins.gitops.engine.report.VerifyText;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.io.PrintStream;

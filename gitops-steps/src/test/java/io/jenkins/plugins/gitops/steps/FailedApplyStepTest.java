@@ -3,10 +3,9 @@ package io.jenkins.plugins.gitops.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
-import io.jenkins.plugins.gitops.engine.report.PlanHtml;
-import io.jenkins.plugins.gitops.engine.report.StepPage;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import io.jenkins.plugins.gitops.pages.PlanHtml;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

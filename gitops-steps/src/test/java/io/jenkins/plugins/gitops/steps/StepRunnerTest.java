@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
-import io.jenkins.plugins.gitops.engine.report.PageLinks;
-import io.jenkins.plugins.gitops.engine.report.Phase;
-import io.jenkins.plugins.gitops.engine.report.PlanHtml;
-import io.jenkins.plugins.gitops.engine.report.StepPage;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import io.jenkins.plugins.gitops.pages.PageLinks;
+import io.jenkins.plugins.gitops.pages.Phase;
+import io.jenkins.plugins.gitops.pages.PlanHtml;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

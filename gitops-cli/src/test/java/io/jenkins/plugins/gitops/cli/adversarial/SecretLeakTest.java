@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.adversarial.TreeSnapshot;
-import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.engine.apply.Applier;
+import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
 import io.jenkins.plugins.gitops.engine.flow.FailingTarget;
 import io.jenkins.plugins.gitops.engine.model.Resource;
@@ -13,14 +13,14 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
-import io.jenkins.plugins.gitops.engine.report.PageLinks;
-import io.jenkins.plugins.gitops.engine.report.Phase;
-import io.jenkins.plugins.gitops.engine.report.PlanHtml;
 import io.jenkins.plugins.gitops.engine.report.PlanMarkdown;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import io.jenkins.plugins.gitops.pages.PageLinks;
+import io.jenkins.plugins.gitops.pages.Phase;
+import io.jenkins.plugins.gitops.pages.PlanHtml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,7 +183,7 @@ class SecretLeakTest {
             outputs.add(PlanHtml.header(plan, Phase.PLAN, PageLinks.NONE));
             for (Action filter : new Action[] {null, Action.CREATE, Action.UPDATE, Action.DELETE}) {
                 outputs.add(PlanHtml.changesPage(plan, Phase.PLAN,
-                        new PlanHtml.Query(filter, "", 1, PlanHtml.MAX_PAGE_SIZE), "diff"));
+                        new PlanHtml.Query(filter, "", 1, PlanHtml.MAX_PAGE_SIZE)));
             }
             // Each resource's diff is its own fragment on the build page.
             for (int i = 0; i < plan.changes().size(); i++) {

@@ -15,7 +15,7 @@ public final class Escape {
     }
 
     /** Text for HTML element content and quoted attribute values. */
-    static String html(String text) {
+    public static String html(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -6,9 +6,12 @@ import io.jenkins.plugins.gitops.engine.plan.Plan;
 import java.util.List;
 import java.util.Locale;
 
-/** The words and marks every rendering uses for a plan, so text, Markdown and HTML say the same. */
-final class Labels {
-    static final String NO_CHANGES = "No changes.";
+/**
+ * The words and marks every rendering uses for a plan, so text, Markdown and the Jenkins pages (gitops-pages) say the
+ * same.
+ */
+public final class Labels {
+    public static final String NO_CHANGES = "No changes.";
 
     private Labels() {
     }
@@ -27,7 +30,7 @@ final class Labels {
         };
     }
 
-    static String shortCommit(String commit) {
+    public static String shortCommit(String commit) {
         if (commit == null || commit.isEmpty()) {
             return "-";
         }
@@ -35,16 +38,16 @@ final class Labels {
     }
 
     /** The environment path; "." for the repository root. */
-    static String path(Plan plan) {
+    public static String path(Plan plan) {
         return plan.path() == null || plan.path().isEmpty() ? "." : plan.path();
     }
 
-    static String target(Plan plan) {
+    public static String target(Plan plan) {
         return plan.target() == null ? "-" : plan.target();
     }
 
     /** The change's diff, ending with a line break unless empty. */
-    static String diff(Change change) {
+    public static String diff(Change change) {
         String diff = change.diff() == null ? "" : change.diff();
         return diff.isEmpty() || diff.endsWith("\n") ? diff : diff + "\n";
     }

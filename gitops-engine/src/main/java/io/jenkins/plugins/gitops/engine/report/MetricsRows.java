@@ -12,19 +12,22 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-/** The words every rendering of the four keys uses: one row per figure, its value and what it rests on. */
-final class MetricsRows {
+/**
+ * The words every rendering of the four keys uses (text, Markdown, the deployments view in gitops-pages): one row per
+ * figure, its value and what it rests on.
+ */
+public final class MetricsRows {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
             .withZone(ZoneOffset.UTC);
 
     /** One figure: its name, value, what it rests on, and its definition (the change failure rate's with its window). */
-    record Row(String figure, String value, String basis, String definition) {
+    public record Row(String figure, String value, String basis, String definition) {
     }
 
     private MetricsRows() {
     }
 
-    static String period(MetricsReport report) {
+    public static String period(MetricsReport report) {
         return TIME.format(report.since()) + " to " + TIME.format(report.until()) + " (failure window "
                 + duration(Duration.parse(report.failureWindow()).toSeconds()) + ")";
     }
@@ -34,7 +37,7 @@ final class MetricsRows {
                 + " in the period";
     }
 
-    static List<Row> rows(EnvironmentMetrics m) {
+    public static List<Row> rows(EnvironmentMetrics m) {
         DeploymentFrequency f = m.deploymentFrequency();
         LeadTime l = m.leadTime();
         ChangeFailureRate c = m.changeFailureRate();

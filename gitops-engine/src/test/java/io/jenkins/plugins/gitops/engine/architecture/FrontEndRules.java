@@ -8,8 +8,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.util.Set;
 
 /**
- * What a front end (the command line, the Pipeline steps) may use of the engine: the use cases, the values they
- * take and return, and the reports. Planners, appliers, loaders and targets are the use cases' business.
+ * What a front end (the command line, the Pipeline steps, the Jenkins pages) may use of the engine: the use cases, the
+ * values they take and return (a masked diff's marks, {@code SecretMasker}'s, which a page explains, among them), and
+ * the reports. Planners, appliers, loaders and targets are the use cases' business.
  */
 public final class FrontEndRules {
     static final String DIRECTORY = "io.jenkins.plugins.gitops.engine.targets.directory..";
@@ -34,7 +35,7 @@ public final class FrontEndRules {
             ENGINE + "metrics.MetricsReport", ENGINE + "metrics.EnvironmentMetrics",
             ENGINE + "metrics.DeploymentFrequency", ENGINE + "metrics.LeadTime", ENGINE + "metrics.ChangeFailureRate",
             ENGINE + "metrics.TimeToRestore", ENGINE + "metrics.Incident", ENGINE + "metrics.DailyMetrics",
-            ENGINE + "render.Variables",
+            ENGINE + "render.Variables", ENGINE + "diff.SecretMasker",
             ENGINE + "targets.kubernetes.KubernetesTargetConfig",
             ENGINE + "targets.kubernetes.KubernetesTargetConfig$Builder", ENGINE + "targets.git.GitBranchSpec",
             ENGINE + "targets.git.GitAuthor");

@@ -15,30 +15,30 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.Yaml;
 
-/** Plans whose diffs come from the real differ, as the planner builds them. */
-final class Plans {
-    static final String COMMIT = "1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d";
-    static final String SECRET_VALUE = "s3cr3t-planted-value";
-    static final ResourceDiffer DIFFER = new ResourceDiffer(List.of(), DiffScope.DESIRED_FIELDS);
+/** Plans whose diffs come from the real differ, as the planner builds them (the pages' tests use them too). */
+public final class Plans {
+    public static final String COMMIT = "1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d";
+    public static final String SECRET_VALUE = "s3cr3t-planted-value";
+    public static final ResourceDiffer DIFFER = new ResourceDiffer(List.of(), DiffScope.DESIRED_FIELDS);
 
     private Plans() {
     }
 
-    static Plan plan(String target, List<Change> changes) {
+    public static Plan plan(String target, List<Change> changes) {
         return new Plan("https://git.example.com/shop.git", COMMIT, "envs/prod", target, "sha256:d", "sha256:l", true,
                 Instant.parse("2026-01-01T00:00:00Z"), changes);
     }
 
-    static Map<String, Object> yaml(String text) {
+    public static Map<String, Object> yaml(String text) {
         return new Yaml().load(text);
     }
 
-    static Map<String, Object> configMap(String name, String value) {
+    public static Map<String, Object> configMap(String name, String value) {
         return yaml("{apiVersion: v1, kind: ConfigMap, metadata: {name: '" + name + "', namespace: shop}, "
                 + "data: {color: '" + value + "'}}");
     }
 
-    static Change change(ResourceId id, Map<String, Object> live, Map<String, Object> desired, Origin origin) {
+    public static Change change(ResourceId id, Map<String, Object> live, Map<String, Object> desired, Origin origin) {
         ResourceDiff diff = DIFFER.diff(id, live, desired);
         Action action = live == null ? Action.CREATE : desired == null ? Action.DELETE
                 : diff.changed() ? Action.UPDATE : Action.NOOP;
@@ -46,13 +46,13 @@ final class Plans {
                 action == Action.UPDATE ? diff.paths() : List.of());
     }
 
-    static Change update(String name) {
+    public static Change update(String name) {
         return change(new ResourceId("", "ConfigMap", "shop", name), configMap(name, "red"), configMap(name, "blue"),
                 new Origin("apps/" + name + ".yaml", 3));
     }
 
     /** One change of each action, the update a Secret whose values must never be shown. */
-    static Plan mixed() {
+    public static Plan mixed() {
         ResourceId web = new ResourceId("apps", "Deployment", "shop", "web");
         Map<String, Object> deployment = yaml("{apiVersion: apps/v1, kind: Deployment, metadata: {name: web, "
                 + "namespace: shop}, spec: {replicas: 2}}");
@@ -71,7 +71,7 @@ final class Plans {
                         + "{name: old, namespace: shop}, spec: {ports: [{port: 80}]}}"), null, null)));
     }
 
-    static String base64Secret() {
+    public static String base64Secret() {
         return Base64.getEncoder().encodeToString(SECRET_VALUE.getBytes(StandardCharsets.UTF_8));
     }
 }

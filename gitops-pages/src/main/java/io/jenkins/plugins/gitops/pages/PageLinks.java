@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.pages;
 
 /**
  * Links around a plan that only the front end knows: which build planned it and which applied it (label

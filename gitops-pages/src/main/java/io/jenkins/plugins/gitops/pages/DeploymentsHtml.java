@@ -1,6 +1,8 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.pages;
 
 import io.jenkins.plugins.gitops.engine.plan.Action;
+import io.jenkins.plugins.gitops.engine.report.Escape;
+import io.jenkins.plugins.gitops.engine.report.Labels;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
+import io.jenkins.plugins.gitops.engine.report.Plans;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -70,7 +71,7 @@ class PlanHtmlTest {
 
     @Test
     void allListsEveryResourceChangesFirstWithChangedFieldsAndNoDiffBody() {
-        String html = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 50), "diff");
+        String html = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 50));
 
         assertThat(rows(html)).isEqualTo(4);
         assertThat(html.indexOf("Service/<wbr>shop/<wbr>old")).isPositive()
@@ -125,8 +126,8 @@ class PlanHtmlTest {
         Plan plan = Plans.plan(HOSTILE, List.of(change));
 
         String html = PlanHtml.header(plan, Phase.PLAN, PageLinks.NONE)
-                + PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "\"><script>", 1, 10), "d")
-                + PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "", 1, 10), "d")
+                + PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "\"><script>", 1, 10))
+                + PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "", 1, 10))
                 + PlanHtml.diff(plan, 0, Phase.PLAN);
 
         assertThat(html.replaceAll("</?mark[^>]*>", "")).doesNotContain("<script", "<img", "<b>")
@@ -143,8 +144,8 @@ class PlanHtmlTest {
                 new Origin("new.yaml", 1)));
         Plan plan = Plans.plan("prod", changes);
 
-        String second = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "", 2, 10), "d");
-        String beyond = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "", 99, 10), "d");
+        String second = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "", 2, 10));
+        String beyond = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.UPDATE, "", 99, 10));
 
         assertThat(rows(second)).isEqualTo(10);
         assertThat(second).contains("ConfigMap/<wbr>shop/<wbr>c10<", "ConfigMap/<wbr>shop/<wbr>c19<").doesNotContain("shop/<wbr>c9<",
@@ -163,9 +164,9 @@ class PlanHtmlTest {
         changes.add(Plans.mixed().changes().get(0));
         Plan plan = Plans.plan("prod", changes);
 
-        String byName = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "C2", 1, 10), "d");
-        String byKind = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "deployment", 1, 10), "d");
-        String none = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "nothing", 1, 10), "d");
+        String byName = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "C2", 1, 10));
+        String byKind = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "deployment", 1, 10));
+        String none = PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(null, "nothing", 1, 10));
 
         assertThat(rows(byName)).isEqualTo(10);
         assertThat(byName).contains("shop/<wbr>c2<", "shop/<wbr>c28<", "1–10 of 11", "href=\"?page=2&amp;q=C2\">Next")
@@ -181,7 +182,7 @@ class PlanHtmlTest {
                 new ResourceId("", "ConfigMap", "", "c" + i), Action.CREATE, new Origin("c.yaml", 1), null,
                 "--- a\n+++ b\n@@ -0,0 +1 @@\n+x\n")).toList();
 
-        String html = PlanHtml.changesPage(Plans.plan("prod", changes), Phase.PLAN, all(1, 1_000_000), "d");
+        String html = PlanHtml.changesPage(Plans.plan("prod", changes), Phase.PLAN, all(1, 1_000_000));
 
         assertThat(rows(html)).isEqualTo(PlanHtml.MAX_PAGE_SIZE);
         assertThat(html).contains("page 1 of 2");
@@ -191,11 +192,11 @@ class PlanHtmlTest {
     void filterPicksOneAction() {
         Plan plan = Plans.mixed();
 
-        assertThat(PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.NOOP, "", 1, 10), "d"))
+        assertThat(PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.NOOP, "", 1, 10)))
                 .contains("ConfigMap/<wbr>shop/<wbr>same").doesNotContain("Secret/<wbr>shop/<wbr>db", "gitops-diff");
-        assertThat(PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.DELETE, "", 1, 10), "d"))
+        assertThat(PlanHtml.changesPage(plan, Phase.PLAN, new PlanHtml.Query(Action.DELETE, "", 1, 10)))
                 .contains("Service/<wbr>shop/<wbr>old").doesNotContain("Secret/<wbr>shop/<wbr>db");
-        assertThat(PlanHtml.changesPage(Plans.plan("prod", List.of()), Phase.PLAN, all(1, 10), "d"))
+        assertThat(PlanHtml.changesPage(Plans.plan("prod", List.of()), Phase.PLAN, all(1, 10)))
                 .contains("No changes.", "page 1 of 1");
     }
 
@@ -208,14 +209,14 @@ class PlanHtmlTest {
                 "gitops-badge--update gitops-badge--zero\">0 update", "gitops-badge--delete\">1 delete");
         assertThat(verify).contains("gitops-phase-verify", "gitops-badge--create\">1 missing",
                 "gitops-badge--delete gitops-badge--zero\">0 no longer desired");
-        assertThat(PlanHtml.changesPage(Plans.mixed(), Phase.VERIFY, all(1, 10), "d"))
+        assertThat(PlanHtml.changesPage(Plans.mixed(), Phase.VERIFY, all(1, 10)))
                 .contains("class=\"gitops-changes-page gitops-phase-verify\"");
     }
 
     @Test
     void aSinglePageHasACountButNoPagerButtons() {
-        String one = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 50), "d");
-        String two = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 1), "d");
+        String one = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 50));
+        String two = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 1));
 
         assertThat(one).contains("page 1 of 1").doesNotContain(">First<", ">Previous<", ">Next<", ">Last<");
         assertThat(two).contains(">First<", ">Previous<", ">Next<", ">Last<");
@@ -242,7 +243,7 @@ class PlanHtmlTest {
 
     @Test
     void verifyWordsDriftAndListsUnhealthyResources() {
-        String page = PlanHtml.changesPage(Plans.mixed(), Phase.VERIFY, all(1, 10), "d");
+        String page = PlanHtml.changesPage(Plans.mixed(), Phase.VERIFY, all(1, 10));
         String health = PlanHtml.unhealthy(List.of(new ResourceHealth(new ResourceId("apps", "Deployment", "shop",
                 "web"), new Health(HealthStatus.IN_PROGRESS, "1 of 3 <replicas> updated")).toString(),
                 new ResourceHealth(new ResourceId("batch", "Job", "shop", "migrate"),

@@ -1,6 +1,7 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.pages;
 
 import io.jenkins.plugins.gitops.engine.diff.SecretMasker;
+import io.jenkins.plugins.gitops.engine.report.Escape;
 import java.util.ArrayList;
 import java.util.List;
 

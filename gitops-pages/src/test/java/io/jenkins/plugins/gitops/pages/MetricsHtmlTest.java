@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +28,7 @@ class MetricsHtmlTest {
      * Deployed on the 1st (no earlier revision), failed then deployed on the 2nd (its commit made 3 hours before): 2
      * deployments, a lead time of 3 hours, 1 of 3 attempts failed, restored after 2 hours.
      */
-    private static MetricsReport report(String environment) {
+    static MetricsReport report(String environment) {
         List<Revision> history = List.of(
                 new Revision("a", "envs/prod", "d1", Instant.parse("2026-03-01T10:00:00Z"), "ci", null, 2),
                 new Revision("b", "envs/prod", "d2", Instant.parse("2026-03-02T10:00:00Z"), "ci", null, 2, Event.APPLY,

@@ -1,9 +1,9 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jenkins.plugins.gitops.engine.report.SideBySide.Kind;
-import io.jenkins.plugins.gitops.engine.report.SideBySide.Row;
+import io.jenkins.plugins.gitops.pages.SideBySide.Kind;
+import io.jenkins.plugins.gitops.pages.SideBySide.Row;
 import org.junit.jupiter.api.Test;
 
 class SideBySideTest {

@@ -1,8 +1,9 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.pages;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
 import com.github.difflib.patch.Patch;
+import io.jenkins.plugins.gitops.engine.report.Escape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

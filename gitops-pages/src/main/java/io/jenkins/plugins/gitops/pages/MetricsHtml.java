@@ -1,10 +1,12 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.pages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jenkins.plugins.gitops.engine.Json;
 import io.jenkins.plugins.gitops.engine.metrics.DailyMetrics;
 import io.jenkins.plugins.gitops.engine.metrics.EnvironmentMetrics;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
+import io.jenkins.plugins.gitops.engine.report.Escape;
+import io.jenkins.plugins.gitops.engine.report.MetricsRows;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.pages;
 
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.diff.SecretMasker;
@@ -7,6 +7,8 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
+import io.jenkins.plugins.gitops.engine.report.Escape;
+import io.jenkins.plugins.gitops.engine.report.Labels;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +24,11 @@ import java.util.stream.IntStream;
  */
 public final class PlanHtml {
     public static final int MAX_PAGE_SIZE = 200;
+    /**
+     * Where a row's diff is fetched, relative to the page: the plugin's {@code doDiff}. A constant, so that no caller's
+     * text can make a row's link another scheme's.
+     */
+    static final String DIFF_URL = "diff";
     /** Lines of one resource's diff shown; a generated 5 MB ConfigMap must not make the page unusable. */
     static final int MAX_DIFF_LINES = 2000;
     /** Resources listed as not applied; a failure in the first wave of 10,000 leaves the rest counted, not listed. */
@@ -69,10 +76,10 @@ public final class PlanHtml {
 
     /**
      * One page of resources: the filter bar with counts, the search, a row per resource (action, id,
-     * source, changed fields) with a collapsed diff that is fetched from {@code diffUrl + "?n=" + index},
+     * source, changed fields) with a collapsed diff that is fetched from {@code diff?n=<index>},
      * and the pager. "All" lists every resource, changes first.
      */
-    public static String changesPage(Plan plan, Phase phase, Query query, String diffUrl) {
+    public static String changesPage(Plan plan, Phase phase, Query query) {
         List<Integer> matching = IntStream.range(0, plan.changes().size())
                 .filter(i -> matches(plan.changes().get(i), query.search())).boxed().toList();
         List<Integer> selected = new ArrayList<>();
@@ -98,7 +105,7 @@ public final class PlanHtml {
         } else {
             out.append("<table class=\"jenkins-table jenkins-table--small gitops-changes\">\n<thead><tr>")
                     .append("<th>Action</th><th>Resource</th><th>Source</th></tr></thead>\n<tbody>\n");
-            shown.forEach(i -> row(plan.changes().get(i), i, phase, diffUrl, out));
+            shown.forEach(i -> row(plan.changes().get(i), i, phase, out));
             out.append("</tbody>\n</table>\n");
         }
         pager(query, current, pages, selected.size(), out);
@@ -270,7 +277,7 @@ public final class PlanHtml {
         out.append("<button class=\"jenkins-button\" type=\"submit\">Search</button></form>\n");
     }
 
-    private static void row(Change c, int index, Phase phase, String diffUrl, StringBuilder out) {
+    private static void row(Change c, int index, Phase phase, StringBuilder out) {
         out.append("<tr class=\"gitops-row gitops-row--").append(css(c.action())).append("\">")
                 .append("<td class=\"gitops-action\">");
         badge(out, c.action(), phase.word(c.action()));
@@ -290,7 +297,7 @@ public final class PlanHtml {
         if (c.action() == Action.NOOP || Labels.diff(c).isEmpty()) {
             return;
         }
-        String url = Escape.html(diffUrl + "?n=" + index);
+        String url = DIFF_URL + "?n=" + index;
         out.append("<tr class=\"gitops-diff-row\"><td colspan=\"3\"><details class=\"gitops-diff\" data-gitops-diff=\"")
                 .append(url).append("\"><summary>Diff</summary><div class=\"gitops-diff-body\"><a href=\"").append(url)
                 .append("\">Open the diff</a></div></details></td></tr>\n");

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.gitops.engine.report;
+package io.jenkins.plugins.gitops.pages;
 
 import java.time.Instant;
 
