@@ -29,7 +29,7 @@ final class EngineCallable extends MasterToSlaveFileCallable<StepResponse> {
 
     @Override
     public StepResponse invoke(File workspace, VirtualChannel channel) throws IOException {
-        SecretMask mask = new SecretMask(request.secretPattern);
+        SecretMask mask = new SecretMask(request.secretPattern());
         MaskedLog masked = MaskedLog.of(listener.getLogger(), mask);
         PrintStream log = masked.out();
         try {

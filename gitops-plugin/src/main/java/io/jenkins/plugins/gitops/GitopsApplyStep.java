@@ -4,6 +4,7 @@ import hudson.AbortException;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Util;
+import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.steps.StepRequest;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -19,8 +20,8 @@ public final class GitopsApplyStep extends GitopsHealthStep {
     private String planFile;
     private boolean autoApprove;
     private boolean prune = true;
-    private int parallelism = StepRequest.DEFAULT_PARALLELISM;
-    private String lockWait = "PT0S";
+    private int parallelism = ApplyOptions.DEFAULT_PARALLELISM;
+    private String lockWait = ApplyOptions.DEFAULT_LOCK_WAIT;
 
     @DataBoundConstructor
     public GitopsApplyStep() {
@@ -71,7 +72,7 @@ public final class GitopsApplyStep extends GitopsHealthStep {
     @DataBoundSetter
     public void setLockWait(String lockWait) {
         String w = Util.fixEmptyAndTrim(lockWait);
-        this.lockWait = w == null ? "PT0S" : w;
+        this.lockWait = w == null ? ApplyOptions.DEFAULT_LOCK_WAIT : w;
     }
 
     /** A saved plan that records no environment path is named by its file, not as the root ".". */
@@ -86,7 +87,7 @@ public final class GitopsApplyStep extends GitopsHealthStep {
     }
 
     @Override
-    void configure(StepRequest request, FilePath workspace) throws AbortException {
+    void configure(StepRequest.Builder request, FilePath workspace) throws AbortException {
         if ((planFile == null) == !autoApprove) {
             throw new AbortException(planFile == null ? Messages.GitopsApplyStep_PlanOrAutoApprove()
                     : Messages.GitopsApplyStep_NotBoth());
@@ -94,13 +95,10 @@ public final class GitopsApplyStep extends GitopsHealthStep {
         if (parallelism < 1) {
             throw new AbortException(Messages.GitopsApplyStep_Parallelism(parallelism));
         }
-        request.prune = prune;
-        request.parallelism = parallelism;
-        request.lockWait = duration("lockWait", lockWait);
+        request.prune(prune).parallelism(parallelism).lockWait(duration("lockWait", lockWait));
         configureHealth(request);
         if (planFile != null) {
-            request.planFile = workspace.child(planFile).getRemote();
-            request.planFileLabel = planFile;
+            request.planFile(workspace.child(planFile).getRemote(), planFile);
         }
     }
 

@@ -55,13 +55,9 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             }
             callTmp = callTempDir(workspace);
             page = callTmp.child("page.json");
-            StepRequest request = request(run, workspace, callTmp, listener, context.get(EnvVars.class));
-            request.vars.putAll(secrets);
-            request.secretVars.addAll(secrets.keySet());
-            request.secretPattern = mask.regex();
-            request.logDiffs = step.isLogDiffs();
-            request.allowEmpty = step.isAllowEmpty();
-            request.pageFile = page.getRemote();
+            StepRequest request = request(run, workspace, callTmp, listener, context.get(EnvVars.class))
+                    .secretVars(secrets).secretPattern(mask.regex()).logDiffs(step.isLogDiffs())
+                    .allowEmpty(step.isAllowEmpty()).pageFile(page.getRemote()).build();
             response = workspace.act(new EngineCallable(request, listener));
         } catch (Exception e) {
             // Whatever failed (bad input, a missing credential, the agent, the channel), the build page and the
@@ -88,7 +84,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         GitopsPlanAction action = GitopsPlanAction.record(run, kind, label, response, response.planSaved() ? page : null);
         GitopsChecks.publish(run, listener, kind, label, response, action);
         if (response.planSaved() && step.operation() != StepRequest.Operation.APPLY && !step.isLogDiffs()
-                && Boolean.TRUE.equals(response.result().get("hasChanges"))) {
+                && response.result().hasChanges()) {
             listener.getLogger().println(Messages.Log_DiffsOnPage(action.getDisplayName()));
         }
         if (response.error() != null) {
@@ -98,7 +94,7 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             throw new AbortException(Messages.Step_Unsuccessful(stepName(kind), label, response.checkTitle(),
                     action.getDisplayName()));
         }
-        return response.result();
+        return response.result().toMap();
     }
 
     private static void recordFailure(Run<?, ?> run, TaskListener listener, String kind, String label, String message,
@@ -113,48 +109,45 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
         }
     }
 
-    private StepRequest request(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener,
+    /** The request from the step's parameters, the source resolved and the target prepared; secrets are added after. */
+    private StepRequest.Builder request(Run<?, ?> run, FilePath workspace, FilePath callTmp, TaskListener listener,
             EnvVars env) throws Exception {
         if (step.getTarget() == null) {
             throw new AbortException(Messages.Step_TargetRequired());
         }
-        StepRequest request = new StepRequest(step.operation()).vars(step.getVars()).ignore(step.getIgnore());
-        request.name = step.getName();
-        request.path = step.getPath();
-        request.diffMode = step.diffMode().name();
+        StepRequest.Builder request = StepRequest.builder(step.operation()).vars(step.getVars())
+                .ignore(step.getIgnore()).name(step.getName()).path(step.getPath()).diffMode(step.diffMode());
         for (String file : step.getVarFiles()) {
-            request.varFiles.add(workspace.child(file).getRemote());
+            request.varFile(workspace.child(file).getRemote());
         }
         if (step.getSource() != null) {
             if (step.getRef() != null) {
                 throw new AbortException(Messages.Step_RefInsideSource());
             }
             FilePath clone = callTmp.child("config");
-            request.repository = clone.getRemote();
-            request.defaultCommit = step.getSource().cloneAndResolve(run, clone, listener, env);
+            request.repository(clone.getRemote())
+                    .defaultCommit(step.getSource().cloneAndResolve(run, clone, listener, env));
         } else {
-            request.repository = workspace.getRemote();
-            request.ref = step.getRef();
-            request.defaultCommit = headOf(workspace, listener, env);
+            request.repository(workspace.getRemote()).ref(step.getRef())
+                    .defaultCommit(headOf(workspace, listener, env));
         }
         step.configure(request, workspace);
-        listener.getLogger().println(startLine(request));
-        request.target = step.getTarget().prepare(run, workspace, callTmp, listener);
-        request.user = user(run);
+        // Said before the target is prepared (credentials, kubeconfig), which may fail: what was resolved so far.
+        listener.getLogger().println(startLine(request.build()));
+        request.target(step.getTarget().prepare(run, workspace, callTmp, listener)).user(user(run));
         String root = Jenkins.get().getRootUrl();
-        request.buildUrl = root == null ? null : root + run.getUrl();
-        return request;
+        return request.buildUrl(root == null ? null : root + run.getUrl());
     }
 
     /** What the call is about to do; a saved plan brings its own commit and path, so name its file. */
     private String startLine(StepRequest request) {
-        if (request.planFile != null && step.operation() == StepRequest.Operation.APPLY) {
+        if (request.planFile() != null && step.operation() == StepRequest.Operation.APPLY) {
             String label = step.explicitLabel();
-            return label == null ? Messages.Log_StartSavedPlan(request.planFileLabel)
-                    : Messages.Log_StartNamedSavedPlan(label, request.planFileLabel);
+            return label == null ? Messages.Log_StartSavedPlan(request.planFileLabel())
+                    : Messages.Log_StartNamedSavedPlan(label, request.planFileLabel());
         }
         return Messages.Log_Start(step.operation().name().toLowerCase(Locale.ROOT), step.label(),
-                request.ref != null ? request.ref : request.defaultCommit);
+                request.ref() != null ? request.ref() : request.defaultCommit());
     }
 
     /** The commit of the workspace's checkout, as git-client reads it (the default source). */

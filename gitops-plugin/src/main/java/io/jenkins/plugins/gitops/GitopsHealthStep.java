@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops;
 
 import hudson.AbortException;
 import hudson.Util;
+import io.jenkins.plugins.gitops.engine.api.Wait;
 import io.jenkins.plugins.gitops.steps.StepRequest;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -14,7 +15,7 @@ public abstract class GitopsHealthStep extends GitopsStep {
     private static final long serialVersionUID = 1L;
 
     private boolean wait;
-    private String timeout = "PT5M";
+    private String timeout = Wait.DEFAULT_TIMEOUT;
 
     public boolean isWait() {
         return wait;
@@ -33,11 +34,10 @@ public abstract class GitopsHealthStep extends GitopsStep {
     @DataBoundSetter
     public void setTimeout(String timeout) {
         String t = Util.fixEmptyAndTrim(timeout);
-        this.timeout = t == null ? "PT5M" : t;
+        this.timeout = t == null ? Wait.DEFAULT_TIMEOUT : t;
     }
 
-    void configureHealth(StepRequest request) throws AbortException {
-        request.await = wait;
-        request.timeout = duration("timeout", timeout);
+    void configureHealth(StepRequest.Builder request) throws AbortException {
+        request.health(wait, duration("timeout", timeout));
     }
 }

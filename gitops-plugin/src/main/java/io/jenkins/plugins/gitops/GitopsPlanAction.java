@@ -15,6 +15,7 @@ import io.jenkins.plugins.gitops.pages.PlanHtml;
 import io.jenkins.plugins.gitops.pages.StepRecord;
 import io.jenkins.plugins.gitops.steps.StepPage;
 import io.jenkins.plugins.gitops.steps.StepResponse;
+import io.jenkins.plugins.gitops.steps.StepResult;
 import java.io.IOException;
 import java.lang.ref.SoftReference;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 import jenkins.model.Jenkins;
 import jenkins.model.RunAction2;
 import jenkins.tasks.SimpleBuildStep;
@@ -84,20 +83,19 @@ public final class GitopsPlanAction implements RunAction2, SimpleBuildStep.LastB
         this.title = response.checkTitle();
         this.success = response.success();
         this.error = response.error();
-        Map<String, Object> result = response.result() == null ? Map.of() : response.result();
-        this.creates = (Integer) result.getOrDefault("creates", 0);
-        this.updates = (Integer) result.getOrDefault("updates", 0);
-        this.deletes = (Integer) result.getOrDefault("deletes", 0);
-        this.unchanged = (Integer) result.getOrDefault("unchanged", 0);
-        this.commit = (String) result.get("commit");
+        // No result when the call failed before it had a plan: nothing counted, no commit.
+        StepResult result = response.result();
+        this.creates = result == null ? 0 : result.creates();
+        this.updates = result == null ? 0 : result.updates();
+        this.deletes = result == null ? 0 : result.deletes();
+        this.unchanged = result == null ? 0 : result.unchanged();
+        this.commit = result == null ? null : result.commit();
         this.target = plan == null ? "" : plan.target();
         this.plannedBy = plan == null ? null : plan.plannedBy();
         this.user = user;
         this.time = System.currentTimeMillis();
-        // The step's result lists the drifted resources (StepResults); it is never a Boolean.
-        this.drifted = result.get("drifted") instanceof List<?> ids && !ids.isEmpty();
-        this.unhealthy = result.get("unhealthy") instanceof List<?> list
-                ? list.stream().map(String::valueOf).collect(Collectors.toCollection(ArrayList::new)) : new ArrayList<>();
+        this.drifted = result != null && !result.drifted().isEmpty();
+        this.unhealthy = result == null ? new ArrayList<>() : new ArrayList<>(result.unhealthy());
         this.page = new SoftReference<>(page);
         this.metrics = response.metrics();
     }

@@ -43,11 +43,10 @@ public final class GitopsPlanStep extends GitopsStep {
     }
 
     @Override
-    void configure(StepRequest request, FilePath workspace) {
-        request.prune = prune;
+    void configure(StepRequest.Builder request, FilePath workspace) {
+        request.prune(prune);
         if (planFile != null) {
-            request.planFile = workspace.child(planFile).getRemote();
-            request.planFileLabel = planFile;
+            request.planFile(workspace.child(planFile).getRemote(), planFile);
         }
     }
 

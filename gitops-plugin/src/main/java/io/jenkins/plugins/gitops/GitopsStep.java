@@ -9,6 +9,8 @@ import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.gitops.engine.api.Wait;
+import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.steps.StepLabel;
 import io.jenkins.plugins.gitops.steps.StepRequest;
@@ -45,7 +47,7 @@ public abstract class GitopsStep extends Step implements Serializable {
     private GitopsTarget target;
     private GitRepositorySource source;
     private String name;
-    private String diff = "client";
+    private String diff = DiffMode.DEFAULT_NAME;
     private boolean logDiffs;
     private boolean allowEmpty;
 
@@ -149,7 +151,7 @@ public abstract class GitopsStep extends Step implements Serializable {
     @DataBoundSetter
     public void setDiff(String diff) {
         String d = Util.fixEmptyAndTrim(diff);
-        this.diff = d == null ? "client" : d;
+        this.diff = d == null ? DiffMode.DEFAULT_NAME : d;
     }
 
     public boolean isLogDiffs() {
@@ -179,7 +181,7 @@ public abstract class GitopsStep extends Step implements Serializable {
     /** The diff mode, checked when the step runs so a typo fails the build with the choices. */
     DiffMode diffMode() throws AbortException {
         try {
-            return DiffMode.valueOf(diff.toUpperCase(Locale.ROOT));
+            return DiffMode.parse(diff);
         } catch (IllegalArgumentException e) {
             throw new AbortException(Messages.GitopsStep_Diff(diff));
         }
@@ -206,7 +208,7 @@ public abstract class GitopsStep extends Step implements Serializable {
     }
 
     /** Fills in the parts of the request only this step knows (plan file, prune, wait, ...). */
-    abstract void configure(StepRequest request, FilePath workspace) throws AbortException;
+    abstract void configure(StepRequest.Builder request, FilePath workspace) throws AbortException;
 
     abstract StepRequest.Operation operation();
 
@@ -223,11 +225,31 @@ public abstract class GitopsStep extends Step implements Serializable {
         }
     }
 
-    /** The context every GitOps step needs: it reads the workspace and writes to the build. */
+    /**
+     * The context every GitOps step needs: it reads the workspace and writes to the build. Its getters give the forms
+     * the defaults the command line has ({@code default="${descriptor.defaultTimeout}"}: {@code descriptor} is defined
+     * in a view even where {@code instance} is null), from the engine's one constant for each.
+     */
     abstract static class GitopsStepDescriptor extends StepDescriptor {
         @Override
         public Set<? extends Class<?>> getRequiredContext() {
             return Set.of(Run.class, TaskListener.class, FilePath.class, EnvVars.class);
+        }
+
+        public String getDefaultDiff() {
+            return DiffMode.DEFAULT_NAME;
+        }
+
+        public String getDefaultTimeout() {
+            return Wait.DEFAULT_TIMEOUT;
+        }
+
+        public String getDefaultLockWait() {
+            return ApplyOptions.DEFAULT_LOCK_WAIT;
+        }
+
+        public int getDefaultParallelism() {
+            return ApplyOptions.DEFAULT_PARALLELISM;
         }
 
         @POST

@@ -36,9 +36,9 @@ public final class GitopsVerifyStep extends GitopsHealthStep {
     }
 
     @Override
-    void configure(StepRequest request, FilePath workspace) throws AbortException {
+    void configure(StepRequest.Builder request, FilePath workspace) throws AbortException {
         configureHealth(request);
-        request.failOnDrift = failOnDrift;
+        request.failOnDrift(failOnDrift);
     }
 
     @Extension

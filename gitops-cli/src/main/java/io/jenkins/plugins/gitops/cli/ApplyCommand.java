@@ -67,11 +67,13 @@ final class ApplyCommand implements Callable<Integer> {
             description = "Resources applied at once within a wave, at least 1 (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
-    @Option(names = "--lock-wait", defaultValue = "PT0S", paramLabel = "DURATION", converter = Options.NotNegative.class,
+    @Option(names = "--lock-wait", defaultValue = ApplyOptions.DEFAULT_LOCK_WAIT, paramLabel = "DURATION",
+            converter = Options.NotNegative.class,
             description = "How long to wait for another run's lock, ISO-8601 like PT2M (default: fail at once).")
     Duration lockWait;
 
-    @Option(names = "--lock-lease", defaultValue = "PT5M", paramLabel = "DURATION", converter = Options.Positive.class,
+    @Option(names = "--lock-lease", defaultValue = ApplyOptions.DEFAULT_LEASE, paramLabel = "DURATION",
+            converter = Options.Positive.class,
             description = "How long our lock outlives this process if it is killed, more than zero (renewed while"
                     + " running; default: ${DEFAULT-VALUE}).")
     Duration lease;
@@ -80,7 +82,8 @@ final class ApplyCommand implements Callable<Integer> {
             + " (targets with controllers, such as Kubernetes).")
     boolean await;
 
-    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION", converter = Options.NotNegative.class,
+    @Option(names = "--timeout", defaultValue = Wait.DEFAULT_TIMEOUT, paramLabel = "DURATION",
+            converter = Options.NotNegative.class,
             description = "How long --wait waits, ISO-8601 like PT10M (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

@@ -2,7 +2,6 @@ package io.jenkins.plugins.gitops.cli;
 
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.report.DiffDetail;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** How a plan compares live objects with the desired state, and which of its diffs the text output prints. */
@@ -11,11 +10,11 @@ final class DiffOptions {
         client, server;
 
         DiffMode mode() {
-            return DiffMode.valueOf(name().toUpperCase(Locale.ROOT));
+            return DiffMode.parse(name());
         }
     }
 
-    @Option(names = "--diff", paramLabel = "MODE", defaultValue = "client",
+    @Option(names = "--diff", paramLabel = "MODE", defaultValue = DiffMode.DEFAULT_NAME,
             description = "kubernetes: client compares the fields the manifests set; server compares with a server-side"
                     + " dry-run apply, so defaults are no differences and fields removed from a manifest are"
                     + " (resources the server cannot dry-run fall back to client, with a warning). dir targets ignore"

@@ -35,7 +35,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Wait for resources to become healthy, up to --timeout.")
     boolean await;
 
-    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION", converter = Options.NotNegative.class,
+    @Option(names = "--timeout", defaultValue = Wait.DEFAULT_TIMEOUT, paramLabel = "DURATION",
+            converter = Options.NotNegative.class,
             description = "How long --wait waits, ISO-8601 like PT10M (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

@@ -33,7 +33,7 @@ final class StepMetrics {
     /** Whole UTC days, today included, so that the chart's last bar is today and the apply just made counts. */
     static MetricsRequest request(StepRequest step, String path, Instant now) {
         Instant until = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new MetricsRequest(new Source(step.repository, null, path), step.target.spec(),
+        return new MetricsRequest(new Source(step.repository(), null, path), step.target().spec(),
                 until.minus(Duration.ofDays(DAYS)), until, null);
     }
 

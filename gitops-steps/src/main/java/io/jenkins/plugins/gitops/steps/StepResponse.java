@@ -1,17 +1,16 @@
 package io.jenkins.plugins.gitops.steps;
 
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 
 /**
- * What comes back from the agent: the step's result map, whether the plan was written to the request's page
+ * What comes back from the agent: the call's {@link StepResult}, whether the plan was written to the request's page
  * file (false when no plan was made), the call's label ({@link StepLabel}: a saved plan's name or path names a call
  * that gave neither, also when the apply was refused), the check's words, an error message when the input was invalid or the target refused (then
  * {@code result} is null), and after an apply or a verify the environment's DORA figures as JSON ({@link StepMetrics};
  * null when there are none). Plain values only: engine exception types never cross the channel. Every string is
  * masked with the request's {@link SecretMask}.
  */
-public record StepResponse(LinkedHashMap<String, Object> result, boolean planSaved, String label, boolean success,
+public record StepResponse(StepResult result, boolean planSaved, String label, boolean success,
         String checkTitle, String checkSummary, String checkText, String error, String metrics)
         implements Serializable {
 

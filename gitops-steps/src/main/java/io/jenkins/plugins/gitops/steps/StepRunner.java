@@ -18,7 +18,6 @@ import io.jenkins.plugins.gitops.engine.api.Wait;
 import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
-import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
@@ -74,13 +73,13 @@ public final class StepRunner {
 
     public StepResponse run(StepRequest request) {
         try {
-            return switch (request.operation) {
+            return switch (request.operation()) {
                 case PLAN -> plan(request);
                 case APPLY -> apply(request);
                 case VERIFY -> verify(request);
             };
         } catch (GitopsException e) {
-            SecretMask mask = new SecretMask(request.secretPattern);
+            SecretMask mask = new SecretMask(request.secretPattern());
             return StepResponse.failed(mask.apply(Escape.printable(StepRemedies.WORDING.message(e))),
                     mask.apply(label(request, savedPlan(request))));
         }
@@ -91,10 +90,10 @@ public final class StepRunner {
      * of the branch): one line says so, so that a green apply of an older commit is not mistaken for the newer one.
      */
     private void noteNewerCheckout(StepRequest request) {
-        Plan saved = request.ref == null && request.defaultCommit != null ? savedPlan(request) : null;
-        if (saved != null && !saved.commit().equals(request.defaultCommit)) {
-            log.println(Escape.printable("[gitops] the plan in " + request.planFileLabel + " is for commit "
-                    + shortId(saved.commit()) + " while the workspace is at " + shortId(request.defaultCommit)
+        Plan saved = request.ref() == null && request.defaultCommit() != null ? savedPlan(request) : null;
+        if (saved != null && !saved.commit().equals(request.defaultCommit())) {
+            log.println(Escape.printable("[gitops] the plan in " + request.planFileLabel() + " is for commit "
+                    + shortId(saved.commit()) + " while the workspace is at " + shortId(request.defaultCommit())
                     + "; applying the plan's commit as reviewed"));
         }
     }
@@ -105,11 +104,11 @@ public final class StepRunner {
 
     /** The saved plan a refused apply was given, to label the call as its plan, or null when it cannot be read. */
     private static Plan savedPlan(StepRequest request) {
-        if (request.operation != StepRequest.Operation.APPLY || request.planFile == null) {
+        if (request.operation() != StepRequest.Operation.APPLY || request.planFile() == null) {
             return null;
         }
         try {
-            return PlanFile.read(Path.of(request.planFile));
+            return PlanFile.read(Path.of(request.planFile()));
         } catch (GitopsException e) {
             return null; // the error says why; the plan file's name labels the call
         }
@@ -117,53 +116,53 @@ public final class StepRunner {
 
     private static String label(StepRequest request, Plan plan) {
         // Only an apply is named by the plan file it was given: a plan at the root is ".", whatever file it saves.
-        return StepLabel.of(request.name, plan == null ? null : plan.name(), request.path,
+        return StepLabel.of(request.name(), plan == null ? null : plan.name(), request.path(),
                 plan == null ? null : plan.path(),
-                request.operation == StepRequest.Operation.APPLY ? request.planFileLabel : null);
+                request.operation() == StepRequest.Operation.APPLY ? request.planFileLabel() : null);
     }
 
     private StepResponse plan(StepRequest request) {
-        Path out = request.planFile == null ? null : Path.of(request.planFile);
-        PlanResponse response = gitops.plan(new PlanRequest(source(request), inputs(request), request.target.spec(),
-                diffMode(request), request.prune, request.allowEmpty, out, request.buildUrl, request.name));
+        Path out = request.planFile() == null ? null : Path.of(request.planFile());
+        PlanResponse response = gitops.plan(new PlanRequest(source(request), inputs(request), request.target().spec(),
+                request.diffMode(), request.prune(), request.allowEmpty(), out, request.buildUrl(), request.name()));
         if (out != null) {
-            log.println("[gitops] plan saved to " + request.planFileLabel);
+            log.println("[gitops] plan saved to " + request.planFileLabel());
         }
-        log.print(PlanText.render(response.plan(), request.logDiffs ? DiffDetail.ALL : DiffDetail.NONE));
-        return respond(request, StepResults.of(response.plan(), request.planFileLabel), new StepPage(response.plan(),
+        log.print(PlanText.render(response.plan(), request.logDiffs() ? DiffDetail.ALL : DiffDetail.NONE));
+        return respond(request, StepResult.of(response.plan(), request.planFileLabel()), new StepPage(response.plan(),
                 List.of()), CheckText.forPlan(response.plan()), null);
     }
 
     private StepResponse apply(StepRequest request) {
-        ApplyOptions options = ApplyOptions.defaults(request.user).withParallelism(request.parallelism)
-                .withLockWait(request.lockWait).withBuildUrl(request.buildUrl).withAllowEmpty(request.allowEmpty);
-        Wait health = request.await ? Wait.upTo(request.timeout) : Wait.NONE;
+        ApplyOptions options = ApplyOptions.defaults(request.user()).withParallelism(request.parallelism())
+                .withLockWait(request.lockWait()).withBuildUrl(request.buildUrl()).withAllowEmpty(request.allowEmpty());
+        Wait health = request.await() ? Wait.upTo(request.timeout()) : Wait.NONE;
         ApplyResponse response;
-        if (request.planFile != null) {
+        if (request.planFile() != null) {
             noteNewerCheckout(request);
             // The plan decides the commit and path unless the step gave them: no default commit here.
-            Source source = new Source(request.repository, request.ref, path(request));
-            response = gitops.apply(new ApplyPlanRequest(Path.of(request.planFile), source, inputs(request),
-                    request.target.spec(), options, health));
+            Source source = new Source(request.repository(), request.ref(), path(request));
+            response = gitops.apply(new ApplyPlanRequest(Path.of(request.planFile()), source, inputs(request),
+                    request.target().spec(), options, health));
         } else {
             response = gitops.planAndApply(new PlanAndApplyRequest(source(request), inputs(request),
-                    request.target.spec(), diffMode(request), request.prune, options, health));
+                    request.target().spec(), request.diffMode(), request.prune(), options, health));
         }
         log.print(ApplyText.render(response.result(), StepRemedies.WORDING));
         response.unhealthy().forEach(h -> log.println(Escape.printable("[gitops] unhealthy: " + h)));
-        return respond(request, StepResults.of(response.result(), request.planFileLabel, response.unhealthy()),
+        return respond(request, StepResult.of(response.result(), request.planFileLabel(), response.unhealthy()),
                 page(response.result()), CheckText.forApply(response.result(), response.unhealthy()),
                 metrics(request, response.result().plan().path()));
     }
 
     private StepResponse verify(StepRequest request) {
         // Always recorded: the deployments view's time to restore and change failure rate rest on verify results.
-        VerifyResult result = gitops.verify(new VerifyRequest(source(request), inputs(request), request.target.spec(),
-                diffMode(request), request.await ? Wait.upTo(request.timeout) : Wait.NONE,
-                Recording.as(request.user == null ? "jenkins" : request.user, request.buildUrl)));
-        log.print(VerifyText.render(result, request.logDiffs ? DiffDetail.ALL : DiffDetail.NONE));
-        return respond(request, StepResults.of(result), new StepPage(result.plan(), List.of()),
-                CheckText.forVerify(result, request.failOnDrift),
+        VerifyResult result = gitops.verify(new VerifyRequest(source(request), inputs(request), request.target().spec(),
+                request.diffMode(), request.await() ? Wait.upTo(request.timeout()) : Wait.NONE,
+                Recording.as(request.user() == null ? "jenkins" : request.user(), request.buildUrl())));
+        log.print(VerifyText.render(result, request.logDiffs() ? DiffDetail.ALL : DiffDetail.NONE));
+        return respond(request, StepResult.of(result), new StepPage(result.plan(), List.of()),
+                CheckText.forVerify(result, request.failOnDrift()),
                 metrics(request, result.plan().path()));
     }
 
@@ -172,7 +171,7 @@ public final class StepRunner {
      * (a target that cannot be read again, a repository without the applied commits) never fail the step.
      */
     private String metrics(StepRequest request, String path) {
-        SecretMask mask = new SecretMask(request.secretPattern);
+        SecretMask mask = new SecretMask(request.secretPattern());
         try {
             MetricsRequest metrics = StepMetrics.request(request, path, clock.instant());
             return mask.apply(StepMetrics.json(gitops.metrics(metrics)));
@@ -197,39 +196,37 @@ public final class StepRunner {
      * agent so that the controller copies a file rather than receive megabytes as one string, and masks what goes
      * back.
      */
-    private static StepResponse respond(StepRequest request, LinkedHashMap<String, Object> result, StepPage page,
+    private static StepResponse respond(StepRequest request, StepResult result, StepPage page,
             CheckText check, String metrics) {
-        SecretMask mask = new SecretMask(request.secretPattern);
+        SecretMask mask = new SecretMask(request.secretPattern());
         Plan plan = page.plan();
-        if (request.pageFile != null) {
+        if (request.pageFile() != null) {
             StepPage.write(new StepPage(mask.apply(plan), page.outcomes().stream().map(o -> o.error() == null ? o
                     : new Outcome(o.id(), o.action(), o.status(), mask.apply(o.error()))).toList()),
-                    Path.of(request.pageFile));
+                    Path.of(request.pageFile()));
         }
-        return new StepResponse(result, request.pageFile != null, mask.apply(label(request, plan)), check.success(),
+        return new StepResponse(result, request.pageFile() != null, mask.apply(label(request, plan)), check.success(),
                 mask.apply(check.title()),
                 mask.apply(check.summary()), mask.apply(check.text()), null, metrics);
     }
 
     /** The source of a new plan: the ref given, else the checkout's commit. */
     private static Source source(StepRequest request) {
-        return new Source(request.repository, request.ref != null ? request.ref : request.defaultCommit, path(request));
+        return new Source(request.repository(), request.ref() != null ? request.ref() : request.defaultCommit(),
+                path(request));
     }
 
     /** A step's {@code path:} defaults to "": not given, so the engine decides (a saved plan's path). */
     private static String path(StepRequest request) {
-        return request.path == null || request.path.isBlank() ? null : request.path;
+        return request.path() == null || request.path().isBlank() ? null : request.path();
     }
 
     private static Inputs inputs(StepRequest request) {
-        Map<String, String> plain = new LinkedHashMap<>(request.vars);
+        Map<String, String> plain = new LinkedHashMap<>(request.vars());
         Map<String, String> secret = new LinkedHashMap<>();
-        request.secretVars.forEach(name -> secret.put(name, plain.remove(name)));
+        request.secretVars().forEach(name -> secret.put(name, plain.remove(name)));
         secret.values().removeIf(Objects::isNull);
-        return new Inputs(plain, request.varFiles.stream().map(Path::of).toList(), request.ignore, secret, List.of());
-    }
-
-    private static DiffMode diffMode(StepRequest request) {
-        return DiffMode.valueOf(request.diffMode);
+        return new Inputs(plain, request.varFiles().stream().map(Path::of).toList(), request.ignore(), secret,
+                List.of());
     }
 }

@@ -38,17 +38,18 @@ class FailedApplyStepTest {
             String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
             api.fail("PATCH", "/api/v1/namespaces/shop", 403, Map.of("kind", "Status", "apiVersion", "v1", "status",
                     "Failure", "code", 403, "reason", "Forbidden", "message", REFUSAL), 1);
-            StepRequest apply = new StepRequest(StepRequest.Operation.APPLY);
-            apply.repository = repo.dir().toString();
-            apply.defaultCommit = commit;
-            apply.path = "envs/prod";
-            apply.target = new StepTarget.Kubernetes(api.writeKubeconfig(tmp.resolve("kubeconfig")).toString(), null,
-                    null, false, false);
-            apply.pageFile = tmp.resolve("page.json").toString();
-            apply.user = "alice";
+            StepRequest.Builder apply = StepRequest.builder(StepRequest.Operation.APPLY);
+            apply.repository(repo.dir().toString());
+            apply.defaultCommit(commit);
+            apply.path("envs/prod");
+            apply.target(new StepTarget.Kubernetes(api.writeKubeconfig(tmp.resolve("kubeconfig")).toString(), null,
+                    null, false, false));
+            apply.pageFile(tmp.resolve("page.json").toString());
+            apply.user("alice");
             ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-            StepResponse response = new StepRunner(new PrintStream(log, true, StandardCharsets.UTF_8)).run(apply);
+            StepResponse response = new StepRunner(new PrintStream(log, true, StandardCharsets.UTF_8))
+                    .run(apply.build());
 
             assertThat(response.success()).as(log.toString(StandardCharsets.UTF_8)).isFalse();
             StepPage page = StepPage.read(tmp.resolve("page.json"));
@@ -72,13 +73,14 @@ class FailedApplyStepTest {
     void aPageKeptBeforeOutcomesWereReadsAsAPlanWithoutThem(@TempDir Path tmp) {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
-            StepRequest plan = new StepRequest(StepRequest.Operation.PLAN);
-            plan.repository = repo.dir().toString();
-            plan.defaultCommit = commit;
-            plan.path = "envs/prod";
-            plan.target = new StepTarget.Directory(tmp.resolve("target").toString());
-            plan.planFile = tmp.resolve("plan.json").toString(); // a plain plan file, as pages were kept before
-            new StepRunner(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)).run(plan);
+            StepRequest.Builder plan = StepRequest.builder(StepRequest.Operation.PLAN);
+            plan.repository(repo.dir().toString());
+            plan.defaultCommit(commit);
+            plan.path("envs/prod");
+            plan.target(new StepTarget.Directory(tmp.resolve("target").toString()));
+            plan.planFile(tmp.resolve("plan.json").toString(), null); // a plain plan file, as pages were kept before
+            new StepRunner(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                    .run(plan.build());
 
             StepPage old = StepPage.read(tmp.resolve("plan.json"));
 

@@ -42,19 +42,19 @@ class SavedKubernetesPlanStepTest {
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             StepRunner runner = new StepRunner(new PrintStream(log, true, StandardCharsets.UTF_8));
 
-            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit, target, tmp);
-            plan.path = "envs/prod";
-            StepResponse planned = runner.run(plan);
+            StepRequest.Builder plan = request(StepRequest.Operation.PLAN, repo, commit, target, tmp);
+            plan.path("envs/prod");
+            StepResponse planned = runner.run(plan.build());
             assertThat(planned.error()).as(log.toString(StandardCharsets.UTF_8)).isNull();
-            assertThat(planned.result()).containsEntry("creates", 2);
+            assertThat(planned.result().creates()).isEqualTo(2);
 
-            StepRequest apply = request(StepRequest.Operation.APPLY, repo, commit, target, tmp);
-            assertThat(apply.path).isEmpty();
-            StepResponse applied = runner.run(apply);
+            StepRequest.Builder apply = request(StepRequest.Operation.APPLY, repo, commit, target, tmp);
+            assertThat(apply.build().path()).isEmpty();
+            StepResponse applied = runner.run(apply.build());
 
             assertThat(applied.error()).as(log.toString(StandardCharsets.UTF_8)).isNull();
             assertThat(applied.success()).isTrue();
-            assertThat(applied.result()).containsEntry("creates", 2);
+            assertThat(applied.result().creates()).isEqualTo(2);
             assertThat(api.client().configMaps().inNamespace("shop").withName("settings").get().getData())
                     .containsEntry("color", "blue");
             ConfigMap inventory = api.client().configMaps().inNamespace("gitops-system").withName("envs-prod").get();
@@ -64,16 +64,15 @@ class SavedKubernetesPlanStepTest {
     }
 
     /** What GitopsExecution sends for a step call with only planFile: and target: given (path: stays ""). */
-    private static StepRequest request(StepRequest.Operation operation, GitRepoFixture repo, String commit,
+    private static StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit,
             StepTarget target, Path tmp) {
-        StepRequest request = new StepRequest(operation);
-        request.repository = repo.dir().toString();
-        request.defaultCommit = commit;
-        request.path = "";
-        request.target = target;
-        request.planFile = tmp.resolve("prod.plan.json").toString();
-        request.planFileLabel = "prod.plan.json";
-        request.user = "alice";
+        StepRequest.Builder request = StepRequest.builder(operation);
+        request.repository(repo.dir().toString());
+        request.defaultCommit(commit);
+        request.path("");
+        request.target(target);
+        request.planFile(tmp.resolve("prod.plan.json").toString(), "prod.plan.json");
+        request.user("alice");
         return request;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,8 @@ class SelfHealingExampleTest {
             // Someone scales the Deployment by hand: the next run finds it and puts it back.
             Path deployment = deploymentFile(target);
             Files.writeString(deployment, Files.readString(deployment).replace("replicas: 2", "replicas: 7"));
-            StepResponse found = run(request(StepRequest.Operation.VERIFY, repo, commit));
-            assertThat(found.result().get("drifted")).asList().hasSize(1).first().asString().contains("Deployment");
+            StepResponse found = run(request(StepRequest.Operation.VERIFY, repo, commit).build());
+            assertThat(found.result().drifted()).hasSize(1).first().asString().contains("Deployment");
             assertThat(cycle(repo, commit)).isEqualTo(new Cycle(true, true));
             assertThat(Files.readString(deployment)).contains("replicas: 2").doesNotContain("replicas: 7");
             assertThat(cycle(repo, commit)).isEqualTo(new Cycle(false, false));
@@ -59,16 +60,16 @@ class SelfHealingExampleTest {
     }
 
     private Cycle cycle(GitRepoFixture repo, String commit) {
-        StepResponse verify = run(request(StepRequest.Operation.VERIFY, repo, commit));
+        StepResponse verify = run(request(StepRequest.Operation.VERIFY, repo, commit).build());
         assertThat(verify.success()).as("failOnDrift: false never fails on drift").isTrue();
-        boolean drifted = !((List<?>) verify.result().get("drifted")).isEmpty();
+        boolean drifted = !verify.result().drifted().isEmpty();
         if (!drifted) {
             return new Cycle(false, false);
         }
-        StepResponse apply = run(request(StepRequest.Operation.APPLY, repo, commit));
+        StepResponse apply = run(request(StepRequest.Operation.APPLY, repo, commit).build());
         assertThat(apply.success()).isTrue();
-        StepResponse after = run(request(StepRequest.Operation.VERIFY, repo, commit));
-        assertThat((List<?>) after.result().get("drifted")).isEmpty();
+        StepResponse after = run(request(StepRequest.Operation.VERIFY, repo, commit).build());
+        assertThat(after.result().drifted()).isEmpty();
         return new Cycle(true, true);
     }
 
@@ -84,19 +85,18 @@ class SelfHealingExampleTest {
     }
 
     /** As the Jenkinsfile's calls: path, name, the two variables, prune on the apply, no failure on drift. */
-    private StepRequest request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
-        StepRequest request = new StepRequest(operation);
-        request.repository = repo.dir().toString();
-        request.defaultCommit = commit;
-        request.path = "environments/production";
-        request.name = "prod";
-        request.target = new StepTarget.Directory(tmp.resolve("target").toString());
-        request.vars.put("API_TOKEN", TOKEN);
-        request.vars.put("REPLICAS", "2");
-        request.secretPattern = Pattern.quote(TOKEN);
-        request.failOnDrift = false;
-        request.prune = true;
-        request.user = "jenkins";
+    private StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
+        StepRequest.Builder request = StepRequest.builder(operation);
+        request.repository(repo.dir().toString());
+        request.defaultCommit(commit);
+        request.path("environments/production");
+        request.name("prod");
+        request.target(new StepTarget.Directory(tmp.resolve("target").toString()));
+        request.vars(Map.of("API_TOKEN", TOKEN, "REPLICAS", "2"));
+        request.secretPattern(Pattern.quote(TOKEN));
+        request.failOnDrift(false);
+        request.prune(true);
+        request.user("jenkins");
         return request;
     }
 }

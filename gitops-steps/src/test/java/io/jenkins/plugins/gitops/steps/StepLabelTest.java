@@ -25,14 +25,14 @@ class StepLabelTest {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String commit = repo.write("environments/staging/app.yaml", SavedKubernetesPlanStepTest.APP).commit("staging");
             StepRunner runner = new StepRunner(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
-            plan.name = "staging";
-            plan.path = "environments/staging";
+            StepRequest.Builder plan = request(StepRequest.Operation.PLAN, repo, commit);
+            plan.name("staging");
+            plan.path("environments/staging");
 
-            StepResponse planned = runner.run(plan);
-            StepResponse applied = runner.run(request(StepRequest.Operation.APPLY, repo, commit));
+            StepResponse planned = runner.run(plan.build());
+            StepResponse applied = runner.run(request(StepRequest.Operation.APPLY, repo, commit).build());
             // the same plan again: the target changed since it was made, so it is refused as stale
-            StepResponse refused = runner.run(request(StepRequest.Operation.APPLY, repo, commit));
+            StepResponse refused = runner.run(request(StepRequest.Operation.APPLY, repo, commit).build());
 
             assertThat(PlanFile.read(tmp.resolve("staging.plan.json")).name()).isEqualTo("staging");
             assertThat(applied.success()).isTrue();
@@ -47,32 +47,31 @@ class StepLabelTest {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String commit = repo.write("environments/staging/app.yaml", SavedKubernetesPlanStepTest.APP).commit("staging");
             StepRunner runner = new StepRunner(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
-            plan.path = "environments/staging";
-            runner.run(plan);
-            StepResponse applied = runner.run(request(StepRequest.Operation.APPLY, repo, commit));
-            StepRequest missing = request(StepRequest.Operation.APPLY, repo, commit);
-            missing.planFile = tmp.resolve("absent.plan.json").toString();
-            missing.planFileLabel = "absent.plan.json";
+            StepRequest.Builder plan = request(StepRequest.Operation.PLAN, repo, commit);
+            plan.path("environments/staging");
+            runner.run(plan.build());
+            StepResponse applied = runner.run(request(StepRequest.Operation.APPLY, repo, commit).build());
+            StepRequest.Builder missing = request(StepRequest.Operation.APPLY, repo, commit);
+            missing.planFile(tmp.resolve("absent.plan.json").toString(), "absent.plan.json");
 
             assertThat(applied.label()).isEqualTo("environments/staging");
-            assertThat(runner.run(missing).label()).isEqualTo("absent.plan.json");
-            StepRequest atTheRoot = request(StepRequest.Operation.PLAN, repo, commit);
-            atTheRoot.path = "";
-            assertThat(runner.run(atTheRoot).label()).as("a plan is not named by the file it saves").isEqualTo(".");
+            assertThat(runner.run(missing.build()).label()).isEqualTo("absent.plan.json");
+            StepRequest.Builder atTheRoot = request(StepRequest.Operation.PLAN, repo, commit);
+            atTheRoot.path("");
+            assertThat(runner.run(atTheRoot.build()).label()).as("a plan is not named by the file it saves")
+                    .isEqualTo(".");
         }
     }
 
     /** As GitopsExecution sends a call: an apply of the saved plan gives neither name nor path. */
-    private StepRequest request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
-        StepRequest request = new StepRequest(operation);
-        request.repository = repo.dir().toString();
-        request.defaultCommit = commit;
-        request.path = "";
-        request.target = new StepTarget.Directory(tmp.resolve("target").toString());
-        request.planFile = tmp.resolve("staging.plan.json").toString();
-        request.planFileLabel = "staging.plan.json";
-        request.user = "alice";
+    private StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
+        StepRequest.Builder request = StepRequest.builder(operation);
+        request.repository(repo.dir().toString());
+        request.defaultCommit(commit);
+        request.path("");
+        request.target(new StepTarget.Directory(tmp.resolve("target").toString()));
+        request.planFile(tmp.resolve("staging.plan.json").toString(), "staging.plan.json");
+        request.user("alice");
         return request;
     }
 }

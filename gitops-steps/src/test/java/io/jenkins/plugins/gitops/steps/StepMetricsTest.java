@@ -63,12 +63,12 @@ class StepMetricsTest {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String blue = repo.write("envs/prod/app.yaml", CONFIG_MAP.formatted("blue"))
                     .commit("blue", Instant.parse("2026-03-01T08:00:00Z"));
-            StepResponse first = run(request(StepRequest.Operation.APPLY, repo, blue));
+            StepResponse first = run(request(StepRequest.Operation.APPLY, repo, blue).build());
             String green = repo.write("envs/prod/app.yaml", CONFIG_MAP.formatted("green"))
                     .commit("green", Instant.parse("2026-03-02T06:00:00Z"));
             clock.advance(Duration.ofHours(23)); // 2026-03-02T09:00Z: green went out 3 hours after its commit
 
-            StepResponse second = run(request(StepRequest.Operation.APPLY, repo, green));
+            StepResponse second = run(request(StepRequest.Operation.APPLY, repo, green).build());
 
             EnvironmentMetrics once = figures(first);
             assertThat(once.deploymentFrequency().events()).isEqualTo(1);
@@ -90,7 +90,7 @@ class StepMetricsTest {
                     .extracting(DailyMetrics::date, DailyMetrics::deployments, DailyMetrics::leadTimeMedianSeconds)
                     .containsExactly(tuple("2026-03-01", 1, null),
                             tuple("2026-03-02", 1, 10_800L));
-            assertThat(second.result().get("updates")).isEqualTo(1);
+            assertThat(second.result().updates()).isEqualTo(1);
         }
     }
 
@@ -106,7 +106,8 @@ class StepMetricsTest {
                     .write("envs/prod/kustomization.yaml", "resources:\n- ../../base\n")
                     .write("envs/staging/kustomization.yaml", "resources:\n- ../../base\n")
                     .commit("blue", Instant.parse("2026-03-01T08:00:00Z"));
-            assertThat(run(request(StepRequest.Operation.APPLY, repo, blue)).success()).as(log.toString()).isTrue();
+            assertThat(run(request(StepRequest.Operation.APPLY, repo, blue).build()).success()).as(log.toString())
+                    .isTrue();
             repo.write("README.md", "# shop\n").commit("docs", Instant.parse("2026-03-02T05:00:00Z"));
             repo.write("envs/staging/kustomization.yaml", "resources:\n- ../../base\nnamePrefix: s-\n")
                     .commit("staging only", Instant.parse("2026-03-02T05:30:00Z"));
@@ -114,10 +115,10 @@ class StepMetricsTest {
                     .commit("green in the base", Instant.parse("2026-03-02T06:00:00Z"));
             clock.advance(Duration.ofHours(23));
 
-            StepResponse second = run(request(StepRequest.Operation.APPLY, repo, green));
+            StepResponse second = run(request(StepRequest.Operation.APPLY, repo, green).build());
 
             EnvironmentMetrics prod = figures(second);
-            assertThat(second.result().get("updates")).isEqualTo(1);
+            assertThat(second.result().updates()).isEqualTo(1);
             assertThat(prod.leadTime().events()).as("the base commit only").isEqualTo(1);
             assertThat(prod.leadTime().medianSeconds()).isEqualTo(Duration.ofHours(3).toSeconds());
         }
@@ -129,14 +130,14 @@ class StepMetricsTest {
             StepTarget cluster = new StepTarget.Kubernetes(api.writeKubeconfig(tmp.resolve("kubeconfig")).toString(),
                     null, null, false, false);
             String blue = repo.write("envs/prod/app.yaml", NAMESPACE + CONFIG_MAP.formatted("blue")).commit("blue");
-            assertThat(run(request(StepRequest.Operation.APPLY, repo, blue, cluster)).success()).isTrue();
+            assertThat(run(request(StepRequest.Operation.APPLY, repo, blue, cluster).build()).success()).isTrue();
             String green = repo.write("envs/prod/app.yaml", NAMESPACE + CONFIG_MAP.formatted("green")).commit("green");
             api.fail("PATCH", "/api/v1/namespaces/shop/configmaps/settings", 403, Map.of("kind", "Status",
                     "apiVersion", "v1", "status", "Failure", "code", 403, "reason", "Forbidden",
                     "message", "configmaps is forbidden"), 1);
             clock.advance(Duration.ofHours(1));
 
-            StepResponse failed = run(request(StepRequest.Operation.APPLY, repo, green, cluster));
+            StepResponse failed = run(request(StepRequest.Operation.APPLY, repo, green, cluster).build());
 
             assertThat(failed.success()).isFalse();
             assertThat(failed.error()).as("a failed apply, not refused input").isNull();
@@ -148,8 +149,8 @@ class StepMetricsTest {
             assertThat(afterFailure.timeToRestore().open()).isEqualTo(1);
 
             clock.advance(Duration.ofHours(2));
-            StepResponse verified = run(request(StepRequest.Operation.VERIFY, repo, green, cluster));
-            StepResponse fixed = run(request(StepRequest.Operation.APPLY, repo, green, cluster));
+            StepResponse verified = run(request(StepRequest.Operation.VERIFY, repo, green, cluster).build());
+            StepResponse fixed = run(request(StepRequest.Operation.APPLY, repo, green, cluster).build());
 
             assertThat(verified.metrics()).as("a verify reports the figures too").isNotNull();
             EnvironmentMetrics afterFix = figures(fixed);
@@ -183,11 +184,11 @@ class StepMetricsTest {
             PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
 
             StepResponse response = new StepRunner(out, new Gitops(StepRunner.progress(out)), broken)
-                    .run(request(StepRequest.Operation.APPLY, repo, blue));
+                    .run(request(StepRequest.Operation.APPLY, repo, blue).build());
 
             assertThat(response.success()).isTrue();
             assertThat(response.error()).isNull();
-            assertThat(response.result().get("creates")).isEqualTo(1);
+            assertThat(response.result().creates()).isEqualTo(1);
             assertThat(response.metrics()).isNull();
             assertThat(log.toString(StandardCharsets.UTF_8)).contains(
                     "[gitops] WARNING: no deployment figures for the deployments view:",
@@ -200,7 +201,7 @@ class StepMetricsTest {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String blue = repo.write("envs/prod/app.yaml", CONFIG_MAP.formatted("blue")).commit("blue");
 
-            assertThat(run(request(StepRequest.Operation.PLAN, repo, blue)).metrics()).isNull();
+            assertThat(run(request(StepRequest.Operation.PLAN, repo, blue).build()).metrics()).isNull();
         }
     }
 
@@ -248,17 +249,18 @@ class StepMetricsTest {
         return report(response).environments().get(0);
     }
 
-    private StepRequest request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
+    private StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
         return request(operation, repo, commit, new StepTarget.Directory(tmp.resolve("target").toString()));
     }
 
-    private StepRequest request(StepRequest.Operation operation, GitRepoFixture repo, String commit, StepTarget target) {
-        StepRequest request = new StepRequest(operation);
-        request.repository = repo.dir().toString();
-        request.defaultCommit = commit;
-        request.path = "envs/prod";
-        request.target = target;
-        request.user = "alice";
+    private StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit,
+            StepTarget target) {
+        StepRequest.Builder request = StepRequest.builder(operation);
+        request.repository(repo.dir().toString());
+        request.defaultCommit(commit);
+        request.path("envs/prod");
+        request.target(target);
+        request.user("alice");
         return request;
     }
 }

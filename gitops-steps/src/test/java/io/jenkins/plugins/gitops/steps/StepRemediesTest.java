@@ -45,14 +45,14 @@ class StepRemediesTest {
             String second = repo.write("env/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n")
                     .commit("two");
             StepRunner runner = new StepRunner(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-            StepRequest plan = request(StepRequest.Operation.PLAN, repo, tmp);
-            plan.ref = first;
-            plan.path = "env";
-            assertThat(runner.run(plan).error()).isNull();
+            StepRequest.Builder plan = request(StepRequest.Operation.PLAN, repo, tmp);
+            plan.ref(first);
+            plan.path("env");
+            assertThat(runner.run(plan.build()).error()).isNull();
 
-            StepRequest apply = request(StepRequest.Operation.APPLY, repo, tmp);
-            apply.ref = second;
-            StepResponse refused = runner.run(apply);
+            StepRequest.Builder apply = request(StepRequest.Operation.APPLY, repo, tmp);
+            apply.ref(second);
+            StepResponse refused = runner.run(apply.build());
 
             assertThat(refused.error()).contains("nothing was applied; apply with ref: '" + first + "'")
                     .doesNotContain("--");
@@ -60,13 +60,12 @@ class StepRemediesTest {
         }
     }
 
-    private static StepRequest request(StepRequest.Operation operation, GitRepoFixture repo, Path tmp) {
-        StepRequest request = new StepRequest(operation);
-        request.repository = repo.dir().toString();
-        request.target = new StepTarget.Directory(tmp.resolve("target").toString());
-        request.planFile = tmp.resolve("plan.json").toString();
-        request.planFileLabel = "plan.json";
-        request.user = "alice";
+    private static StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, Path tmp) {
+        StepRequest.Builder request = StepRequest.builder(operation);
+        request.repository(repo.dir().toString());
+        request.target(new StepTarget.Directory(tmp.resolve("target").toString()));
+        request.planFile(tmp.resolve("plan.json").toString(), "plan.json");
+        request.user("alice");
         return request;
     }
 }

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -53,10 +54,10 @@ class StepRunnerTest {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
 
-            String brief = run(request(StepRequest.Operation.PLAN, repo, commit)).log;
-            StepRequest withDiffs = request(StepRequest.Operation.PLAN, repo, commit);
-            withDiffs.logDiffs = true;
-            String full = run(withDiffs).log;
+            String brief = run(request(StepRequest.Operation.PLAN, repo, commit).build()).log;
+            StepRequest.Builder withDiffs = request(StepRequest.Operation.PLAN, repo, commit);
+            withDiffs.logDiffs(true);
+            String full = run(withDiffs.build()).log;
 
             assertThat(brief).contains("+ create ConfigMap/shop/settings  (envs/prod/app.yaml:1)\n",
                     "+ create ConfigMap/shop/other  (envs/prod/app.yaml:10)\n",
@@ -69,18 +70,19 @@ class StepRunnerTest {
     void thePlanForTheBuildPageIsWrittenOnTheAgentAndItsPathComesBack() throws IOException {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
-            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
-            plan.pageFile = tmp.resolve("page.json").toString();
-            plan.planFile = tmp.resolve("plan.json").toString();
-            plan.buildUrl = "https://ci.example.com/job/shop/7/";
+            StepRequest.Builder plan = request(StepRequest.Operation.PLAN, repo, commit);
+            plan.pageFile(tmp.resolve("page.json").toString());
+            plan.planFile(tmp.resolve("plan.json").toString(), null);
+            String buildUrl = "https://ci.example.com/job/shop/7/";
+            plan.buildUrl(buildUrl);
 
-            StepResponse response = run(plan).response;
+            StepResponse response = run(plan.build()).response;
 
             assertThat(response.planSaved()).isTrue();
             assertThat(response.label()).isEqualTo("envs/prod");
             assertThat(StepPage.read(tmp.resolve("page.json")).plan().summary().create()).isEqualTo(2);
             // the apply of the saved plan, maybe in another build, links the build where the plan was reviewed
-            assertThat(PlanFile.read(tmp.resolve("plan.json")).plannedBy()).isEqualTo(plan.buildUrl);
+            assertThat(PlanFile.read(tmp.resolve("plan.json")).plannedBy()).isEqualTo(buildUrl);
         }
     }
 
@@ -91,14 +93,15 @@ class StepRunnerTest {
             // as `checkout scm` leaves it when the job's credentials are in the URL
             Files.writeString(repo.dir().resolve(".git/config"), "[remote \"origin\"]\n\turl = https://ci-bot:" + TOKEN
                     + "@github.com/acme/shop.git\n", StandardOpenOption.APPEND);
-            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
-            plan.pageFile = tmp.resolve("page.json").toString();
+            StepRequest.Builder plan = request(StepRequest.Operation.PLAN, repo, commit);
+            plan.pageFile(tmp.resolve("page.json").toString());
 
-            StepRequest apply = request(StepRequest.Operation.APPLY, repo, commit); // planned and applied at once
-            apply.pageFile = tmp.resolve("applied.json").toString();
+            // planned and applied at once
+            StepRequest.Builder apply = request(StepRequest.Operation.APPLY, repo, commit);
+            apply.pageFile(tmp.resolve("applied.json").toString());
 
-            run(plan);
-            run(apply);
+            run(plan.build());
+            run(apply.build());
 
             for (String file : new String[] {"page.json", "applied.json"}) {
                 Plan page = StepPage.read(tmp.resolve(file)).plan();
@@ -117,18 +120,18 @@ class StepRunnerTest {
             String commit = repo.write("envs/prod/app.yaml", APP)
                     .write("envs/bad/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: ${API_TOKEN}:\n")
                     .commit("prod");
-            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
-            plan.pageFile = tmp.resolve("page.json").toString();
+            StepRequest.Builder plan = request(StepRequest.Operation.PLAN, repo, commit);
+            plan.pageFile(tmp.resolve("page.json").toString());
 
-            StepResponse response = run(plan).response;
+            StepResponse response = run(plan.build()).response;
 
             String page = Files.readString(tmp.resolve("page.json"));
             assertThat(page).doesNotContain(TOKEN).contains("token: '" + SecretMask.MASK + "'");
             assertThat(response.checkText()).doesNotContain(TOKEN).contains(SecretMask.MASK);
 
-            StepRequest bad = request(StepRequest.Operation.PLAN, repo, commit);
-            bad.path = "envs/bad";
-            StepResponse failed = run(bad).response;
+            StepRequest.Builder bad = request(StepRequest.Operation.PLAN, repo, commit);
+            bad.path("envs/bad");
+            StepResponse failed = run(bad.build()).response;
             assertThat(failed.error()).isNotNull().doesNotContain(TOKEN);
         }
     }
@@ -138,10 +141,11 @@ class StepRunnerTest {
     void aCredentialValueIsMaskedInThePlanFileAndTheSavedPlanStillApplies() throws IOException {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
-            StepRequest plan = request(StepRequest.Operation.PLAN, repo, commit);
-            plan.planFile = tmp.resolve("plan.json").toString();
-            plan.logDiffs = true;
-            Run planned = run(plan);
+            String planFile = tmp.resolve("plan.json").toString();
+            StepRequest.Builder plan = request(StepRequest.Operation.PLAN, repo, commit);
+            plan.planFile(planFile, null);
+            plan.logDiffs(true);
+            Run planned = run(plan.build());
 
             String file = Files.readString(tmp.resolve("plan.json"));
             assertThat(file).doesNotContain(TOKEN).contains("token: '" + SecretMask.MASK + "'");
@@ -149,9 +153,9 @@ class StepRunnerTest {
             // a plain digest over the ConfigMap would let a holder of the plan test guesses of the token offline
             assertThat(PlanFile.read(tmp.resolve("plan.json")).desiredDigest()).startsWith("sha256:secrets-by-id:");
 
-            StepRequest apply = request(StepRequest.Operation.APPLY, repo, commit);
-            apply.planFile = plan.planFile;
-            Run applied = run(apply);
+            StepRequest.Builder apply = request(StepRequest.Operation.APPLY, repo, commit);
+            apply.planFile(planFile, null);
+            Run applied = run(apply.build());
             assertThat(applied.response.success()).as(applied.log).isTrue();
             assertThat(Files.readString(tmp.resolve("target/_core/ConfigMap/shop/settings.yaml"))).contains(TOKEN);
         }
@@ -161,30 +165,28 @@ class StepRunnerTest {
     void aSavedPlanAppliedInANewerCheckoutSaysWhichCommitItApplies() {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String reviewed = repo.write("envs/prod/app.yaml", APP).commit("prod");
-            StepRequest plan = request(StepRequest.Operation.PLAN, repo, reviewed);
-            plan.planFile = tmp.resolve("plan.json").toString();
-            plan.planFileLabel = "plan.json";
-            run(plan);
+            String planFile = tmp.resolve("plan.json").toString();
+            StepRequest.Builder plan = request(StepRequest.Operation.PLAN, repo, reviewed);
+            plan.planFile(planFile, "plan.json");
+            run(plan.build());
             String newer = repo.write("envs/prod/app.yaml", APP.replace("blue", "red")).commit("newer");
-            StepRequest apply = request(StepRequest.Operation.APPLY, repo, newer);
-            apply.path = "";
-            apply.planFile = plan.planFile;
-            apply.planFileLabel = plan.planFileLabel;
+            StepRequest.Builder apply = request(StepRequest.Operation.APPLY, repo, newer);
+            apply.path("");
+            apply.planFile(planFile, "plan.json");
 
-            Run applied = run(apply);
+            Run applied = run(apply.build());
 
             assertThat(applied.response.success()).isTrue();
-            assertThat(applied.response.result().get("commit")).isEqualTo(reviewed);
+            assertThat(applied.response.result().commit()).isEqualTo(reviewed);
             assertThat(applied.log).containsOnlyOnce("[gitops] the plan in plan.json is for commit "
                     + reviewed.substring(0, 12) + " while the workspace is at " + newer.substring(0, 12));
-            StepRequest same = request(StepRequest.Operation.PLAN, repo, newer);
-            same.planFile = plan.planFile;
-            run(same);
-            StepRequest again = request(StepRequest.Operation.APPLY, repo, newer);
-            again.path = "";
-            again.planFile = plan.planFile;
-            again.planFileLabel = plan.planFileLabel;
-            assertThat(run(again).log).doesNotContain("while the workspace is at");
+            StepRequest.Builder same = request(StepRequest.Operation.PLAN, repo, newer);
+            same.planFile(planFile, null);
+            run(same.build());
+            StepRequest.Builder again = request(StepRequest.Operation.APPLY, repo, newer);
+            again.path("");
+            again.planFile(planFile, "plan.json");
+            assertThat(run(again.build()).log).doesNotContain("while the workspace is at");
         }
     }
 
@@ -192,18 +194,18 @@ class StepRunnerTest {
     void anEmptyDesiredStateDeletesNothingUnlessTheStepAllowsIt() throws IOException {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String full = repo.write("envs/prod/app.yaml", APP).commit("prod");
-            assertThat(run(request(StepRequest.Operation.APPLY, repo, full)).response.success()).isTrue();
+            assertThat(run(request(StepRequest.Operation.APPLY, repo, full).build()).response.success()).isTrue();
             Files.createDirectories(repo.dir().resolve("envs/prod"));
             String empty = repo.write("envs/prod/app.yaml", "# nothing left\n").commit("empty");
 
-            StepResponse refused = run(request(StepRequest.Operation.APPLY, repo, empty)).response;
-            StepRequest allowed = request(StepRequest.Operation.APPLY, repo, empty);
-            allowed.allowEmpty = true;
-            StepResponse emptied = run(allowed).response;
+            StepResponse refused = run(request(StepRequest.Operation.APPLY, repo, empty).build()).response;
+            StepRequest.Builder allowed = request(StepRequest.Operation.APPLY, repo, empty);
+            allowed.allowEmpty(true);
+            StepResponse emptied = run(allowed.build()).response;
 
             assertThat(refused.error()).contains("allowEmpty: true");
             assertThat(emptied.success()).isTrue();
-            assertThat(emptied.result().get("deletes")).isEqualTo(2);
+            assertThat(emptied.result().deletes()).isEqualTo(2);
         }
     }
 
@@ -212,10 +214,11 @@ class StepRunnerTest {
     void aPlanFileThatIsAFolderIsRefusedAndAFifoIsWrittenThrough() throws Exception {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             String commit = repo.write("envs/prod/app.yaml", APP).commit("prod");
-            StepRequest toFolder = request(StepRequest.Operation.PLAN, repo, commit);
-            toFolder.planFile = Files.createDirectories(tmp.resolve("plans")).toString();
+            String folder = Files.createDirectories(tmp.resolve("plans")).toString();
+            StepRequest.Builder toFolder = request(StepRequest.Operation.PLAN, repo, commit);
+            toFolder.planFile(folder, null);
 
-            assertThat(run(toFolder).response.error()).contains("cannot write plan file " + toFolder.planFile
+            assertThat(run(toFolder.build()).response.error()).contains("cannot write plan file " + folder
                     + ": it is a folder; give a file name");
 
             Path fifo = tmp.resolve("plan.fifo");
@@ -227,10 +230,10 @@ class StepRunnerTest {
                     throw new IllegalStateException(e);
                 }
             });
-            StepRequest toFifo = request(StepRequest.Operation.PLAN, repo, commit);
-            toFifo.planFile = fifo.toString();
+            StepRequest.Builder toFifo = request(StepRequest.Operation.PLAN, repo, commit);
+            toFifo.planFile(fifo.toString(), null);
 
-            assertThat(run(toFifo).response.success()).isTrue();
+            assertThat(run(toFifo.build()).response.success()).isTrue();
             assertThat(PlanFile.fromJson(read.get(20, TimeUnit.SECONDS), "received").summary().create()).isEqualTo(2);
             assertThat(Files.isRegularFile(fifo, LinkOption.NOFOLLOW_LINKS)).as("still a FIFO").isFalse();
         }
@@ -245,16 +248,15 @@ class StepRunnerTest {
         return new Run(log.toString(StandardCharsets.UTF_8), response);
     }
 
-    private StepRequest request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
-        StepRequest request = new StepRequest(operation);
-        request.repository = repo.dir().toString();
-        request.defaultCommit = commit;
-        request.path = "envs/prod";
-        request.target = new StepTarget.Directory(tmp.resolve("target").toString());
-        request.vars.put("API_TOKEN", TOKEN);
-        request.secretPattern = Pattern.quote(TOKEN);
-        request.secretVars.add("API_TOKEN");
-        request.user = "alice";
+    private StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
+        StepRequest.Builder request = StepRequest.builder(operation);
+        request.repository(repo.dir().toString());
+        request.defaultCommit(commit);
+        request.path("envs/prod");
+        request.target(new StepTarget.Directory(tmp.resolve("target").toString()));
+        request.secretVars(Map.of("API_TOKEN", TOKEN));
+        request.secretPattern(Pattern.quote(TOKEN));
+        request.user("alice");
         return request;
     }
 }

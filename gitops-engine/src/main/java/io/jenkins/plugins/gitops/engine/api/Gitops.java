@@ -96,7 +96,7 @@ public final class Gitops {
                 request.options().user(), request.options().buildUrl());
         try (Target target = request.target().open(plan.path(), context)) {
             // The saved plan carries its own diff mode in its changes; the mode only matters to re-planning.
-            Applier applier = new Applier(target, progress, clock, DiffMode.CLIENT);
+            Applier applier = new Applier(target, progress, clock, DiffMode.DEFAULT);
             ApplyResult result = applier.apply(plan, load(spec, request.inputs(), request.target()), request.options());
             return new ApplyResponse(result, awaitHealth(target, result, request.health()));
         }

@@ -39,7 +39,7 @@ public final class Applier {
     private final LongSupplier nanoTime;
 
     public Applier(Target target, Progress progress, Clock clock) {
-        this(target, progress, clock, DiffMode.CLIENT);
+        this(target, progress, clock, DiffMode.DEFAULT);
     }
 
     /** {@code diffMode} is how {@link #planAndApply} plans; a saved plan was made with its own. */

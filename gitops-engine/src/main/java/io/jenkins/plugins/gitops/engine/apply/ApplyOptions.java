@@ -13,6 +13,13 @@ import java.time.Duration;
 public record ApplyOptions(int parallelism, Duration lease, Duration lockWait, String user, String buildUrl,
         int historyLimit, boolean allowEmpty) {
     public static final int DEFAULT_PARALLELISM = 16;
+    /**
+     * How long the lock outlives a killed run unless told ({@code --lock-lease}), ISO-8601 as front ends write it: a
+     * constant, so that option annotations and forms can show it.
+     */
+    public static final String DEFAULT_LEASE = "PT5M";
+    /** How long to wait for another run's lock unless told ({@code --lock-wait}, {@code lockWait}): not at all. */
+    public static final String DEFAULT_LOCK_WAIT = "PT0S";
 
     public ApplyOptions {
         if (parallelism < 1) {
@@ -21,8 +28,8 @@ public record ApplyOptions(int parallelism, Duration lease, Duration lockWait, S
     }
 
     public static ApplyOptions defaults(String user) {
-        return new ApplyOptions(DEFAULT_PARALLELISM, Duration.ofMinutes(5), Duration.ZERO, user, null,
-                Inventory.DEFAULT_HISTORY_LIMIT, false);
+        return new ApplyOptions(DEFAULT_PARALLELISM, Duration.parse(DEFAULT_LEASE), Duration.parse(DEFAULT_LOCK_WAIT),
+                user, null, Inventory.DEFAULT_HISTORY_LIMIT, false);
     }
 
     public ApplyOptions withParallelism(int n) {

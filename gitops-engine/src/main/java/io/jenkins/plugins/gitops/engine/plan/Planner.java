@@ -43,7 +43,7 @@ public final class Planner {
     private final DiffMode diffMode;
 
     public Planner(Target target, Progress progress, Clock clock) {
-        this(target, progress, clock, DiffMode.CLIENT);
+        this(target, progress, clock, DiffMode.DEFAULT);
     }
 
     public Planner(Target target, Progress progress, Clock clock, DiffMode diffMode) {

@@ -28,7 +28,7 @@ public final class Verifier {
     private final DiffMode diffMode;
 
     public Verifier(Target target, Progress progress, Clock clock, Duration pollInterval) {
-        this(target, progress, clock, pollInterval, DiffMode.CLIENT);
+        this(target, progress, clock, pollInterval, DiffMode.DEFAULT);
     }
 
     public Verifier(Target target, Progress progress, Clock clock, Duration pollInterval, DiffMode diffMode) {

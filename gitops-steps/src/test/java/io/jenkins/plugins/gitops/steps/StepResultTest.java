@@ -8,6 +8,7 @@ import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.change;
 import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.mixedPlan;
 import static io.jenkins.plugins.gitops.engine.report.ReportFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
@@ -17,21 +18,25 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.health.ResourceHealth;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
 import java.util.Map;
 import io.jenkins.plugins.gitops.engine.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
 
-class StepResultsTest {
+class StepResultTest {
 
     @Test
     void planCountsEachActionAndKeepsTheKeysInOrder() {
-        Map<String, Object> m = StepResults.of(mixedPlan(), "plans/prod.json");
+        StepResult result = StepResult.of(mixedPlan(), "plans/prod.json");
+        Map<String, Object> m = result.toMap();
 
-        assertThat(m.keySet()).containsExactlyElementsOf(StepResults.KEYS);
+        assertThat(result.hasChanges()).isTrue();
+        assertThat(m.keySet()).containsExactlyElementsOf(StepResult.KEYS);
         assertThat(m).containsEntry("creates", 1).containsEntry("updates", 1).containsEntry("deletes", 1)
                 .containsEntry("unchanged", 1).containsEntry("hasChanges", true)
                 .containsEntry("planFile", "plans/prod.json").containsEntry("digest", "sha256:desired")
@@ -41,7 +46,7 @@ class StepResultsTest {
 
     @Test
     void planWithoutChangesSaysSoAndAnUnsavedPlanHasAnEmptyFileName() {
-        Map<String, Object> m = StepResults.of(plan(List.of(change(SAME, Action.NOOP, ""))), null);
+        Map<String, Object> m = StepResult.of(plan(List.of(change(SAME, Action.NOOP, ""))), null).toMap();
 
         assertThat(m).containsEntry("hasChanges", false).containsEntry("unchanged", 1).containsEntry("planFile", "");
     }
@@ -55,8 +60,8 @@ class StepResultsTest {
                 new Outcome(SAME, Action.NOOP, Outcome.Status.UNCHANGED, null),
                 new Outcome(OLD, Action.DELETE, Outcome.Status.SKIPPED, null)), null);
 
-        Map<String, Object> m = StepResults.of(result, "plan.json", List.of(new ResourceHealth(WEB,
-                new Health(HealthStatus.FAILED, "BackoffLimitExceeded"))));
+        Map<String, Object> m = StepResult.of(result, "plan.json", List.of(new ResourceHealth(WEB,
+                new Health(HealthStatus.FAILED, "BackoffLimitExceeded")))).toMap();
 
         assertThat(m).containsEntry("creates", 1).containsEntry("updates", 0).containsEntry("deletes", 0)
                 .containsEntry("unchanged", 1).containsEntry("hasChanges", true).containsEntry("planFile", "plan.json");
@@ -69,7 +74,7 @@ class StepResultsTest {
         VerifyResult result = new VerifyResult(mixedPlan(),
                 List.of(new ResourceHealth(WEB, new Health(HealthStatus.FAILED, "image pull failed"))));
 
-        Map<String, Object> m = StepResults.of(result);
+        Map<String, Object> m = StepResult.of(result).toMap();
 
         assertThat(m.get("drifted")).isEqualTo(List.of(WEB.toString(), CONFIG.toString(), OLD.toString()));
         assertThat(m.get("unhealthy")).asList().singleElement().asString().contains(WEB.toString(), "image pull failed");
@@ -78,7 +83,7 @@ class StepResultsTest {
 
     @Test
     void theMapHoldsOnlySerializableJdkValues() throws IOException {
-        Map<String, Object> m = StepResults.of(mixedPlan(), "p.json");
+        Map<String, Object> m = StepResult.of(mixedPlan(), "p.json").toMap();
         // Pipeline persists step results with Java serialization; an engine type here would break a resume.
         for (Object value : m.values()) {
             assertThat(value.getClass().getName()).startsWith("java.");
@@ -86,5 +91,23 @@ class StepResultsTest {
         try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
             out.writeObject(m);
         }
+    }
+
+    /** The typed result comes back from the agent over the remoting channel: Java serialization, as there. */
+    @Test
+    void theResultReadsBackAsItWasSentWithItsListsStillUnmodifiable() throws Exception {
+        StepResult sent = StepResult.of(new VerifyResult(mixedPlan(), List.of()));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(sent);
+        }
+        StepResult received;
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            received = (StepResult) in.readObject();
+        }
+
+        assertThat(received).isEqualTo(sent);
+        assertThat(received.drifted()).hasSize(3);
+        assertThatThrownBy(() -> received.drifted().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
 }
