@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.constructors;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 
@@ -14,6 +15,7 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import hudson.model.Descriptor;
 import io.jenkins.plugins.gitops.engine.architecture.FrontEndRules;
+import io.jenkins.plugins.gitops.engine.architecture.PageMarkup;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.verb.POST;
@@ -21,7 +23,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * The rules warnings-ng keeps for its Jenkins code (plugin-util-api's PluginArchitectureRules), for this plugin's own
  * package (the engine and gitops-steps below it have their own architecture tests): form endpoints answer POST only and
- * check a permission first, data-bound classes are public, and the engine is used through its use cases and values.
+ * check a permission first, data-bound classes are public, and the engine is used through its use cases and values;
+ * and the plugin writes no page markup itself: its views print only gitops-pages' HTML, tested there with hostile text.
  * These run without a Jenkins: they read the compiled classes.
  */
 @AnalyzeClasses(packages = "io.jenkins.plugins.gitops", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -52,6 +55,9 @@ class PluginArchitectureTest {
 
     @ArchTest
     static final ArchRule ONLY_THE_ENGINES_USE_CASES_AND_VALUES = FrontEndRules.onlyTheUseCasesIn(PLUGIN);
+
+    @ArchTest
+    static final ArchRule NO_PAGE_MARKUP = classes().that().resideInAPackage(PLUGIN).should(PageMarkup.absent());
 
     /** FormAccess decides who may use a form helper; CredentialItems asks it before listing credentials. */
     private static ArchCondition<JavaMethod> checkAPermission() {

@@ -4,21 +4,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The engine's layering, kept by the build: packages read as the flow without cycles, targets behind their
@@ -55,38 +44,9 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("sjsonnet..", "scala..", "ujson..", "upickle..")
             .because("sjsonnet and the Scala library load only when an environment holds Jsonnet");
 
-    /**
-     * The Jenkins pages' HTML lives in gitops-pages, beside the plugin that shows it: an HTML class attribute of Jenkins'
-     * design library ({@code class="jenkins-table"}) or of the pages' style ({@code class="gitops-diff"}), or a data
-     * attribute of the pages' scripts, in a string constant of an engine class means page markup came back.
-     */
+    /** The Jenkins pages' HTML lives in gitops-pages, beside the plugin that shows it. */
     @ArchTest
-    static final ArchRule NO_PAGE_MARKUP = classes().should(holdNoPageMarkup())
+    static final ArchRule NO_PAGE_MARKUP = classes().should(PageMarkup.absent())
             .andShould().haveSimpleNameNotEndingWith("Html")
             .because("the Jenkins pages are rendered in gitops-pages; the engine's reports are text, JSON and Markdown");
-
-    private static final Pattern PAGE_MARKUP = Pattern.compile("class=\"(jenkins|gitops)-[\\w-]*|data-gitops-[\\w-]*");
-
-    private static ArchCondition<JavaClass> holdNoPageMarkup() {
-        return new ArchCondition<>("hold no page markup in their string constants") {
-            @Override
-            public void check(JavaClass c, ConditionEvents events) {
-                c.getSource().ifPresent(source -> {
-                    Matcher m = PAGE_MARKUP.matcher(constants(source.getUri()));
-                    if (m.find()) {
-                        events.add(SimpleConditionEvent.violated(c, c.getName() + " holds page markup: " + m.group()));
-                    }
-                });
-            }
-        };
-    }
-
-    /** The class file's bytes as text: its string constants are (modified) UTF-8, so ASCII markup reads as written. */
-    private static String constants(URI classFile) {
-        try (InputStream in = classFile.toURL().openStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + classFile, e);
-        }
-    }
 }
