@@ -146,7 +146,7 @@ class HostileInputTest {
         VALUES.put("int", () -> List.of(-1, 0, 1, 2, 3, 4, 99));
         VALUES.put(Phase.class.getName(), () -> List.of(Phase.values()));
         VALUES.put(Plan.class.getName(), () -> List.of(plan()));
-        VALUES.put(PlanSummary.class.getName(), () -> List.of(new PlanSummary(1, 0, 2, 3)));
+        VALUES.put(PlanSummary.class.getName(), () -> List.of(new PlanSummary(1, 0, 2, 3, 1)));
         VALUES.put(PageLinks.class.getName(), () -> HOSTILE.stream().map(s -> new PageLinks(s, s, s, s)).toList());
         VALUES.put(PlanHtml.Query.class.getTypeName(), () -> HOSTILE.stream().flatMap(s -> Stream.of(
                 new PlanHtml.Query(null, s, 1, 50), new PlanHtml.Query(Action.UPDATE, s, 2, 1))).toList());
@@ -168,12 +168,14 @@ class HostileInputTest {
                     List.of(s, "spec." + s)));
             changes.add(new Change(new ResourceId("", "Secret", s, s), Action.UPDATE, new Origin(s, 1), "1",
                     diff.replace("value: x", "value: *** (after)") + " pw: ***\n", List.of(s)));
+            changes.add(new Change(new ResourceId("batch", "Job", s, s), Action.RUN, new Origin(s, 2), null,
+                    "--- a\n+++ b\n@@ -0,0 +1 @@\n+name: " + s + "\n"));
         }
         changes.add(new Change(new ResourceId("", "ConfigMap", "shop", "new"), Action.CREATE, null, null,
                 "--- a\n+++ b\n@@ -0,0 +1 @@\n+" + LONG + "\n"));
         return new Plan(HOSTILE.get(0), HOSTILE.get(1), HOSTILE.get(2), HOSTILE.get(3), HOSTILE.get(4), HOSTILE.get(5),
                 true, Instant.parse("2026-01-01T00:00:00Z"), changes, HOSTILE.get(8), "https://github.com/" + LONG,
-                HOSTILE.get(6));
+                HOSTILE.get(6), HOSTILE);
     }
 
     private static List<Outcome> outcomes() {
