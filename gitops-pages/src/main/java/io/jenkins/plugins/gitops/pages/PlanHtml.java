@@ -71,6 +71,10 @@ public final class PlanHtml {
         count(out, Action.UPDATE, s.update(), phase);
         count(out, Action.DELETE, s.delete(), phase);
         count(out, Action.NOOP, s.noop(), phase);
+        // Only plans with run-once hooks have runs; a "0 run" badge on every other plan would be noise.
+        if (s.run() > 0) {
+            count(out, Action.RUN, s.run(), phase);
+        }
         return out.append("</p>\n").toString();
     }
 
@@ -250,7 +254,10 @@ public final class PlanHtml {
         matching.forEach(i -> counts[plan.changes().get(i).action().ordinal()]++);
         out.append("<nav class=\"gitops-filters\" aria-label=\"Filter by action\">");
         filterLink(null, "All", matching.size(), query, out);
-        for (Action action : List.of(Action.CREATE, Action.UPDATE, Action.DELETE, Action.NOOP)) {
+        List<Action> actions = plan.summary().run() > 0
+                ? List.of(Action.CREATE, Action.UPDATE, Action.DELETE, Action.RUN, Action.NOOP)
+                : List.of(Action.CREATE, Action.UPDATE, Action.DELETE, Action.NOOP);
+        for (Action action : actions) {
             String word = phase.word(action);
             filterLink(action, word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1),
                     counts[action.ordinal()], query, out);

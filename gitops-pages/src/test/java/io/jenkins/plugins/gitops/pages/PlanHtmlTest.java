@@ -214,6 +214,22 @@ class PlanHtmlTest {
     }
 
     @Test
+    void runOnceHooksHaveTheirOwnBadgeAndFilterOnlyWhereAPlanHasThem() {
+        List<Change> changes = new ArrayList<>(Plans.mixed().changes());
+        changes.add(new Change(new ResourceId("batch", "Job", "shop", "migrate*"), Action.RUN, new Origin("hooks.yaml", 1),
+                null, "--- a\n+++ b\n@@ -0,0 +1 @@\n+kind: Job\n"));
+        Plan withRun = Plans.plan("prod", changes);
+
+        assertThat(PlanHtml.counts(withRun.summary(), Phase.PLAN)).contains("gitops-badge--run\">1 run");
+        assertThat(PlanHtml.counts(withRun.summary(), Phase.APPLIED)).contains("gitops-badge--run\">1 ran");
+        assertThat(PlanHtml.changesPage(withRun, Phase.PLAN, all(1, 50))).contains("action=RUN", ">Run <");
+        assertThat(PlanHtml.changesPage(withRun, Phase.PLAN, new PlanHtml.Query(Action.RUN, "", 1, 10)))
+                .contains("Job.batch/<wbr>shop/<wbr>migrate*").doesNotContain("Secret/<wbr>shop/<wbr>db");
+        assertThat(PlanHtml.counts(Plans.mixed().summary(), Phase.PLAN)).doesNotContain("gitops-badge--run");
+        assertThat(PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 50))).doesNotContain("action=RUN");
+    }
+
+    @Test
     void aSinglePageHasACountButNoPagerButtons() {
         String one = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 50));
         String two = PlanHtml.changesPage(Plans.mixed(), Phase.PLAN, all(1, 1));
