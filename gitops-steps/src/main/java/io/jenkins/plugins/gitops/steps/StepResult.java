@@ -11,15 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
- * What a plan, apply or verify call found: the counts (an apply's count only what it did), the plan file as the step
+ * What a plan, apply or verify call found: the counts (an apply's count only what it did; {@code runs} are run-once
+ * hooks, which change nothing the target owns and so are not changes), the plan file as the step
  * named it ("" when none was saved), the desired state's digest, the commit, the drifted resources (a verify's) and
  * those not healthy, by name. The plugin reads it typed; the Pipeline step returns it as {@link #toMap()}.
  */
-public record StepResult(int creates, int updates, int deletes, int unchanged, String planFile, String digest,
+public record StepResult(int creates, int updates, int deletes, int unchanged, int runs, String planFile, String digest,
         String commit, List<String> drifted, List<String> unhealthy) implements Serializable {
     /** The keys of {@link #toMap()}, in its order: the same for plan, apply and verify. */
-    public static final List<String> KEYS = List.of("creates", "updates", "deletes", "unchanged", "hasChanges",
-            "planFile", "digest", "commit", "drifted", "unhealthy");
+    public static final List<String> KEYS = List.of("creates", "updates", "deletes", "unchanged", "runs",
+            "hasChanges", "planFile", "digest", "commit", "drifted", "unhealthy");
 
     public StepResult {
         planFile = planFile == null ? "" : planFile;
@@ -30,7 +31,7 @@ public record StepResult(int creates, int updates, int deletes, int unchanged, S
     /** A plan: what applying it would change. {@code planFile} may be null when the plan was not saved. */
     public static StepResult of(Plan plan, String planFile) {
         PlanSummary s = plan.summary();
-        return new StepResult(s.create(), s.update(), s.delete(), s.noop(), planFile, plan.desiredDigest(),
+        return new StepResult(s.create(), s.update(), s.delete(), s.noop(), s.run(), planFile, plan.desiredDigest(),
                 plan.commit(), List.of(), List.of());
     }
 
@@ -40,14 +41,14 @@ public record StepResult(int creates, int updates, int deletes, int unchanged, S
      */
     public static StepResult of(ApplyResult result, String planFile, List<ResourceHealth> unhealthy) {
         AppliedCounts done = AppliedCounts.of(result);
-        return new StepResult(done.created(), done.updated(), done.deleted(), done.unchanged(), planFile,
+        return new StepResult(done.created(), done.updated(), done.deleted(), done.unchanged(), done.ran(), planFile,
                 result.plan().desiredDigest(), result.plan().commit(), List.of(), names(unhealthy));
     }
 
     /** A verify: the fresh plan's counts, the drifted resources and the unhealthy ones. */
     public static StepResult of(VerifyResult result) {
         PlanSummary s = result.plan().summary();
-        return new StepResult(s.create(), s.update(), s.delete(), s.noop(), null, result.plan().desiredDigest(),
+        return new StepResult(s.create(), s.update(), s.delete(), s.noop(), s.run(), null, result.plan().desiredDigest(),
                 result.plan().commit(), result.drifted().stream().map(c -> c.id().toString()).toList(),
                 names(result.unhealthy()));
     }
@@ -66,6 +67,7 @@ public record StepResult(int creates, int updates, int deletes, int unchanged, S
         m.put("updates", updates);
         m.put("deletes", deletes);
         m.put("unchanged", unchanged);
+        m.put("runs", runs);
         m.put("hasChanges", hasChanges());
         m.put("planFile", planFile);
         m.put("digest", digest);

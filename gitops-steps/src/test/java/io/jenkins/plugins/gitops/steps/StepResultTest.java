@@ -38,7 +38,7 @@ class StepResultTest {
         assertThat(result.hasChanges()).isTrue();
         assertThat(m.keySet()).containsExactlyElementsOf(StepResult.KEYS);
         assertThat(m).containsEntry("creates", 1).containsEntry("updates", 1).containsEntry("deletes", 1)
-                .containsEntry("unchanged", 1).containsEntry("hasChanges", true)
+                .containsEntry("unchanged", 1).containsEntry("runs", 0).containsEntry("hasChanges", true)
                 .containsEntry("planFile", "plans/prod.json").containsEntry("digest", "sha256:desired")
                 .containsEntry("commit", ReportFixtures.COMMIT)
                 .containsEntry("drifted", List.of()).containsEntry("unhealthy", List.of());
@@ -67,6 +67,20 @@ class StepResultTest {
                 .containsEntry("unchanged", 1).containsEntry("hasChanges", true).containsEntry("planFile", "plan.json");
         assertThat((List<?>) m.get("unhealthy")).singleElement().asString().contains(WEB.toString())
                 .contains("BackoffLimitExceeded");
+    }
+
+    @Test
+    void runOnceHooksCountAsRunsNotAsChanges() {
+        Plan plan = plan(List.of(change(SAME, Action.NOOP, ""), change(WEB, Action.RUN, "+kind: Job\n")));
+        ApplyResult ran = new ApplyResult(plan, List.of(new Outcome(SAME, Action.NOOP, Outcome.Status.UNCHANGED, null),
+                new Outcome(WEB, Action.RUN, Outcome.Status.DONE, null)), null);
+        ApplyResult failed = new ApplyResult(plan, List.of(new Outcome(WEB, Action.RUN, Outcome.Status.FAILED, "no")),
+                null);
+
+        assertThat(StepResult.of(plan, null).toMap()).containsEntry("runs", 1).containsEntry("hasChanges", false);
+        assertThat(StepResult.of(ran, null, List.of()).toMap()).containsEntry("runs", 1).containsEntry("creates", 0)
+                .containsEntry("unchanged", 1);
+        assertThat(StepResult.of(failed, null, List.of()).runs()).isZero();
     }
 
     @Test
