@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,15 +23,17 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Real shapes, as the command line meets them: the kube-prometheus corpus ({@value #CORPUS}, a few very large CRDs
- * and dashboards) planned by {@code ./gitops plan} into an empty directory target and after a one-line change in its
- * largest CRD, and the quickstart environment's plan (start-up); each beside {@code kubectl create
- * --dry-run=client -o yaml} of the same files, both as new processes in turns in the same run, with their peak
- * resident memory. kubectl asks {@link DiscoveryStub} for the kinds' resources.
+ * and dashboards) planned, applied and verified by {@code ./gitops} into a directory target, first as 131 creates
+ * into an empty one, then after a one-line change in its largest CRD; and the quickstart environment's plan
+ * (start-up). Each beside {@code kubectl create --dry-run=client -o yaml} of the same files: every command a new
+ * process, in turns in the same rounds, with its peak resident memory. kubectl asks {@link DiscoveryStub} for the
+ * kinds' resources.
  */
 final class ShapesBench {
     static final String CORPUS = "gitops-bench/corpus/kube-prometheus/manifests";
     static final String QUICKSTART = "examples/environments/staging";
     private static final Pattern DESCRIPTION = Pattern.compile("(?m)^(\\s+description: [A-Za-z].*)$");
+    private static final String KUBECTL = "kubectl create --dry-run=client";
 
     private ShapesBench() {
     }
@@ -41,6 +44,13 @@ final class ShapesBench {
             return new Runs(new Samples(runs.stream().map(NewProcess::millis).toList()),
                     runs.stream().mapToDouble(NewProcess::peakRssMb).max().orElse(0));
         }
+    }
+
+    /**
+     * One command of a round. {@code prepare} puts the target in the state the command starts from, unmeasured;
+     * the command must exit with at most {@code highestSuccess} and print {@code expect}.
+     */
+    private record Step(String name, List<String> command, int highestSuccess, String expect, Runnable prepare) {
     }
 
     static List<Row> run(Path root, int runs, Path work, PrintStream log) {
@@ -58,20 +68,38 @@ final class ShapesBench {
                 List<String> kubectl = List.of("kubectl", "--kubeconfig", kubeconfig.toString(), "create",
                         "--dry-run=client", "--validate=false", "-o", "yaml");
                 Path target = work.resolve("shapes-target");
-                List<String> plan = List.of(gitops.toString(), "plan", "-q", "--repo", repoDir.toString(),
-                        "--path", "manifests", "--target", "dir:" + target);
-                List<String> kubectlFiles = concat(kubectl, List.of("-R", "-f", repoDir.resolve("manifests").toString()));
+                Path applied = work.resolve("shapes-target-applied");
+                Path planFile = work.resolve("shapes-plan.json");
+                List<String> source = List.of("-q", "--repo", repoDir.toString(), "--path", "manifests", "--target",
+                        "dir:" + target);
+                List<String> plan = concat(List.of(gitops.toString(), "plan"), source);
+                List<String> planOut = concat(plan, List.of("--out", planFile.toString()));
+                List<String> applyNow = concat(List.of(gitops.toString(), "apply", "--auto-approve"), source);
+                List<String> applySaved = List.of(gitops.toString(), "apply", "-q", "--repo", repoDir.toString(),
+                        "--target", "dir:" + target, planFile.toString());
+                List<String> verify = concat(List.of(gitops.toString(), "verify"), source);
+                Step kubectlFiles = new Step(KUBECTL, concat(kubectl, List.of("-R", "-f",
+                        repoDir.resolve("manifests").toString())), 0, "kind: CustomResourceDefinition", () -> { });
 
-                rows.add(KubeBench.load("the kube-prometheus plans"));
-                log.println("bench: kube-prometheus: gitops plan (131 creates) and kubectl create --dry-run=client,"
-                        + " new processes in turns");
+                rows.add(KubeBench.load("the kube-prometheus rows"));
+                log.println("bench: kube-prometheus: gitops plan, apply (at once and of a saved plan) and verify of"
+                        + " 131 creates, and kubectl create --dry-run=client, new processes in turns");
                 // The first run after a build makes the launcher's class-data archive: not a user's every run.
                 NewProcess.check(plan, work.resolve("o"), work.resolve("e"), 2);
-                rows.addAll(pair("kube-prometheus plan, 131 creates", plan, "131 to create", kubectlFiles, runs, work));
+                Runnable empty = () -> delete(target);
+                rows.addAll(compared("kube-prometheus, 131 creates", rounds(List.of(kubectlFiles,
+                        new Step("gitops plan", plan, 2, "131 to create", empty),
+                        new Step("gitops apply --auto-approve", applyNow, 0, "131 created", empty),
+                        new Step("gitops apply of a saved plan", applySaved, 0, "131 created", () -> {
+                            delete(target);
+                            NewProcess.check(planOut, work.resolve("o"), work.resolve("e"), 2);
+                        }),
+                        new Step("gitops verify after the apply", verify, 0, "No drift", () -> { })), runs, work),
+                        true));
 
-                NewProcess.check(List.of(gitops.toString(), "apply", "-q", "--auto-approve", "--repo",
-                        repoDir.toString(), "--path", "manifests", "--target", "dir:" + target), work.resolve("o"),
-                        work.resolve("e"), 0);
+                delete(target);
+                NewProcess.check(applyNow, work.resolve("o"), work.resolve("e"), 0);
+                copy(target, applied);
                 Path largest = largest(repoDir.resolve("manifests"));
                 String text = Files.readString(largest);
                 Matcher line = DESCRIPTION.matcher(text);
@@ -82,17 +110,29 @@ final class ShapesBench {
                         text.substring(0, line.end()) + " Changed." + text.substring(line.end()));
                 repo.commit("one line of " + largest.getFileName());
                 log.println("bench: kube-prometheus after a one-line change in " + largest.getFileName());
-                rows.addAll(pair("kube-prometheus plan, one line of its largest CRD changed", plan, "1 to update",
-                        kubectlFiles, runs, work));
+                Runnable before = () -> copy(applied, target);
+                rows.addAll(compared("kube-prometheus, one line of its largest CRD changed", rounds(List.of(
+                        kubectlFiles,
+                        new Step("gitops plan", plan, 2, "1 to update", before),
+                        new Step("gitops apply --auto-approve", applyNow, 0, "1 updated", before),
+                        new Step("gitops apply of a saved plan", applySaved, 0, "1 updated", () -> {
+                            copy(applied, target);
+                            NewProcess.check(planOut, work.resolve("o"), work.resolve("e"), 2);
+                        }),
+                        new Step("gitops verify after the apply", verify, 0, "No drift", () -> { })), runs, work),
+                        true));
 
                 rows.add(KubeBench.load("the start-up rows"));
                 log.println("bench: start-up: gitops --version, the quickstart plan, kubectl");
-                Runs version = measure(List.of(gitops.toString(), "--version"), runs, work);
-                rows.add(Row.timed("gitops --version, new process", version.time(), "", null));
-                List<String> quickstart = List.of(gitops.toString(), "plan", "-q", "--repo", root.toString(), "--path",
-                        QUICKSTART, "--target", "dir:" + work.resolve("quickstart-target"));
-                rows.addAll(pair("quickstart plan (" + QUICKSTART + ")", quickstart, "to create",
-                        concat(kubectl, List.of("-k", root.resolve(QUICKSTART).toString())), runs, work));
+                Path quickTarget = work.resolve("quickstart-target");
+                Map<String, Runs> quick = rounds(List.of(
+                        new Step(KUBECTL, concat(kubectl, List.of("-k", root.resolve(QUICKSTART).toString())), 0,
+                                "kind: ", () -> { }),
+                        new Step("gitops --version", List.of(gitops.toString(), "--version"), 0, "", () -> { }),
+                        new Step("gitops plan", List.of(gitops.toString(), "plan", "-q", "--repo", root.toString(),
+                                "--path", QUICKSTART, "--target", "dir:" + quickTarget), 2, "to create",
+                                () -> delete(quickTarget))), runs, work);
+                rows.addAll(compared("quickstart (" + QUICKSTART + ")", quick, false));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -101,50 +141,52 @@ final class ShapesBench {
     }
 
     /**
-     * The plan and kubectl in turns, one unmeasured run each first; the plan's output must contain {@code expect}.
-     * Goals: kube-prometheus at most 2.5x kubectl and 400 MB; the quickstart plan at most 800 ms.
+     * Runs {@code steps} in turns, one unmeasured round first, then {@code runs} measured; returns each step's
+     * figures by name. The same minutes of a shared machine thus weigh on every command alike.
      */
-    private static List<Row> pair(String name, List<String> plan, String expect, List<String> kubectl, int runs,
-            Path work) throws IOException {
-        Path planOut = work.resolve("plan.out");
-        List<NewProcess> plans = new ArrayList<>();
-        List<NewProcess> kubectls = new ArrayList<>();
+    private static Map<String, Runs> rounds(List<Step> steps, int runs, Path work) throws IOException {
+        Map<String, List<NewProcess>> measured = new LinkedHashMap<>();
+        Path out = work.resolve("step.out");
         for (int i = 0; i <= runs; i++) {
-            NewProcess p = NewProcess.check(plan, planOut, work.resolve("plan.err"), 2);
-            NewProcess k = NewProcess.check(kubectl, work.resolve("kubectl.out"), work.resolve("kubectl.err"), 0);
-            if (i > 0) {
-                plans.add(p);
-                kubectls.add(k);
+            for (Step step : steps) {
+                step.prepare().run();
+                NewProcess p = NewProcess.check(step.command(), out, work.resolve("step.err"), step.highestSuccess());
+                if (!Files.readString(out).contains(step.expect())) {
+                    throw new IllegalStateException(step.name() + " did not print '" + step.expect() + "': "
+                            + Files.readString(out).lines().limit(20).toList());
+                }
+                if (i > 0) {
+                    measured.computeIfAbsent(step.name(), n -> new ArrayList<>()).add(p);
+                }
             }
         }
-        if (!Files.readString(planOut).contains(expect)) {
-            throw new IllegalStateException(name + ": the plan did not say '" + expect + "': " + Files.readString(planOut));
-        }
-        Runs g = Runs.of(plans);
-        Runs k = Runs.of(kubectls);
-        boolean quickstart = name.startsWith("quickstart");
-        double ratio = g.time().median() / k.time().median();
-        List<Row> rows = new ArrayList<>();
-        rows.add(Row.timed(name + ": gitops plan", g.time(), quickstart ? "<= 800 ms" : "",
-                quickstart ? g.time().median() <= 800 : null));
-        rows.add(Row.figure("  peak RSS", g.peakRssMb(), "MB", quickstart ? "" : "<= 400 MB",
-                quickstart ? null : g.peakRssMb() <= 400));
-        rows.add(Row.timed(name + ": kubectl create --dry-run=client", k.time(), "", null));
-        rows.add(Row.figure("  peak RSS", k.peakRssMb(), "MB", "", null));
-        rows.add(Row.figure(name + ": gitops / kubectl, medians", ratio, "x", quickstart ? "" : "<= 2.5",
-                quickstart ? null : ratio <= 2.5));
-        return rows;
+        Map<String, Runs> figures = new LinkedHashMap<>();
+        measured.forEach((name, processes) -> figures.put(name, Runs.of(processes)));
+        return figures;
     }
 
-    private static Runs measure(List<String> command, int runs, Path work) {
-        List<NewProcess> all = new ArrayList<>();
-        for (int i = 0; i <= runs; i++) {
-            NewProcess p = NewProcess.check(command, work.resolve("o"), work.resolve("e"), 0);
-            if (i > 0) {
-                all.add(p);
+    /**
+     * kubectl's row, then each gitops command's time, peak RSS and ratio of medians to kubectl's. Goals: at most
+     * 2.5x kubectl and 400 MB for kube-prometheus ({@code large}); at most 800 ms for the quickstart plan.
+     */
+    private static List<Row> compared(String name, Map<String, Runs> figures, boolean large) {
+        Runs k = figures.get(KUBECTL);
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.timed(name + ": " + KUBECTL, k.time(), "", null));
+        rows.add(Row.figure("  peak RSS", k.peakRssMb(), "MB", "", null));
+        figures.forEach((command, g) -> {
+            if (command.equals(KUBECTL)) {
+                return;
             }
-        }
-        return Runs.of(all);
+            boolean quickPlan = !large && command.equals("gitops plan");
+            double ratio = g.time().median() / k.time().median();
+            rows.add(Row.timed(name + ": " + command, g.time(), quickPlan ? "<= 800 ms" : "",
+                    quickPlan ? g.time().median() <= 800 : null));
+            rows.add(Row.figure("  peak RSS", g.peakRssMb(), "MB", large ? "<= 400 MB" : "",
+                    large ? g.peakRssMb() <= 400 : null));
+            rows.add(Row.figure("  / kubectl, medians", ratio, "x", large ? "<= 2.5" : "", large ? ratio <= 2.5 : null));
+        });
+        return rows;
     }
 
     /** apiVersion -> kinds of every document under {@code dir}. */
@@ -174,6 +216,37 @@ final class ShapesBench {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(f -> f.getFileName().toString().contains("CustomResourceDefinition"))
                     .max(Comparator.comparingLong(f -> f.toFile().length())).orElseThrow();
+        }
+    }
+
+    /** Removes {@code dir} and everything in it, if it exists. */
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Makes {@code to} a copy of {@code from} (files and folders; a directory target holds nothing else). */
+    private static void copy(Path from, Path to) {
+        delete(to);
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path copy = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(p, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
