@@ -22,6 +22,7 @@ import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.SavedPlan;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.render.VariableFiles;
 import io.jenkins.plugins.gitops.engine.render.Variables;
@@ -89,9 +90,10 @@ public final class Gitops {
 
     /** Applies a saved plan: the source defaults to the plan's commit and path, the target opens for that path. */
     public ApplyResponse apply(ApplyPlanRequest request) {
-        Plan plan = PlanFile.read(request.planFile());
+        SavedPlan saved = PlanFile.readSaved(request.planFile());
+        Plan plan = saved.plan();
         SourceSpec spec = spec(request.source(), plan);
-        ApplyContext context = new ApplyContext(plan.target(), PlanFile.digest(plan),
+        ApplyContext context = new ApplyContext(plan.target(), saved.digest(),
                 shownSource(plan.remoteUrl(), plan.repository()),
                 request.options().user(), request.options().buildUrl());
         try (Target target = request.target().open(plan.path(), context)) {

@@ -2,9 +2,12 @@ package io.jenkins.plugins.gitops.engine.model;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +76,26 @@ public final class Canonical {
         } else if (value instanceof List<?> list) {
             generator.writeStartArray();
             for (Object item : list) {
+                writeSorted(generator, item);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof ObjectNode object) {
+            // A JSON tree read back (a plan file) is written as the maps and lists it stands for, without copying it.
+            String[] keys = new String[object.size()];
+            Iterator<String> names = object.fieldNames();
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = names.next();
+            }
+            Arrays.sort(keys);
+            generator.writeStartObject();
+            for (String key : keys) {
+                generator.writeFieldName(key);
+                writeSorted(generator, object.get(key));
+            }
+            generator.writeEndObject();
+        } else if (value instanceof ArrayNode array) {
+            generator.writeStartArray();
+            for (JsonNode item : array) {
                 writeSorted(generator, item);
             }
             generator.writeEndArray();

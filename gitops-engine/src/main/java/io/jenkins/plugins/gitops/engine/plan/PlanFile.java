@@ -67,6 +67,11 @@ public final class PlanFile {
     }
 
     public static Plan read(Path file) {
+        return readSaved(file).plan();
+    }
+
+    /** Like {@link #read}, with the digest the file carries, found to be its content's. */
+    public static SavedPlan readSaved(Path file) {
         String text;
         try {
             // Strict, as Files.readString: a file in another encoding cannot be read, rather than read otherwise.
@@ -75,10 +80,14 @@ public final class PlanFile {
         } catch (IOException e) {
             throw new GitopsException("cannot read plan file " + file + ": " + e.getMessage(), e);
         }
-        return fromJson(text, file.toString());
+        return parse(text, file.toString());
     }
 
     public static Plan fromJson(String text, String name) {
+        return parse(text, name).plan();
+    }
+
+    private static SavedPlan parse(String text, String name) {
         ObjectNode node;
         try {
             JsonNode parsed = READER.readTree(text);
@@ -103,7 +112,8 @@ public final class PlanFile {
                     Remedy.of(Remedy.Kind.SAVE_PLAN));
         }
         JsonNode recorded = node.remove(DIGEST_FIELD);
-        if (recorded == null || !recorded.asText().equals(digestOf(node))) {
+        String digest = digestOf(node);
+        if (recorded == null || !recorded.asText().equals(digest)) {
             throw new GitopsException("plan file " + name + " was altered after gitops wrote it (its digest does not"
                     + " match its content); nothing was applied", Remedy.of(Remedy.Kind.SAVE_PLAN));
         }
@@ -115,7 +125,7 @@ public final class PlanFile {
             }
         }
         try {
-            return Json.mapper().treeToValue(node, Plan.class);
+            return new SavedPlan(Json.mapper().treeToValue(node, Plan.class), digest);
         } catch (JsonProcessingException e) {
             throw new GitopsException("plan file " + name + " cannot be read: " + e.getOriginalMessage());
         }
@@ -133,6 +143,6 @@ public final class PlanFile {
     }
 
     private static String digestOf(ObjectNode withoutDigest) {
-        return Canonical.sha256(Canonical.json(Json.mapper().convertValue(withoutDigest, Object.class)));
+        return Canonical.sha256(Canonical.json(withoutDigest));
     }
 }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -56,6 +57,18 @@ class CanonicalTest {
         assertThat(Canonical.json(List.of(tree, "x"))).isEqualTo(SORTED_JACKSON.writeValueAsString(List.of(tree, "x")));
         assertThat(Canonical.json(null)).isEqualTo("null");
         assertThat(Canonical.json(42)).isEqualTo("42");
+    }
+
+    @Test
+    void aJsonTreeIsWrittenAsTheMapsAndListsItStandsFor() throws Exception {
+        String text = "{\"zeta\":[1,-7,12345678901234,123456789012345678901234567890,1.5,1e300,-0.0,true,false,null,"
+                + "\"\",[],{}],\"alpha\":{\"y\":\"\\u00e9\\u20ac \\ud83d\\ude00 \\\"q\\\" </script>\",\"b\":{\"d\":1,"
+                + "\"c\":[{\"z\":1,\"a\":2}]}},\"10\":null,\"Upper\":\"x\"}";
+        JsonNode tree = SORTED_JACKSON.readTree(text);
+
+        String fromMaps = Canonical.json(SORTED_JACKSON.convertValue(tree, Object.class));
+        assertThat(Canonical.json(tree)).isEqualTo(fromMaps);
+        assertThat(fromMaps).startsWith("{\"10\":null,\"Upper\":\"x\",\"alpha\":{\"b\":{\"c\":[{\"a\":2,\"z\":1}],\"d\":1}");
     }
 
     @Test

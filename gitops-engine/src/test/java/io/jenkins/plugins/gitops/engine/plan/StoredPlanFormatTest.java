@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.gitops.engine.GitopsException;
+import io.jenkins.plugins.gitops.engine.Json;
 import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A plan file saved by version 0.1 (formats/v1/plan.json) stays readable: every field comes back with its
@@ -74,6 +78,26 @@ class StoredPlanFormatTest {
                 org.assertj.core.groups.Tuple.tuple(new ResourceId("", "Namespace", "", "shop"), Action.NOOP),
                 org.assertj.core.groups.Tuple.tuple(new ResourceId("", "ConfigMap", "shop", "settings"), Action.UPDATE));
         assertThat(newer).isEqualTo(before);
+    }
+
+    @Test
+    void aSavedPlanComesWithTheDigestItsFileCarries(@TempDir Path tmp) throws Exception {
+        SavedPlan saved = PlanFile.readSaved(fixture("plan.json"));
+        SavedPlan newer = PlanFile.readSaved(fixture("newer/extra-fields", "plan.json"));
+        Plan plan = saved.plan().withName("renamed");
+        SavedPlan written = PlanFile.readSaved(Files.writeString(tmp.resolve("plan.json"),
+                PlanFile.toJson(plan)));
+
+        assertThat(saved.plan()).isEqualTo(PlanFile.read(fixture("plan.json")));
+        assertThat(saved.digest()).isEqualTo(recordedDigest(fixture("plan.json")));
+        // A newer version's fields are part of what the user reviewed: its digest names that file, fields and all.
+        assertThat(newer.digest()).isEqualTo(recordedDigest(fixture("newer/extra-fields", "plan.json")))
+                .isNotEqualTo(PlanFile.digest(newer.plan()));
+        assertThat(written.digest()).isEqualTo(PlanFile.digest(plan)).isNotEqualTo(saved.digest());
+    }
+
+    private static String recordedDigest(Path file) throws IOException {
+        return Json.mapper().readTree(file.toFile()).get("planDigest").asText();
     }
 
     @Test
