@@ -217,6 +217,11 @@ public final class Bench {
      * benchmark) and returns the figures of its {@value #RESULT} line.
      */
     static Map<String, Double> child(String heap, String mainClass, List<String> args) {
+        return child(heap, System.getProperty("java.class.path"), mainClass, args);
+    }
+
+    /** Like {@link #child(String, String, List)}, on another class path (another build of the engine). */
+    static Map<String, Double> child(String heap, String classpath, String mainClass, List<String> args) {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
         // For profiling, e.g. BENCH_CHILD_OPTS=-XX:StartFlightRecording=filename=plan.jfr
@@ -224,7 +229,7 @@ public final class Bench {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(args);
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -52,6 +52,8 @@ final class KubeBench {
                         String name = "k8s plan " + size + " (" + r.get("changes").intValue() + " changes), " + diff
                                 + " diff, " + reads + " reads";
                         rows.add(new Row(name, r.get("planMin"), r.get("planMedian"), "ms", "", null));
+                        rows.add(new Row("  CPU time per plan (the client's process)", r.get("cpuMin"),
+                                r.get("cpuMedian"), "ms", "", null));
                         rows.add(Row.figure("  requests per plan", m.requests(), "req", "", null));
                         rows.add(Row.figure("  server-side peak concurrent requests", m.peak(), "req", "", null));
                         rows.add(Row.figure("  peak heap used (in -Xmx" + s.childHeap() + ")", r.get("peakUsed") / MB,

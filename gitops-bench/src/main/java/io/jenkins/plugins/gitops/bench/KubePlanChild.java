@@ -12,14 +12,17 @@ import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesClients;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.ReadMode;
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Runs in a child JVM with the heap limit to prove: plans a rendered desired state against the fake API server
  * through a kubeconfig, as {@code gitops plan --diff client|server} would (reads, dry runs, diff), and prints
- * one line of {@code key=value} figures. The server, in the parent, counts the requests.
+ * one line of {@code key=value} figures (wall and process CPU time per plan in ms). The server, in the parent, counts the requests.
  */
 public final class KubePlanChild {
     private KubePlanChild() {
@@ -39,7 +42,17 @@ public final class KubePlanChild {
         try (KubernetesClient client = KubernetesClients.create(config);
                 KubernetesTarget target = new KubernetesTarget(config, client, reads)) {
             Planner planner = new Planner(target, Progress.NONE, Clock.systemUTC(), diff);
-            Samples plan = Samples.measure(warmup, runs, () -> planner.plan(env, false), Bench::consume);
+            // CPU of the whole process (JIT and GC threads too) per plan: unlike wall time, barely moved by what
+            // other processes run on the machine.
+            OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            List<Double> cpu = new ArrayList<>();
+            Samples plan = Samples.measure(warmup, runs, () -> {
+                long before = os.getProcessCpuTime();
+                Plan p = planner.plan(env, false);
+                cpu.add((os.getProcessCpuTime() - before) / 1e6);
+                return p;
+            }, Bench::consume);
+            Samples cpuTime = new Samples(cpu.subList(warmup, cpu.size()));
             long peakUsed;
             int changes;
             try (HeapWatch heap = new HeapWatch()) {
@@ -49,7 +62,8 @@ public final class KubePlanChild {
                 changes = measured.summary().create() + measured.summary().update() + measured.summary().delete();
             }
             System.out.println(Bench.RESULT + " planMin=" + plan.min() + " planMedian=" + plan.median()
-                    + " peakUsed=" + peakUsed + " changes=" + changes);
+                    + " cpuMin=" + cpuTime.min() + " cpuMedian=" + cpuTime.median() + " peakUsed=" + peakUsed
+                    + " changes=" + changes);
         }
     }
 }

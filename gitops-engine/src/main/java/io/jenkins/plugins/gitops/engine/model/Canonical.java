@@ -58,8 +58,8 @@ public final class Canonical {
 
     /**
      * Exactly what {@code JSON} writes, without the sorted copy of every map it makes to order the keys: maps
-     * with string keys and lists are walked here, each map's keys sorted in an array; anything else (a scalar,
-     * a map with other keys, a sorted map) is written by {@code JSON} itself.
+     * with string keys and lists (and a JSON tree's objects and arrays) are walked here, each map's keys sorted in an
+     * array; anything else (a scalar, a map with other keys, a sorted map) is written by {@code JSON} itself.
      */
     private static void writeSorted(JsonGenerator generator, Object value) throws IOException {
         // A sorted map keeps its own order in JSON's output, whatever its comparator.
@@ -79,6 +79,10 @@ public final class Canonical {
                 writeSorted(generator, item);
             }
             generator.writeEndArray();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value == null) {
+            generator.writeNull();
         } else if (value instanceof ObjectNode object) {
             // A JSON tree read back (a plan file) is written as the maps and lists it stands for, without copying it.
             String[] keys = new String[object.size()];
@@ -99,10 +103,6 @@ public final class Canonical {
                 writeSorted(generator, item);
             }
             generator.writeEndArray();
-        } else if (value instanceof String text) {
-            generator.writeString(text);
-        } else if (value == null) {
-            generator.writeNull();
         } else {
             JSON.writeValue(generator, value);
         }
