@@ -106,7 +106,7 @@ final class ApplyCommand implements Callable<Integer> {
                 ? gitops.apply(new ApplyPlanRequest(planFile, source.source(), source.inputs(), target.spec(), options,
                         health))
                 : gitops.planAndApply(new PlanAndApplyRequest(source.source(), source.inputs(), target.spec(),
-                        diff.mode(), !noPrune, options, health));
+                        diff.mode(), !noPrune, options, health, common.output == OutputFormat.json));
         Printer.apply(spec.commandLine().getOut(), common.output, response);
         return response.succeeded() ? GitopsCommand.OK : GitopsCommand.ERROR;
     }

@@ -84,7 +84,7 @@ class CommandLineTest {
     }
 
     @Test
-    void createsAreOneLineEachUnlessShowBodiesAsksForTheirBodies() {
+    void createsAreOneLineEachUnlessShowBodiesAsksForTheirBodies() throws Exception {
         Cli brief = Cli.run(args("plan", "-q"));
         assertThat(brief.out()).contains("+ create ConfigMap/web/app  (env/app.yaml:1)\n")
                 .doesNotContain("+++ desired/", "replicas")
@@ -95,8 +95,14 @@ class CommandLineTest {
                 .doesNotContain("--show-bodies");
         Cli json = Cli.run(args("plan", "-q", "-o", "json"));
         assertThat(json.out()).contains("+++ desired/ConfigMap/web/app");
+        // The text leaves the bodies out, so the plan is made without them, but never a plan file's.
+        Path saved = tmp.resolve("bodies.json");
+        assertThat(Cli.run(args("plan", "-q", "--out", saved.toString())).out()).doesNotContain("replicas");
+        assertThat(Files.readString(saved)).contains("+++ desired/ConfigMap/web/app", "+  replicas: '1'");
 
-        Cli.run(args("apply", "--auto-approve"));
+        Cli applied = Cli.run(args("apply", "--auto-approve", "-o", "json"));
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applied.out()).contains("+++ desired/ConfigMap/web/app", "+  replicas: '1'");
         Cli update = Cli.run(args("plan", "-q", "--var", "REPLICAS=3"));
         assertThat(update.out()).contains("-  replicas: '1'\n+  replicas: '3'\n").doesNotContain("--show-bodies");
     }

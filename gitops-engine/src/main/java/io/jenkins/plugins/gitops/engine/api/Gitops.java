@@ -78,9 +78,9 @@ public final class Gitops {
     public PlanResponse plan(PlanRequest request) {
         SourceSpec spec = spec(request.source(), null);
         try (Target target = request.target().open(spec.path())) {
-            Plan plan = new Planner(target, progress, clock, request.diff()).plan(load(spec, request.inputs(),
-                    request.target()), request.prune(), request.allowEmpty()).withPlannedBy(request.plannedBy())
-                    .withName(request.name());
+            Plan plan = new Planner(target, progress, clock, request.diff(), request.bodies() || request.out() != null)
+                    .plan(load(spec, request.inputs(), request.target()), request.prune(), request.allowEmpty())
+                    .withPlannedBy(request.plannedBy()).withName(request.name());
             if (request.out() != null) {
                 PlanFile.write(plan, request.out());
             }
@@ -111,7 +111,7 @@ public final class Gitops {
                 request.options().user(), request.options().buildUrl());
         try (Target target = request.target().open(spec.path(), context)) {
             Applier applier = new Applier(target, progress, clock, request.diff());
-            ApplyResult result = applier.planAndApply(env, request.prune(), request.options());
+            ApplyResult result = applier.planAndApply(env, request.prune(), request.options(), request.bodies());
             return new ApplyResponse(result, awaitHealth(target, result, request.health()));
         }
     }

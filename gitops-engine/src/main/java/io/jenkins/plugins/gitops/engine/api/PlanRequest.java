@@ -9,7 +9,14 @@ import java.nio.file.Path;
  * {@code plannedBy}, if not null, is the build making the plan: recorded in it, so the page of the apply that
  * uses the saved plan can link the build where it was reviewed. {@code name}, if not null, names the environment in
  * the plan (a Pipeline step's {@code name:}), so that the apply of a saved plan is labelled as its plan was.
+ * {@code bodies}: whether creates and deletes carry their whole body as their diff (always when {@code out} is set);
+ * without, a text plan that shows them as one line each does not spend its time writing them.
  */
 public record PlanRequest(Source source, Inputs inputs, TargetSpec target, DiffMode diff, boolean prune,
-        boolean allowEmpty, Path out, String plannedBy, String name) {
+        boolean allowEmpty, Path out, String plannedBy, String name, boolean bodies) {
+    /** Every body kept. */
+    public PlanRequest(Source source, Inputs inputs, TargetSpec target, DiffMode diff, boolean prune,
+            boolean allowEmpty, Path out, String plannedBy, String name) {
+        this(source, inputs, target, diff, prune, allowEmpty, out, plannedBy, name, true);
+    }
 }

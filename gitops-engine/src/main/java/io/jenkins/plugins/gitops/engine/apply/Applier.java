@@ -95,9 +95,14 @@ public final class Applier {
 
     /** Plans and applies in one go under one lock ({@code --auto-approve}): nothing can change in between. */
     public ApplyResult planAndApply(Environment env, boolean prune, ApplyOptions options) {
+        return planAndApply(env, prune, options, true);
+    }
+
+    /** As {@link #planAndApply(Environment, boolean, ApplyOptions)}; {@code bodies} as {@link Planner}'s. */
+    public ApplyResult planAndApply(Environment env, boolean prune, ApplyOptions options, boolean bodies) {
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress,
                 nanoTime)) {
-            Plan plan = new Planner(target, progress, clock, diffMode).plan(env, prune, options.allowEmpty());
+            Plan plan = new Planner(target, progress, clock, diffMode, bodies).plan(env, prune, options.allowEmpty());
             return execute(plan, env, ApplyState.read(target, env), options, lock);
         }
     }

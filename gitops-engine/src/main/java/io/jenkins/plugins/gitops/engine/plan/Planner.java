@@ -40,17 +40,30 @@ public final class Planner {
     private final Target target;
     private final Progress progress;
     private final Clock clock;
+    /** A create's diff when bodies are left out. */
+    private static final ResourceDiff BODY_LEFT_OUT = new ResourceDiff(true, "", List.of());
     private final DiffMode diffMode;
+    private final boolean bodies;
 
     public Planner(Target target, Progress progress, Clock clock) {
         this(target, progress, clock, DiffMode.DEFAULT);
     }
 
     public Planner(Target target, Progress progress, Clock clock, DiffMode diffMode) {
+        this(target, progress, clock, diffMode, true);
+    }
+
+    /**
+     * @param bodies whether the diff of a create or a delete holds the whole body, as plan files, JSON and the plan
+     *               page need; without, it is empty: where nothing shows it (a text plan without --show-bodies),
+     *               writing every body as YAML was most of a plan of large objects
+     */
+    public Planner(Target target, Progress progress, Clock clock, DiffMode diffMode, boolean bodies) {
         this.target = target;
         this.progress = progress;
         this.clock = clock;
         this.diffMode = diffMode;
+        this.bodies = bodies;
     }
 
     /** Plans with the empty-state guard on: see {@link #plan(Environment, boolean, boolean)}. */
@@ -87,7 +100,7 @@ public final class Planner {
                 server.flatMap(ApiServer::fieldManager).orElse(null), schemas);
         Map<ResourceId, ResourceDiff> clientDiffs = new ConcurrentHashMap<>();
         desired.values().parallelStream().forEach(resource -> clientDiffs.put(resource.id(),
-                clientDiff(differ, live.get(resource.id()), resource)));
+                clientDiff(differ, live.get(resource.id()), resource, bodies)));
         Map<ResourceId, Map<String, Object>> previews = previews(desired, live, clientDiffs);
 
         // A preview holds everything the server would store, defaults included: compare all of it.
@@ -114,7 +127,7 @@ public final class Planner {
                 LiveObject orphan = live.get(id);
                 if (!desired.containsKey(id) && orphan != null && !pruneDisabled(orphan)) {
                     deletes.add(new Change(id, Action.DELETE, null, orphan.version(),
-                            differ.diff(id, orphan.body(), null).unifiedDiff()));
+                            bodies ? differ.diff(id, orphan.body(), null).unifiedDiff() : ""));
                 }
             }
         }
@@ -125,7 +138,11 @@ public final class Planner {
                 null, env.remoteUrl(), null, env.desired().renderedBy());
     }
 
-    private static ResourceDiff clientDiff(ResourceDiffer differ, LiveObject current, Resource resource) {
+    private static ResourceDiff clientDiff(ResourceDiffer differ, LiveObject current, Resource resource,
+            boolean bodies) {
+        if (current == null && !bodies) {
+            return BODY_LEFT_OUT;
+        }
         return unchangedSinceApplied(current, resource) ? ResourceDiff.UNCHANGED
                 : differ.diff(resource.id(), current == null ? null : current.body(), resource.body());
     }

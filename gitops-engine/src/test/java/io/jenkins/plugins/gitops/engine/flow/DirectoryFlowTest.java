@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.apply.StalePlanException;
@@ -10,7 +11,10 @@ import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
+import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
+import io.jenkins.plugins.gitops.engine.plan.Planner;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.Revision;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
@@ -18,6 +22,7 @@ import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import io.jenkins.plugins.gitops.engine.verify.VerifyResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +107,42 @@ class DirectoryFlowTest {
         VerifyResult verify = flow.verify("HEAD");
         assertThat(verify.inSync()).isTrue();
         assertThat(flow.plan("HEAD").summary().hasChanges()).isFalse();
+    }
+
+    @Test
+    void aPlanWithoutBodiesDiffersOnlyInTheDiffsOfCreatesAndDeletesAndAppliesAlike() throws Exception {
+        flow.applyNow("HEAD");
+        git.write("envs/prod/app.yaml", Files.readString(git.dir().resolve("envs/prod/app.yaml"))
+                .replaceFirst("(?s)apiVersion: v1\nkind: ConfigMap.*?---\n", "").replace("replicas: 2", "replicas: 3"));
+        git.write("envs/prod/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"
+                + "  namespace: shop\ndata:\n  size: large\n");
+        String c2 = git.commit("an update, a delete and a create");
+
+        Plan full = new Planner(target, Progress.NONE, Clock.systemUTC(), DiffMode.CLIENT, true).plan(flow.load(c2),
+                true);
+        Plan brief = new Planner(target, Progress.NONE, Clock.systemUTC(), DiffMode.CLIENT, false).plan(flow.load(c2),
+                true);
+
+        assertThat(full.summary()).isEqualTo(new PlanSummary(1, 1, 1, 2));
+        assertThat(brief.changes()).hasSameSizeAs(full.changes());
+        for (int i = 0; i < full.changes().size(); i++) {
+            Change withBody = full.changes().get(i);
+            Change without = brief.changes().get(i);
+            boolean body = withBody.action() == Action.CREATE || withBody.action() == Action.DELETE;
+            assertThat(without).isEqualTo(body ? new Change(withBody.id(), withBody.action(), withBody.origin(),
+                    withBody.liveVersion(), "", withBody.paths()) : withBody);
+        }
+        assertThat(full.changes()).filteredOn(c -> c.action() == Action.CREATE).singleElement()
+                .satisfies(c -> assertThat(c.diff()).contains("+  size: large"));
+        assertThat(full.changes()).filteredOn(c -> c.action() == Action.DELETE).singleElement()
+                .satisfies(c -> assertThat(c.diff()).contains("-  color: blue"));
+        assertThat(brief.desiredDigest()).isEqualTo(full.desiredDigest());
+        assertThat(brief.liveFingerprint()).isEqualTo(full.liveFingerprint());
+
+        assertThat(flow.apply(brief).succeeded()).isTrue();
+        assertThat(targetDir.resolve("_core/ConfigMap/shop/extra.yaml")).content().contains("size: large");
+        assertThat(targetDir.resolve("_core/ConfigMap/shop/settings.yaml")).doesNotExist();
+        assertThat(flow.verify(c2).inSync()).isTrue();
     }
 
     @Test
