@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.diff;
 
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,12 +26,7 @@ public final class Normalizer {
 
     /** A normalized mutable copy; {@code body} is not changed. */
     public Map<String, Object> normalize(ResourceId id, Map<String, ?> body) {
-        Map<String, Object> tree = Documents.mutableCopy(body);
-        tree.remove("status");
-        Documents.metadata(tree).ifPresent(metadata -> {
-            SERVER_METADATA.forEach(metadata::remove);
-            Documents.map(metadata, "annotations").ifPresent(a -> SERVER_ANNOTATIONS.forEach(a::remove));
-        });
+        Map<String, Object> tree = Documents.mutableCopy(withoutServerFields(body));
         for (Selected rule : rules) {
             if (rule.rule().matches(id)) {
                 rule.pointers().forEach(p -> p.removeFrom(tree));
@@ -42,6 +38,27 @@ public final class Normalizer {
             dropIfEmpty(metadata, "labels");
         });
         return tree;
+    }
+
+    /**
+     * {@code body} without its status and the server's metadata and annotations, copying only the maps that hold
+     * them, so that the deep copy never copies what it would remove: a live object's managedFields and status can
+     * be as large as the rest of it.
+     */
+    private static Map<String, Object> withoutServerFields(Map<String, ?> body) {
+        Map<String, Object> top = new LinkedHashMap<>(body);
+        top.remove("status");
+        if (top.get("metadata") instanceof Map<?, ?> metadata) {
+            Map<Object, Object> m = new LinkedHashMap<>(metadata);
+            SERVER_METADATA.forEach(m::remove);
+            if (m.get("annotations") instanceof Map<?, ?> annotations) {
+                Map<Object, Object> a = new LinkedHashMap<>(annotations);
+                SERVER_ANNOTATIONS.forEach(a::remove);
+                m.put("annotations", a);
+            }
+            top.put("metadata", m);
+        }
+        return top;
     }
 
     private static void dropIfEmpty(Map<String, Object> metadata, String key) {

@@ -75,7 +75,12 @@ class NormalizerTest {
 
         assertThat(out).doesNotContainKey("status").containsKey("spec");
         assertThat(live).containsKey("status");
-        assertThat(Documents.metadata(live).orElseThrow()).containsKey("uid");
+        assertThat(Documents.metadata(live).orElseThrow()).containsKey("uid").containsKey("managedFields");
+        assertThat(Documents.annotations(live).orElseThrow())
+                .containsKey("kubectl.kubernetes.io/last-applied-configuration");
+        assertThat(Documents.metadata(out).orElseThrow()).doesNotContainKeys("uid", "managedFields");
+        assertThat(Documents.annotations(out).orElseThrow())
+                .doesNotContainKey("kubectl.kubernetes.io/last-applied-configuration");
     }
 
     @Test
