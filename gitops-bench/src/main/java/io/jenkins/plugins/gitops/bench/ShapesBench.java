@@ -39,10 +39,11 @@ final class ShapesBench {
     }
 
     /** Figures of one command over the measured runs. */
-    private record Runs(Samples time, double peakRssMb) {
+    private record Runs(Samples time, double peakRssMb, Samples cpu) {
         static Runs of(List<NewProcess> runs) {
             return new Runs(new Samples(runs.stream().map(NewProcess::millis).toList()),
-                    runs.stream().mapToDouble(NewProcess::peakRssMb).max().orElse(0));
+                    runs.stream().mapToDouble(NewProcess::peakRssMb).max().orElse(0),
+                    new Samples(runs.stream().map(NewProcess::cpuMillis).toList()));
         }
     }
 
@@ -174,6 +175,7 @@ final class ShapesBench {
         List<Row> rows = new ArrayList<>();
         rows.add(Row.timed(name + ": " + KUBECTL, k.time(), "", null));
         rows.add(Row.figure("  peak RSS", k.peakRssMb(), "MB", "", null));
+        rows.add(Row.timed("  CPU time (user + system)", k.cpu(), "", null));
         figures.forEach((command, g) -> {
             if (command.equals(KUBECTL)) {
                 return;
@@ -185,6 +187,8 @@ final class ShapesBench {
             rows.add(Row.figure("  peak RSS", g.peakRssMb(), "MB", large ? "<= 400 MB" : "",
                     large ? g.peakRssMb() <= 400 : null));
             rows.add(Row.figure("  / kubectl, medians", ratio, "x", large ? "<= 2.5" : "", large ? ratio <= 2.5 : null));
+            rows.add(Row.timed("  CPU time (user + system)", g.cpu(), "", null));
+            rows.add(Row.figure("  CPU / kubectl's, medians", g.cpu().median() / k.cpu().median(), "x", "", null));
         });
         return rows;
     }

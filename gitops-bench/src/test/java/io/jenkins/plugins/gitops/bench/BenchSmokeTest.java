@@ -85,7 +85,7 @@ class BenchSmokeTest {
             for (String diff : List.of("client", "server")) {
                 for (String reads : List.of("LIST", "GET")) {
                     rows.addAll(List.of("k8s plan " + size + " (N changes), " + diff + " diff, " + reads + " reads",
-                            "  requests per plan", "  server-side peak concurrent requests",
+                            "  CPU time per plan (the client's process)", "  requests per plan", "  server-side peak concurrent requests",
                             "  peak heap used (in -Xmx256m)"));
                 }
             }

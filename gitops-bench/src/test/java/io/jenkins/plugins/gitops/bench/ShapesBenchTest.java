@@ -30,6 +30,7 @@ class ShapesBenchTest {
                     "kind: Prometheus", "grafana-dashboard-");
             assertThat(Files.size(tmp.resolve("out"))).isGreaterThan(4_000_000);
             assertThat(run.peakRssMb()).isPositive();
+            assertThat(run.cpuMillis()).isPositive();
             assertThat(run.millis()).isPositive();
         }
     }
