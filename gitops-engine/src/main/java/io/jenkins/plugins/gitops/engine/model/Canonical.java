@@ -63,8 +63,7 @@ public final class Canonical {
      */
     private static void writeSorted(JsonGenerator generator, Object value) throws IOException {
         // A sorted map keeps its own order in JSON's output, whatever its comparator.
-        if (value instanceof Map<?, ?> map && !(map instanceof SortedMap)
-                && map.keySet().stream().allMatch(String.class::isInstance)) {
+        if (value instanceof Map<?, ?> map && !(map instanceof SortedMap) && Documents.stringKeys(map)) {
             String[] keys = map.keySet().toArray(new String[0]);
             Arrays.sort(keys);
             generator.writeStartObject();
