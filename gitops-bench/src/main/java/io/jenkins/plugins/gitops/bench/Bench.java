@@ -272,7 +272,11 @@ public final class Bench {
                 System.getProperty("java.version"), LoadAverage.now());
     }
 
-    private static void delete(Path dir) {
+    /** Removes {@code dir} and everything in it, if it exists. */
+    static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

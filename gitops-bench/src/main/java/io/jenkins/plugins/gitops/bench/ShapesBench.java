@@ -87,18 +87,18 @@ final class ShapesBench {
                         + " 131 creates, and kubectl create --dry-run=client, new processes in turns");
                 // The first run after a build makes the launcher's class-data archive: not a user's every run.
                 NewProcess.check(plan, work.resolve("o"), work.resolve("e"), 2);
-                Runnable empty = () -> delete(target);
+                Runnable empty = () -> Bench.delete(target);
                 rows.addAll(compared("kube-prometheus, 131 creates", rounds(List.of(kubectlFiles,
                         new Step("gitops plan", plan, 2, "131 to create", empty),
                         new Step("gitops apply --auto-approve", applyNow, 0, "131 created", empty),
                         new Step("gitops apply of a saved plan", applySaved, 0, "131 created", () -> {
-                            delete(target);
+                            Bench.delete(target);
                             NewProcess.check(planOut, work.resolve("o"), work.resolve("e"), 2);
                         }),
                         new Step("gitops verify after the apply", verify, 0, "No drift", () -> { })), runs, work),
                         true));
 
-                delete(target);
+                Bench.delete(target);
                 NewProcess.check(applyNow, work.resolve("o"), work.resolve("e"), 0);
                 copy(target, applied);
                 Path largest = largest(repoDir.resolve("manifests"));
@@ -132,7 +132,7 @@ final class ShapesBench {
                         new Step("gitops --version", List.of(gitops.toString(), "--version"), 0, "", () -> { }),
                         new Step("gitops plan", List.of(gitops.toString(), "plan", "-q", "--repo", root.toString(),
                                 "--path", QUICKSTART, "--target", "dir:" + quickTarget), 2, "to create",
-                                () -> delete(quickTarget))), runs, work);
+                                () -> Bench.delete(quickTarget))), runs, work);
                 rows.addAll(compared("quickstart (" + QUICKSTART + ")", quick, false));
             }
         } catch (IOException e) {
@@ -223,23 +223,9 @@ final class ShapesBench {
         }
     }
 
-    /** Removes {@code dir} and everything in it, if it exists. */
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Makes {@code to} a copy of {@code from} (files and folders; a directory target holds nothing else). */
     private static void copy(Path from, Path to) {
-        delete(to);
+        Bench.delete(to);
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path p : walk.toList()) {
                 Path copy = to.resolve(from.relativize(p).toString());
