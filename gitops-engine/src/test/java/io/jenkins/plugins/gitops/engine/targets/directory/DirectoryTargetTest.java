@@ -65,6 +65,11 @@ class DirectoryTargetTest {
         LiveObject read = target.read(List.of(WEB, SHOP)).get(WEB);
         assertThat(read).isEqualTo(applied);
         assertThat(target.read(List.of(WEB, SHOP))).containsOnlyKeys(WEB);
+
+        // The body of what was written comes from the bytes written, whenever it is asked for.
+        LiveObject again = target.apply(deployment(4));
+        Files.writeString(file, "kind: EditedByHand\n");
+        assertThat(again.body()).isEqualTo(deployment(4).body());
     }
 
     @Test
