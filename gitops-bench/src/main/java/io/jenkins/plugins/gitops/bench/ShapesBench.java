@@ -223,20 +223,19 @@ final class ShapesBench {
         }
     }
 
-    /** Makes {@code to} a copy of {@code from} (files and folders; a directory target holds nothing else). */
+    /** Makes {@code to} a copy of {@code from}, modes and times kept ({@code cp -a}; the bench reads /proc anyway). */
     private static void copy(Path from, Path to) {
         Bench.delete(to);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path copy = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(p, copy, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
-                }
+        try {
+            Process cp = new ProcessBuilder("cp", "-a", from.toString(), to.toString()).inheritIO().start();
+            if (cp.waitFor() != 0) {
+                throw new IllegalStateException("cp -a " + from + " " + to + " failed");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 
