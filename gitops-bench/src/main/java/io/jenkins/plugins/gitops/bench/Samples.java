@@ -41,7 +41,7 @@ record Samples(List<Double> millis) {
     /** Like {@link #measure}, for work that times its own measured part (set-up excluded) in milliseconds. */
     static Samples timed(int warmup, int runs, DoubleSupplier timedWork) {
         for (int i = 0; i < warmup; i++) {
-            timedWork.getAsDouble();
+            double unused = timedWork.getAsDouble(); // a warm-up's time is not a sample
         }
         List<Double> times = new ArrayList<>(runs);
         for (int i = 0; i < runs; i++) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.apply;
 
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How an apply runs. {@code lockWait} is how long to wait for another run's lock before failing;
@@ -10,7 +11,7 @@ import java.time.Duration;
  * {@code allowEmpty} lets a desired state with no resources prune everything (CLI {@code --allow-empty},
  * Pipeline step parameter {@code allowEmpty}); without it such an apply is refused.
  */
-public record ApplyOptions(int parallelism, Duration lease, Duration lockWait, String user, String buildUrl,
+public record ApplyOptions(int parallelism, Duration lease, Duration lockWait, String user, @Nullable String buildUrl,
         int historyLimit, boolean allowEmpty) {
     public static final int DEFAULT_PARALLELISM = 16;
     /**

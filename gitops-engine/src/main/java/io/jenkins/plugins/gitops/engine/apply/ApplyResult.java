@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitops.engine.targets.Revision;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The result of an apply: the plan it carried out, one outcome per resource in apply order, the revision
@@ -12,8 +13,8 @@ import java.util.List;
  * changed anything nor applied a new revision), and why the inventory and history could not be recorded after the
  * writes (a full disk, say), or null.
  */
-public record ApplyResult(Plan plan, List<Outcome> outcomes, Revision revision,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String recordError) {
+public record ApplyResult(Plan plan, List<Outcome> outcomes, @Nullable Revision revision,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String recordError) {
     public ApplyResult {
         outcomes = List.copyOf(outcomes);
     }

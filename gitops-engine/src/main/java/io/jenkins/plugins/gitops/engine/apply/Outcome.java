@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitops.engine.Remedy;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happened to one resource of a plan. {@code error} is null unless {@code status} is FAILED;
@@ -12,8 +13,8 @@ import io.jenkins.plugins.gitops.engine.plan.Change;
  * the name the target gave a run-once hook it ran ({@link Action#RUN}), null otherwise and when the target runs
  * nothing (a directory, a Git branch).
  */
-public record Outcome(ResourceId id, Action action, Status status, String error, Remedy remedy,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String createdAs) {
+public record Outcome(ResourceId id, Action action, Status status, @Nullable String error, @Nullable Remedy remedy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String createdAs) {
     public enum Status {
         /** Created, updated, deleted or run as planned. */
         DONE,

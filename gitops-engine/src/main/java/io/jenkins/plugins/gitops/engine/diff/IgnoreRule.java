@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Fields to leave out of the comparison for the resources a rule selects. {@code group}, {@code kind},
@@ -13,7 +14,8 @@ import java.util.Set;
  * as kubectl accepts {@code deployment}. {@code jsonPointers} are RFC 6901 pointers, such as
  * {@code /spec/replicas} or {@code /metadata/annotations/example.com~1build}.
  */
-public record IgnoreRule(String group, String kind, String namespace, String name, List<String> jsonPointers) {
+public record IgnoreRule(@Nullable String group, @Nullable String kind, @Nullable String namespace,
+        @Nullable String name, List<String> jsonPointers) {
     static final String CLI_SYNTAX = "KIND[.GROUP][/NAMESPACE/NAME | /NAME]=POINTER[,POINTER...], for example "
             + "Deployment.apps/web=/spec/replicas or *=/metadata/labels/build";
     private static final String ENTRY_KEYS = "group, kind, namespace, name, jsonPointers";

@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.engine.plan;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What applying the desired state at one commit would change in one target. It pins everything apply
@@ -22,9 +23,9 @@ import java.util.List;
  */
 public record Plan(String repository, String commit, String path, String target, String desiredDigest,
         String liveFingerprint, boolean prune, Instant createdAt, List<Change> changes,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String plannedBy,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String remoteUrl,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String name,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String plannedBy,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String remoteUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String name,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> renderedBy) {
     public Plan {
         changes = List.copyOf(changes);

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Documents to resources: identity fields present and valid, names as Kubernetes accepts them, no duplicates. */
 final class ResourceValidator {
@@ -47,7 +48,7 @@ final class ResourceValidator {
     }
 
     /** A document's resource, or null and why not. */
-    private record Checked(Resource resource, List<String> wrong) {
+    private record Checked(@Nullable Resource resource, List<String> wrong) {
     }
 
     private static Checked check(LocatedDocument document) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A repository as the user named it, split into what may be shown (and handed to JGit as the URL) and
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  * @param remote whether it is a URL to clone rather than a local path to open in place
  * @param credentials the user and password taken out of the URL, or null
  */
-public record RepositoryLocation(String shown, boolean remote, CredentialsProvider credentials) {
+public record RepositoryLocation(String shown, boolean remote, @Nullable CredentialsProvider credentials) {
     private static final Pattern URL_WITH_USER = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)@(.*)$");
     /** scp-like syntax, git@host:owner/repo.git. */
     private static final Pattern SCP_LIKE = Pattern.compile("^[^/\\s:@]+@[^/\\s:]+:.*$");

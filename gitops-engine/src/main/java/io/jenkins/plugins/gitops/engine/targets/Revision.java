@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.targets;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a target's history, as listed by {@code gitops history}: an apply (a revision) or, when recorded, a
@@ -23,8 +24,8 @@ import java.util.Objects;
  *                   {@link Inventory#isRollback})
  */
 public record Revision(String commit, String path, String desiredDigest, Instant appliedAt, String user,
-        String buildUrl, int resources, Event event, Result result, String errorClass, Instant plannedAt,
-        Integer changed, boolean rollback) {
+        @Nullable String buildUrl, int resources, Event event, Result result, @Nullable String errorClass,
+        @Nullable Instant plannedAt, @Nullable Integer changed, boolean rollback) {
 
     /** What an entry records. */
     public enum Event {

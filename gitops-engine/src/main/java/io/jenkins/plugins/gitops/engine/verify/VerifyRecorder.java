@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitops.engine.targets.TargetLockedException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds a verify's result to the target's history (for time to restore and the change failure rate), under the
@@ -34,7 +35,7 @@ public final class VerifyRecorder {
      * Records the result; returns the entry, or empty when the target was locked or stages its writes (a Git branch,
      * where every recorded verify would be a commit for the agents that pull it). {@code buildUrl} may be null.
      */
-    public Optional<Revision> record(VerifyResult result, String user, String buildUrl, int historyLimit) {
+    public Optional<Revision> record(VerifyResult result, String user, @Nullable String buildUrl, int historyLimit) {
         if (target.capabilities().stagesWrites()) {
             return Optional.empty();
         }
@@ -50,7 +51,7 @@ public final class VerifyRecorder {
         }
     }
 
-    private Revision entry(VerifyResult result, String user, String buildUrl) {
+    private Revision entry(VerifyResult result, String user, @Nullable String buildUrl) {
         Plan plan = result.plan();
         Revision.Result outcome = !result.unhealthy().isEmpty() ? Revision.Result.UNHEALTHY
                 : result.inSync() ? Revision.Result.CLEAN : Revision.Result.DRIFT;

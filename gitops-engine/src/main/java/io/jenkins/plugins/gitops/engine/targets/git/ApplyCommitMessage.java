@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.revwalk.FooterLine;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an apply commit says about where its content came from, as Git trailers that history and metrics read
@@ -17,8 +18,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
  *     {@code desiredDigest} are null for an apply that failed part way and recorded no new revision
  * @param planDigest the reviewed plan file's digest, null when planned and applied at once
  */
-public record ApplyCommitMessage(String environment, String sourceRepository, String commit, String path, String desiredDigest,
-        String planDigest, String buildUrl, String user) {
+public record ApplyCommitMessage(String environment, @Nullable String sourceRepository, @Nullable String commit,
+        @Nullable String path, @Nullable String desiredDigest, @Nullable String planDigest, String buildUrl,
+        String user) {
     static final String ENVIRONMENT = "Gitops-Environment";
     static final String SOURCE = "Gitops-Source";
     static final String COMMIT = "Gitops-Commit";

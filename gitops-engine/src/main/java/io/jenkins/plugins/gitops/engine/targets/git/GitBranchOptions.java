@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.targets.git;
 
 import org.eclipse.jgit.transport.CredentialsProvider;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to open an environment branch and what its apply commits say.
@@ -13,8 +14,9 @@ import org.eclipse.jgit.transport.CredentialsProvider;
  * @param sign sign the commit with the key git config names
  * @param author the apply commit's author, or null: the user, with the committer's address
  */
-public record GitBranchOptions(CredentialsProvider credentials, GitBranchSpec.Pin pin, String sourceRepository,
-        String planDigest, String user, String buildUrl, boolean sign, GitAuthor author) {
+public record GitBranchOptions(@Nullable CredentialsProvider credentials, GitBranchSpec.@Nullable Pin pin,
+        String sourceRepository, @Nullable String planDigest, String user, String buildUrl, boolean sign,
+        @Nullable GitAuthor author) {
 
     /** For planning and verifying: nothing is committed. */
     public static GitBranchOptions reading(CredentialsProvider credentials) {

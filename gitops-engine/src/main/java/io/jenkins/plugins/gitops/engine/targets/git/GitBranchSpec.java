@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An environment branch: a repository (local path or URL), a branch and a folder on it that holds the
@@ -82,7 +83,7 @@ public record GitBranchSpec(String repository, String branch, String folder) {
     }
 
     /** A head commit a plan read; {@code commit} is null when the branch did not exist yet. */
-    public record Pin(String commit) {
+    public record Pin(@Nullable String commit) {
     }
 
     private static String shown(String target) {

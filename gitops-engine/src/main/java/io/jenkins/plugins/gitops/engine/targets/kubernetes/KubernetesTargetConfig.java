@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to reach a cluster and where the engine keeps its records there.
@@ -20,7 +21,8 @@ import java.util.regex.Pattern;
  * @param requestTimeout     per HTTP request
  * @param waitTimeout        bound for waits inside one apply (CRD established, namespace active, replaced object gone)
  */
-public record KubernetesTargetConfig(Path kubeconfig, String context, String namespace, String inventoryName,
+public record KubernetesTargetConfig(@Nullable Path kubeconfig, @Nullable String context, @Nullable String namespace,
+        String inventoryName,
         String inventoryNamespace, String fieldManager, boolean forceConflicts, boolean replaceImmutable,
         Duration requestTimeout, Duration waitTimeout) {
 

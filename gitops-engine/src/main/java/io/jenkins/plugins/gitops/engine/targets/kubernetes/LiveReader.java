@@ -24,6 +24,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads live objects, each at its manifest's version where the cluster serves it there (a v1 manifest of a
@@ -89,7 +90,7 @@ final class LiveReader {
     }
 
     /** One object to read; {@code version} null for the preferred one. */
-    private record Wanted(ResourceId id, String version, Map<String, String> labels) {
+    private record Wanted(ResourceId id, @Nullable String version, Map<String, String> labels) {
     }
 
     /** A kind in one namespace, or in all ({@link #ALL}); cluster-scoped kinds have namespace "". */

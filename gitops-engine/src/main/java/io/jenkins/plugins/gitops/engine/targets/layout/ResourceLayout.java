@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where each resource lives: {@code <group>/<Kind>/<namespace>/<name>.yaml} under the root, with
@@ -50,7 +51,7 @@ public final class ResourceLayout {
     }
 
     /** The highest folder that must be owner-only for {@code id}, or null if none must. */
-    public Path ownerOnlyFrom(ResourceId id) {
+    public @Nullable Path ownerOnlyFrom(ResourceId id) {
         return ownerOnly(id) ? root.resolve(CORE_GROUP).resolve(id.kind()) : null;
     }
 
