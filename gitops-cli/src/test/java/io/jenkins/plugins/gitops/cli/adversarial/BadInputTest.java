@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.cli.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.withData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.adversarial.TreeSnapshot;
@@ -73,15 +74,11 @@ class BadInputTest {
 
     static Case varFile(String name, byte[] lines, String expected) {
         return new Case(name, expected, (git, tmp) -> {
-            git.write(ENV + "/uses-var.yaml", cm("uses-var", "  v: ${A:=x}\n"));
+            git.write(ENV + "/uses-var.yaml", withData("uses-var", "  v: ${A:=x}\n"));
             Path file = tmp.resolve("vars.env");
             Files.write(file, lines);
             return List.of("--var-file", file.toString());
         });
-    }
-
-    static String cm(String name, String data) {
-        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: shop\ndata:\n" + data;
     }
 
     static Case kustomize(String name, Map<String, String> files, String expected) {
@@ -95,38 +92,39 @@ class BadInputTest {
     static Stream<Case> cases() {
         String bad = ENV + "/bad.yaml";
         List<Case> cases = new ArrayList<>(List.of(
-                file("yaml: unclosed flow sequence", "bad.yaml", cm("a", "  x: [1, 2\n"), bad + ":8"),
+                file("yaml: unclosed flow sequence", "bad.yaml", withData("a", "  x: [1, 2\n"), bad + ":8"),
                 file("yaml: bad indentation", "bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
                         + " namespace: shop\n", bad + ":5"),
-                file("yaml: unclosed quote", "bad.yaml", cm("a", "  x: \"open\n"), bad + ":"),
+                file("yaml: unclosed quote", "bad.yaml", withData("a", "  x: \"open\n"), bad + ":"),
                 file("yaml: tab indentation", "bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: a\n",
                         bad + ":4"),
-                file("yaml: duplicate top-level key", "bad.yaml", cm("a", "  x: y\n") + "kind: Secret\n", bad + ":8"),
-                file("yaml: duplicate nested key", "bad.yaml", cm("a", "  x: 1\n  x: 2\n"), bad + ":8"),
+                file("yaml: duplicate top-level key", "bad.yaml", withData("a", "  x: y\n") + "kind: Secret\n",
+                        bad + ":8"),
+                file("yaml: duplicate nested key", "bad.yaml", withData("a", "  x: 1\n  x: 2\n"), bad + ":8"),
                 file("yaml: alias bomb", "bad.yaml", aliasBomb(), bad + ":"),
-                file("yaml: recursive alias", "bad.yaml", cm("a", "  x: &loop [*loop]\n"), bad + ":"),
-                file("yaml: undefined alias", "bad.yaml", cm("a", "  x: *nowhere\n"), bad + ":7"),
-                file("yaml: nested 200 levels deep", "bad.yaml", cm("a", "  x: " + "[".repeat(200) + "]".repeat(200)
-                        + "\n"), bad + ":"),
+                file("yaml: recursive alias", "bad.yaml", withData("a", "  x: &loop [*loop]\n"), bad + ":"),
+                file("yaml: undefined alias", "bad.yaml", withData("a", "  x: *nowhere\n"), bad + ":7"),
+                file("yaml: nested 200 levels deep", "bad.yaml",
+                        withData("a", "  x: " + "[".repeat(200) + "]".repeat(200) + "\n"), bad + ":"),
                 // Refused unparsed at the line of its value (issue 13, point 17: a value over 1 MiB).
-                file("yaml: huge document over 3 MB", "bad.yaml", cm("a", "  x: " + "y".repeat(3 * 1024 * 1024 + 10)
-                        + "\n"), bad + ":7"),
-                file("yaml: control character", "bad.yaml", cm("a", "  x: bell\u0007\n"), bad + ":7"),
+                file("yaml: huge document over 3 MB", "bad.yaml",
+                        withData("a", "  x: " + "y".repeat(3 * 1024 * 1024 + 10) + "\n"), bad + ":7"),
+                file("yaml: control character", "bad.yaml", withData("a", "  x: bell\u0007\n"), bad + ":7"),
                 file("yaml: document is a scalar", "bad.yaml", "just a sentence\n", bad + ":1"),
                 file("yaml: document is a list", "bad.yaml", "- apiVersion: v1\n- kind: ConfigMap\n", bad + ":1"),
-                file("yaml: key is a list", "bad.yaml", cm("a", "  ? [k]\n  : v\n"), bad + ":"),
-                file("yaml: bad merge key", "bad.yaml", cm("a", "  <<: 5\n"), bad + ":"),
-                file("yaml: custom tag", "bad.yaml", cm("a", "  x: !vault secret/path\n"), bad + ":7"),
-                file("yaml: python object tag", "bad.yaml", cm("a", "  x: !!python/object/apply:os.system [ls]\n"),
-                        bad + ":7"),
-                file("yaml: bad timestamp tag", "bad.yaml", cm("a", "  x: !!timestamp not-a-time\n"), bad + ":7"),
+                file("yaml: key is a list", "bad.yaml", withData("a", "  ? [k]\n  : v\n"), bad + ":"),
+                file("yaml: bad merge key", "bad.yaml", withData("a", "  <<: 5\n"), bad + ":"),
+                file("yaml: custom tag", "bad.yaml", withData("a", "  x: !vault secret/path\n"), bad + ":7"),
+                file("yaml: python object tag", "bad.yaml",
+                        withData("a", "  x: !!python/object/apply:os.system [ls]\n"), bad + ":7"),
+                file("yaml: bad timestamp tag", "bad.yaml", withData("a", "  x: !!timestamp not-a-time\n"), bad + ":7"),
                 bytes("encoding: binary file", "bad.yaml", new byte[] {'a', ':', ' ', 0, 1, 2, (byte) 0xff}, bad + ":1"),
-                bytes("encoding: latin-1 bytes", "bad.yaml", (cm("a", "  x: caf") + "\u00e9\n")
+                bytes("encoding: latin-1 bytes", "bad.yaml", (withData("a", "  x: caf") + "\u00e9\n")
                         .getBytes(StandardCharsets.ISO_8859_1), bad + ":7"),
-                bytes("encoding: UTF-16 with BOM", "bad.yaml", ("\uFEFF" + cm("a", "  x: y\n"))
+                bytes("encoding: UTF-16 with BOM", "bad.yaml", ("\uFEFF" + withData("a", "  x: y\n"))
                         .getBytes(StandardCharsets.UTF_16LE), bad + ":1"),
-                bytes("encoding: BOM inside second document", "bad.yaml", (cm("a", "  x: y\n") + "---\n\uFEFF"
-                        + cm("b", "  x: y\n")).getBytes(StandardCharsets.UTF_8), bad + ":"),
+                bytes("encoding: BOM inside second document", "bad.yaml", (withData("a", "  x: y\n") + "---\n\uFEFF"
+                        + withData("b", "  x: y\n")).getBytes(StandardCharsets.UTF_8), bad + ":"),
                 file("identity: apiVersion missing", "bad.yaml", "kind: ConfigMap\nmetadata:\n  name: a\n", bad + ":1"),
                 file("identity: apiVersion a number", "bad.yaml", "apiVersion: 1\nkind: ConfigMap\nmetadata:\n  name: a\n",
                         bad + ":1"),
@@ -141,9 +139,9 @@ class BadInputTest {
                         bad + ":1"),
                 file("identity: name a number", "bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: 42\n",
                         bad + ":1"),
-                file("identity: name with uppercase and underscore", "bad.yaml", cm("Web_App", ""), bad + ":1"),
-                file("identity: name longer than 253", "bad.yaml", cm("a".repeat(254), ""), bad + ":1"),
-                file("identity: name with a slash", "bad.yaml", cm("a/b", ""), bad + ":1"),
+                file("identity: name with uppercase and underscore", "bad.yaml", withData("Web_App", ""), bad + ":1"),
+                file("identity: name longer than 253", "bad.yaml", withData("a".repeat(254), ""), bad + ":1"),
+                file("identity: name with a slash", "bad.yaml", withData("a/b", ""), bad + ":1"),
                 file("identity: invalid namespace", "bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
                         + "  namespace: Shop!\n", bad + ":1"),
                 file("identity: Namespace name with a dot", "bad.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n"
@@ -152,12 +150,13 @@ class BadInputTest {
                         + "kind: Role\nmetadata:\n  name: a/b\n  namespace: shop\n", bad + ":1"),
                 file("identity: generateName", "bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
                         + "  generateName: a-\n", bad + ":1"),
-                file("duplicate resource in one file", "bad.yaml", cm("a", "") + "---\n" + cm("a", ""), bad + ":8"),
-                file("duplicate resource across files", "bad.yaml", cm("settings", ""), ENV + "/bad.yaml:1"),
+                file("duplicate resource in one file", "bad.yaml", withData("a", "") + "---\n" + withData("a", ""),
+                        bad + ":8"),
+                file("duplicate resource across files", "bad.yaml", withData("settings", ""), ENV + "/bad.yaml:1"),
                 new Case("unknown variable", bad + ":7", (git, tmp) -> {
                     // Substitution is opt-in (issue 12): this environment turns it on.
                     git.write(ENV + "/.gitops.yaml", "substitute: true\n");
-                    git.write(ENV + "/bad.yaml", cm("a", "  x: ${NOT_SET}\n"));
+                    git.write(ENV + "/bad.yaml", withData("a", "  x: ${NOT_SET}\n"));
                     return List.of();
                 }),
                 file("bad wave annotation", "bad.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n"
@@ -182,10 +181,10 @@ class BadInputTest {
                 kustomize("kustomize: invalid kustomization yaml", Map.of("kustomization.yaml",
                         "resources:\n- a.yaml\n  - [\n"), ENV + "/kust/kustomization.yaml:"),
                 kustomize("kustomize: resource with YAML error", Map.of("kustomization.yaml", "resources:\n- a.yaml\n",
-                        "a.yaml", cm("a", "  x: [1\n")), "a.yaml"),
+                        "a.yaml", withData("a", "  x: [1\n")), "a.yaml"),
                 kustomize("kustomize: patch of a missing resource", Map.of("kustomization.yaml",
-                        "resources:\n- a.yaml\npatches:\n- path: p.yaml\n", "a.yaml", cm("a", "  x: y\n"),
-                        "p.yaml", cm("nope", "  x: z\n")), ENV + "/kust/kustomization.yaml"),
+                        "resources:\n- a.yaml\npatches:\n- path: p.yaml\n", "a.yaml", withData("a", "  x: y\n"),
+                        "p.yaml", withData("nope", "  x: z\n")), ENV + "/kust/kustomization.yaml"),
                 kustomize("kustomize: resource leaves the repository", Map.of("kustomization.yaml",
                         "resources:\n- ../../../../outside.yaml\n"), ENV + "/kust/kustomization.yaml:2"),
                 kustomize("kustomize: absolute resource", Map.of("kustomization.yaml", "resources:\n- /etc/hosts\n"),
@@ -208,7 +207,8 @@ class BadInputTest {
     }
 
     private static String aliasBomb() {
-        StringBuilder yaml = new StringBuilder(cm("a", "")).append("  x: |\n    y\nbomb:\n  a: &a [x, x, x, x, x, x, x, x, x]\n");
+        StringBuilder yaml = new StringBuilder(withData("a", ""))
+                .append("  x: |\n    y\nbomb:\n  a: &a [x, x, x, x, x, x, x, x, x]\n");
         char previous = 'a';
         for (char c = 'b'; c <= 'j'; c++) {
             yaml.append("  ").append(c).append(": &").append(c).append(" [");

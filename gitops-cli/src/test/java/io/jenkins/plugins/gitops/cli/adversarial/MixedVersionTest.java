@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.cli.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.adversarial.TreeSnapshot;
@@ -30,8 +31,7 @@ class MixedVersionTest {
     @BeforeEach
     void repository() throws IOException {
         try (GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"))) {
-            git.write("envs/prod/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
-                    + "  namespace: shop\ndata:\n  color: blue\n");
+            git.write("envs/prod/app.yaml", configMap("settings", "color", "blue"));
             git.commit("one");
         }
         target = tmp.resolve("target");

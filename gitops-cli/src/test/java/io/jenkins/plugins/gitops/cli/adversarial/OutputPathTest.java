@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.cli.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,8 +30,7 @@ class OutputPathTest {
     @BeforeEach
     void repository() {
         try (GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"))) {
-            git.write("envs/prod/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
-                    + "  namespace: shop\ndata:\n  color: blue\n");
+            git.write("envs/prod/app.yaml", configMap("settings", "color", "blue"));
             git.commit("one");
         }
         plan = List.of("plan", "--repo", tmp.resolve("repo").toString(), "--path", "envs/prod",

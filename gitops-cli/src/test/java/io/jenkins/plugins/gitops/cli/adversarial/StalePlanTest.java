@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.cli.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,13 +63,15 @@ class StalePlanTest {
     static void planSecondCommitAgainstFirst() throws IOException {
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
         git.write(ENV + "/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n");
-        git.write(ENV + "/app.yaml", cm("a", "1") + "---\n" + cm("b", "1") + "---\n" + cm("kept", "1")
+        git.write(ENV + "/app.yaml", configMap("a", "v", "1") + "---\n" + configMap("b", "v", "1") + "---\n"
+                + configMap("kept", "v", "1")
                 + "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: shop\nstringData:\n  pw: x\n");
         c1 = git.commit("one");
         repo = git.dir();
         target = tmp.resolve("target");
         assertThat(Cli.run(concat(List.of("apply", "--auto-approve"), source())).code()).isZero();
-        git.write(ENV + "/app.yaml", cm("a", "${COLOR:=2}") + "---\n" + cm("kept", "1") + "---\n" + cm("c", "1")
+        git.write(ENV + "/app.yaml", configMap("a", "v", "${COLOR:=2}") + "---\n" + configMap("kept", "v", "1")
+                + "---\n" + configMap("c", "v", "1")
                 + "---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: shop\nstringData:\n  pw: x\n");
         git.write("envs/copy/app.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n");
         git.commit("two");
@@ -82,11 +85,6 @@ class StalePlanTest {
                 .contains(Action.CREATE, Action.UPDATE, Action.DELETE, Action.NOOP);
         pristine = tmp.resolve("pristine");
         copy(target, pristine);
-    }
-
-    static String cm(String name, String value) {
-        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: shop\ndata:\n  v: \""
-                + value + "\"\n";
     }
 
     static List<String> source() {
@@ -109,8 +107,8 @@ class StalePlanTest {
                 cases.add(new Case("live " + c.id() + " deleted", dir -> delete(fileOf(c)), vars,
                         c.id() + " (deleted since)"));
             } else {
-                cases.add(new Case("live " + c.id() + " added", dir -> write(fileOf(c), cm(c.id().name(), "9")), vars,
-                        c.id() + " (created since)"));
+                cases.add(new Case("live " + c.id() + " added",
+                        dir -> write(fileOf(c), configMap(c.id().name(), "v", "9")), vars, c.id() + " (created since)"));
             }
         }
         ObjectNode original = parse(planJson);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.cli.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.Json;
@@ -34,8 +35,7 @@ class TerminalOutputTest {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo"))) {
             repo.write("env/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\n"
                     + "data:\n  note: \"before\\e[1A\\e[2KApply complete" + RLO + "nimda" + ZWSP + "\"\n")
-                    .write("env/cm" + RLO + "lmay." + ZWSP + "txt.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
-                            + "  name: other\n  namespace: shop\n").commit("one");
+                    .write("env/cm" + RLO + "lmay." + ZWSP + "txt.yaml", configMap("other")).commit("one");
             source = List.of("--repo", repo.dir().toString(), "--path", "env", "--target", "dir:" + target);
             List<Cli> outputs = new java.util.ArrayList<>();
             outputs.add(run(source, "plan"));

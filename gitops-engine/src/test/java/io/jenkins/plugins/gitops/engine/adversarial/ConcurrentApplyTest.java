@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.Progress;
@@ -44,21 +45,12 @@ class ConcurrentApplyTest {
     @BeforeEach
     void twoCommits() {
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
-        git.write(ENV + "/a.yaml", configMaps("one", 0, 8));
+        git.write(ENV + "/a.yaml", numbered(0, 8, "v", "one"));
         c1 = git.commit("one");
-        git.write(ENV + "/a.yaml", configMaps("two", 2, 10));
+        git.write(ENV + "/a.yaml", numbered(2, 10, "v", "two"));
         c2 = git.commit("two");
         git.close();
         repo = git.dir();
-    }
-
-    static String configMaps(String value, int from, int to) {
-        StringBuilder docs = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            docs.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-").append(i)
-                    .append("\n  namespace: shop\ndata:\n  v: ").append(value).append('\n');
-        }
-        return docs.toString();
     }
 
     /** Outcome of one run: null when it applied, else the lock refusal. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,18 +33,14 @@ class DirectoryStorageTest {
     @TempDir
     Path tmp;
 
-    static String cm(String name) {
-        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: shop\ndata:\n  v: \"1\"\n";
-    }
-
     @Test
     void aValidNameOf250CharactersIsStoredVerifiedAndPruned() throws IOException {
         assertThat(LONG_NAME).hasSize(250);
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
-        git.write(ENV + "/cms.yaml", cm(LONG_NAME) + "---\n" + cm("short"));
+        git.write(ENV + "/cms.yaml", configMap(LONG_NAME, "v", "1") + "---\n" + configMap("short", "v", "1"));
         String c1 = git.commit("long");
         git.delete(ENV + "/cms.yaml");
-        git.write(ENV + "/short.yaml", cm("short"));
+        git.write(ENV + "/short.yaml", configMap("short", "v", "1"));
         String c2 = git.commit("without the long one");
         git.close();
         DirectoryTarget target = new DirectoryTarget(tmp.resolve("target"));
@@ -69,7 +66,7 @@ class DirectoryStorageTest {
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
         git.write(ENV + "/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: shop\n"
                 + "stringData:\n  password: " + PASSWORD + "\n");
-        git.write(ENV + "/cm.yaml", cm("settings"));
+        git.write(ENV + "/cm.yaml", configMap("settings", "v", "1"));
         String c1 = git.commit("secret");
         git.close();
         Path dir = tmp.resolve("target");
@@ -94,7 +91,7 @@ class DirectoryStorageTest {
     @Test
     void aResourceFileLinkedToAnotherTargetsSecretIsRefusedWithoutShowingIt() throws IOException {
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
-        git.write(ENV + "/cm.yaml", cm("settings"));
+        git.write(ENV + "/cm.yaml", configMap("settings", "v", "1"));
         String c1 = git.commit("settings");
         git.close();
         Path other = tmp.resolve("other/_core/Secret/shop/db.yaml");
@@ -118,7 +115,7 @@ class DirectoryStorageTest {
     @Test
     void aResourceFolderLinkedOutsideIsNeverWrittenThrough() throws IOException {
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
-        git.write(ENV + "/cm.yaml", cm("settings"));
+        git.write(ENV + "/cm.yaml", configMap("settings", "v", "1"));
         String c1 = git.commit("settings");
         git.close();
         Path outside = Files.createDirectories(tmp.resolve("outside"));

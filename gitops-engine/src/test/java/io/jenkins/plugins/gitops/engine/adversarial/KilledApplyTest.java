@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,13 +46,8 @@ class KilledApplyTest {
 
     static String repoWithConfigMaps(Path dir, int count) {
         GitRepoFixture git = GitRepoFixture.init(dir);
-        StringBuilder docs = new StringBuilder();
-        for (int i = 0; i < count; i++) {
-            // Large values, so a write interrupted by the kill would be visible as a truncated file.
-            docs.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-").append(i)
-                    .append("\n  namespace: shop\ndata:\n  blob: \"").append("x".repeat(64 * 1024)).append("\"\n");
-        }
-        git.write(ENV + "/cms.yaml", docs.toString());
+        // Large values, so a write interrupted by the kill would be visible as a truncated file.
+        git.write(ENV + "/cms.yaml", numbered(0, count, "blob", "x".repeat(64 * 1024)));
         String commit = git.commit("many");
         git.close();
         return commit;

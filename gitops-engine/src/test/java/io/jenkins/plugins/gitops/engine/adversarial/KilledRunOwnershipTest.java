@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -41,18 +42,14 @@ class KilledRunOwnershipTest {
         }
     }
 
-    static String cm(String name) {
-        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: shop\ndata:\n  v: \"1\"\n";
-    }
-
     @BeforeEach
     void twoCommits() {
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
-        git.write(ENV + "/base.yaml", cm("base-a") + "---\n" + cm("base-b"));
+        git.write(ENV + "/base.yaml", configMap("base-a", "v", "1") + "---\n" + configMap("base-b", "v", "1"));
         c1 = git.commit("base");
         StringBuilder more = new StringBuilder();
         for (int i = 0; i < 6; i++) {
-            more.append("---\n").append(cm("new-" + i));
+            more.append("---\n").append(configMap("new-" + i, "v", "1"));
         }
         git.write(ENV + "/more.yaml", more.toString());
         c2 = git.commit("six more");

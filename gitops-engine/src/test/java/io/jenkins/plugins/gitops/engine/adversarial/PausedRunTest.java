@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.numbered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,12 +44,7 @@ class PausedRunTest {
     Path tmp;
 
     private String commitWithConfigMaps(GitRepoFixture git, String value) {
-        StringBuilder docs = new StringBuilder();
-        for (int i = 0; i < RESOURCES; i++) {
-            docs.append("---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm-").append(i)
-                    .append("\n  namespace: shop\ndata:\n  v: \"").append(value).append("\"\n");
-        }
-        git.write(ENV + "/cms.yaml", docs.toString());
+        git.write(ENV + "/cms.yaml", numbered(0, RESOURCES, "v", value));
         return git.commit(value);
     }
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,21 +30,16 @@ class ReadOnlyOperationsTest {
     Path dir;
     String c1;
 
-    static String cm(String name, String value) {
-        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: shop\ndata:\n  v: \""
-                + value + "\"\n";
-    }
-
     @BeforeEach
     void handMadeTarget() throws IOException {
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
-        git.write(ENV + "/cms.yaml", cm("a", "new") + "---\n" + cm("b", "new"));
+        git.write(ENV + "/cms.yaml", configMap("a", "v", "new") + "---\n" + configMap("b", "v", "new"));
         c1 = git.commit("two");
         git.close();
         dir = tmp.resolve("target");
         Files.createDirectories(dir.resolve("_core/ConfigMap/shop"));
-        Files.writeString(dir.resolve("_core/ConfigMap/shop/a.yaml"), cm("a", "old"));
-        Files.writeString(dir.resolve("_core/ConfigMap/shop/b.yaml"), cm("b", "old"));
+        Files.writeString(dir.resolve("_core/ConfigMap/shop/a.yaml"), configMap("a", "v", "old"));
+        Files.writeString(dir.resolve("_core/ConfigMap/shop/b.yaml"), configMap("b", "v", "old"));
     }
 
     @Test
@@ -63,7 +59,7 @@ class ReadOnlyOperationsTest {
     void refusedApplyWritesNothingAndNamesOnlyWhatChanged() throws IOException {
         FlowFixture flow = new FlowFixture(tmp.resolve("repo"), ENV, new DirectoryTarget(dir));
         Plan plan = flow.plan(c1);
-        Files.writeString(dir.resolve("_core/ConfigMap/shop/a.yaml"), cm("a", "edited by hand since"));
+        Files.writeString(dir.resolve("_core/ConfigMap/shop/a.yaml"), configMap("a", "v", "edited by hand since"));
         Map<String, String> before = FlowFixture.snapshot(dir);
 
         assertThatThrownBy(() -> flow.apply(plan)).isInstanceOf(StalePlanException.class)

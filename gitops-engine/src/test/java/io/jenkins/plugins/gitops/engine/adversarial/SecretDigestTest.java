@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,8 +40,7 @@ class SecretDigestTest {
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
         git.write(ENV + "/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\n  namespace: shop\n"
                 + "stringData:\n  password: ${DB_PASSWORD}\n");
-        git.write(ENV + "/cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
-                + "  namespace: shop\ndata:\n  v: \"1\"\n");
+        git.write(ENV + "/cm.yaml", configMap("settings", "v", "1"));
         commit = git.commit("secret from a variable");
         git.close();
     }

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.engine.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.withData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -61,14 +63,10 @@ class SourceRenderAttackTest {
         return catchThrowableOfType(InvalidDesiredStateException.class, () -> load(path, variables)).problems();
     }
 
-    private static String cm(String name, String data) {
-        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: shop\ndata:\n" + data;
-    }
-
     // 2. A manifest folder turned into a submodule used to render nothing, and the plan pruned its resources.
     @Test
     void aSubmoduleInThePathFailsThePlanAndPrunesNothing() throws Exception {
-        git.write("env/app.yaml", cm("app", "  v: \"1\"\n")).write("env/db/db.yaml", cm("db", "  v: \"1\"\n"));
+        git.write("env/app.yaml", configMap("app", "v", "1")).write("env/db/db.yaml", configMap("db", "v", "1"));
         git.commit("two folders");
         Path targetDir = tmp.resolve("target");
         FlowFixture flow = new FlowFixture(git.dir(), "env", new DirectoryTarget(targetDir));
@@ -76,7 +74,7 @@ class SourceRenderAttackTest {
         Map<String, String> before = FlowFixture.snapshot(targetDir);
 
         GitRepoFixture db = GitRepoFixture.init(tmp.resolve("db"));
-        db.write("db.yaml", cm("db", "  v: \"1\"\n"));
+        db.write("db.yaml", configMap("db", "v", "1"));
         db.commit("db");
         git.delete("env/db/db.yaml");
         git.commit("db moves out");
@@ -152,7 +150,7 @@ class SourceRenderAttackTest {
     // 11. The whole commit, other environments' Secrets included, stayed in /tmp after a SIGKILL.
     @Test
     void aKilledRendersCheckoutHoldsOnlyItsPathAndIsRemovedByTheNextRun() throws Exception {
-        git.write("envs/staging/app.yaml", cm("app", "  v: \"1\"\n"));
+        git.write("envs/staging/app.yaml", configMap("app", "v", "1"));
         git.write("envs/prod/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\nstringData:\n"
                 + "  password: " + PASSWORD + "\n");
         git.commit("two environments");
@@ -180,8 +178,8 @@ class SourceRenderAttackTest {
     @Test
     void plainFilesAndKustomizeReadScalarsAlike() {
         String data = "  start: 12:30\n  ports: 22:22\n  flag: on\n  answer: yes\n  off: off\n  n: 0x1F\n  t: true\n";
-        git.write("plain/cm.yaml", cm("scalars", data));
-        git.write("kustomized/cm.yaml", cm("scalars", data));
+        git.write("plain/cm.yaml", withData("scalars", data));
+        git.write("kustomized/cm.yaml", withData("scalars", data));
         git.write("kustomized/kustomization.yaml", "resources: [cm.yaml]\n");
         git.commit("same file twice");
         Map<String, Object> plain = data(load("plain", Map.of()));
@@ -226,7 +224,7 @@ class SourceRenderAttackTest {
     @Test
     void nearMissVariableSyntaxFailsAtItsLineWhereSubstitutionIsOn() {
         git.write("env/.gitops.yaml", "substitute: true\n");
-        git.write("env/app.yaml", cm("app", "  a: ${UNSET:-fallback}\n  b: ${A-x}\n  c: ${A:=${B}}\n  d: ${ A }\n"
+        git.write("env/app.yaml", withData("app", "  a: ${UNSET:-fallback}\n  b: ${A-x}\n  c: ${A:=${B}}\n  d: ${ A }\n"
                 + "  e: ${1BAD}\n  f: ${A\n"));
         git.commit("near misses");
         assertThat(problems("env", Map.of())).extracting(p -> p.origin().toString()).containsExactly(
@@ -238,7 +236,7 @@ class SourceRenderAttackTest {
     // unparsed. The time for 50 MB is a row of ./bench, not an assertion here.
     @Test
     void aHugeValueIsRefusedBySizeBeforeParsing() {
-        git.write("env/big.yaml", cm("big", "  blob: " + "x".repeat(12 * 1024 * 1024) + "\n"));
+        git.write("env/big.yaml", withData("big", "  blob: " + "x".repeat(12 * 1024 * 1024) + "\n"));
         git.commit("12 MB value");
         assertThat(problems("env", Map.of())).singleElement().satisfies(p -> {
             assertThat(p.origin().toString()).isEqualTo("env/big.yaml:7");
@@ -248,10 +246,10 @@ class SourceRenderAttackTest {
 
     @Test
     void aValueJustOverTheLimitIsRefusedAndOneAtItIsRead() {
-        git.write("env/long.yaml", cm("long", "  blob: " + "y".repeat(1024 * 1024 - "blob:".length()) + "\n"));
+        git.write("env/long.yaml", withData("long", "  blob: " + "y".repeat(1024 * 1024 - "blob:".length()) + "\n"));
         git.commit("a 1 MiB run, just at the limit");
         assertThat(load("env", Map.of()).desired().resources()).hasSize(1);
-        git.write("env/long.yaml", cm("long", "  blob: " + "y".repeat(1024 * 1024 + 1) + "\n"));
+        git.write("env/long.yaml", withData("long", "  blob: " + "y".repeat(1024 * 1024 + 1) + "\n"));
         git.commit("1 MiB + 1 value");
         assertThat(problems("env", Map.of())).singleElement().satisfies(p -> {
             assertThat(p.origin().toString()).isEqualTo("env/long.yaml:7");
@@ -265,7 +263,7 @@ class SourceRenderAttackTest {
         for (int i = 0; lines.length() < 4 * 1024 * 1024; i++) {
             lines.append("  key").append(i).append(": value\n");
         }
-        git.write("env/doc.yaml", cm("small", "  a: b\n") + "---\n" + cm("huge", lines.toString()));
+        git.write("env/doc.yaml", withData("small", "  a: b\n") + "---\n" + withData("huge", lines.toString()));
         git.commit("4 MiB document");
         assertThat(problems("env", Map.of())).singleElement().satisfies(p -> {
             assertThat(p.origin().toString()).isEqualTo("env/doc.yaml:9");
@@ -279,7 +277,7 @@ class SourceRenderAttackTest {
         StringBuilder file = new StringBuilder();
         int count = 20_000;
         for (int i = 0; i < count; i++) {
-            file.append("---\n").append(cm("cm-" + i, "  v: \"" + i + "\"\n"));
+            file.append("---\n").append(withData("cm-" + i, "  v: \"" + i + "\"\n"));
         }
         git.write("env/many.yaml", file.toString());
         git.commit("20k documents");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.flow;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +52,7 @@ class ApplySafetyTest {
     @BeforeEach
     void repo() throws Exception {
         git = GitRepoFixture.init(tmp.resolve("repo"));
-        git.write("env/first.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: first\n  namespace: shop\n");
+        git.write("env/first.yaml", configMap("first"));
         git.write("env/late.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: late\n  namespace: shop\n"
                 + "  annotations:\n    gitops.jenkins.io/wave: \"5\"\n");
         git.commit("two waves");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.flow;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -219,8 +220,7 @@ class DirectoryFlowTest {
     void planMadeBeforeAnotherApplyChangedOwnershipIsStale() throws Exception {
         flow.applyNow(c1);
         Plan noChanges = flow.plan(c1);
-        git.write("envs/prod/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"
-                + "  namespace: shop\n");
+        git.write("envs/prod/extra.yaml", configMap("extra"));
         flow.applyNow(git.commit("extra"));
         Map<String, String> before = FlowFixture.snapshot(targetDir);
 
@@ -323,8 +323,7 @@ class DirectoryFlowTest {
     void failedApplyPrunesNothingKeepsInventoryAndReRunConverges() throws Exception {
         flow.applyNow("HEAD");
         git.delete("envs/prod/namespace.yaml");
-        git.write("envs/prod/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"
-                + "  namespace: shop\n");
+        git.write("envs/prod/extra.yaml", configMap("extra"));
         git.write("envs/prod/late.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: late\n"
                 + "  namespace: shop\n  annotations:\n    gitops.jenkins.io/wave: \"3\"\n");
         git.commit("change");
@@ -365,7 +364,7 @@ class DirectoryFlowTest {
     @Test
     void workingTreeEditsAreNotRead() throws Exception {
         Files.writeString(git.dir().resolve("envs/prod/uncommitted.yaml"),
-                "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: uncommitted\n  namespace: shop\n");
+                configMap("uncommitted"));
         assertThat(flow.plan("HEAD").changes()).extracting(Change::id).extracting(ResourceId::name)
                 .doesNotContain("uncommitted").hasSize(4);
         assertThat(List.of(flow.plan(c1).commit())).containsExactly(c1);

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.targets.directory;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.Progress;
@@ -56,18 +57,14 @@ class DiskFullTest {
         }
     }
 
-    static String cm(String name) {
-        return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: shop\ndata:\n  v: \"1\"\n";
-    }
-
     @Test
     void fullDiskIsNamedForEveryResourceAndLeavesNoTempFiles() throws IOException {
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
-        git.write(ENV + "/base.yaml", cm("base"));
+        git.write(ENV + "/base.yaml", configMap("base", "v", "1"));
         String c1 = git.commit("base");
         StringBuilder more = new StringBuilder();
         for (int i = 0; i < 6; i++) {
-            more.append("---\n").append(cm("new-" + i));
+            more.append("---\n").append(configMap("new-" + i, "v", "1"));
         }
         git.write(ENV + "/more.yaml", more.toString());
         String c2 = git.commit("more");

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.targets.git;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -138,8 +139,7 @@ class GitBranchTargetTest {
     @Test
     void aSavedPlanIsStaleOnceTheBranchMovedAndNothingIsWritten() {
         applyNow("HEAD");
-        source.write("envs/staging/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
-                + "  namespace: shop\ndata:\n  color: green\n");
+        source.write("envs/staging/app.yaml", configMap("settings", "color", "green"));
         String c2 = source.commit("green");
         Plan plan;
         try (GitBranchTarget target = open()) {
@@ -160,8 +160,7 @@ class GitBranchTargetTest {
     @Test
     void aPushRefusedBecauseTheBranchMovedWritesNothingAndSaysTheApplyIsStale() {
         applyNow("HEAD");
-        source.write("envs/staging/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
-                + "  namespace: shop\ndata:\n  color: green\n");
+        source.write("envs/staging/app.yaml", configMap("settings", "color", "green"));
         String c2 = source.commit("green");
         try (GitBranchTarget slow = open()) {
             RevCommit hand = remote.commitByHand(BRANCH, "Mallory", "manifests/README.md", "hello\n", tmp.resolve("w"));
@@ -188,8 +187,7 @@ class GitBranchTargetTest {
         source.commit("kept");
         applyNow("HEAD");
         source.delete("envs/staging/kept.yaml");
-        source.write("envs/staging/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
-                + "  namespace: shop\ndata:\n  color: green\n");
+        source.write("envs/staging/app.yaml", configMap("settings", "color", "green"));
         source.commit("drop web and kept, change settings");
 
         ApplyResult result = applyNow("HEAD");
@@ -205,8 +203,7 @@ class GitBranchTargetTest {
 
     @Test
     void aFailedApplyPushesNothingPrunesNothingAndLeavesNothingStagedForTheNextApply() {
-        source.write("envs/staging/old.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: old\n"
-                + "  namespace: shop\n");
+        source.write("envs/staging/old.yaml", configMap("old"));
         source.commit("old");
         RevCommit applied = applyHeadAndGet();
         Map<String, String> before = remote.files(applied);
@@ -231,8 +228,7 @@ class GitBranchTargetTest {
 
             // Through the same target, a later apply lands only its own changes, none staged by the failed one.
             source.write("envs/staging/app.yaml", APP.formatted("blue", 4));
-            source.write("envs/staging/old.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: old\n"
-                    + "  namespace: shop\n");
+            source.write("envs/staging/old.yaml", configMap("old"));
             source.commit("four replicas only");
             flow(target).applyNow("HEAD");
         }
@@ -262,8 +258,7 @@ class GitBranchTargetTest {
     @Test
     void rollbackAppliesAnEarlierSourceRevisionAsANewCommitWithoutRewritingHistory() {
         RevCommit first = applyHeadAndGet();
-        source.write("envs/staging/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
-                + "  namespace: shop\ndata:\n  color: green\n");
+        source.write("envs/staging/app.yaml", configMap("settings", "color", "green"));
         source.commit("green");
         RevCommit second = applyHeadAndGet();
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.targets.git;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,8 +33,7 @@ class StoredInventoryFormatTest {
     @BeforeEach
     void branchWithAnApply() {
         source = GitRepoFixture.init(tmp.resolve("source"));
-        source.write("envs/prod/app.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n"
-                + "  namespace: shop\ndata:\n  color: blue\n");
+        source.write("envs/prod/app.yaml", configMap("settings", "color", "blue"));
         String commit = source.commit("one");
         remote = BareRemote.create(tmp.resolve("deploy.git"));
         try (GitBranchTarget target = open()) {
