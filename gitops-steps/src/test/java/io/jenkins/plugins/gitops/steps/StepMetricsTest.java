@@ -211,8 +211,8 @@ class StepMetricsTest {
         List<Revision> history = new ArrayList<>();
         for (int day = 1; day <= 30; day++) {
             Instant failed = Instant.parse("2026-03-01T10:00:00Z").plus(Duration.ofDays(day - 1));
-            history.add(new Revision("c" + day, "envs/prod", "d", failed, "ci", null, 1, Revision.Event.APPLY,
-                    Revision.Result.FAILED, "resource", null, 1, false));
+            history.add(Revision.builder().commit("c" + day).path("envs/prod").desiredDigest("d").appliedAt(failed)
+                    .user("ci").resources(1).result(Revision.Result.FAILED).errorClass("resource").changed(1).build());
             history.add(new Revision("c" + day, "envs/prod", "d", failed.plusSeconds(3600), "ci", null, 1));
         }
         MetricsOptions period = new MetricsOptions(Instant.parse("2026-01-01T00:00:00Z"),

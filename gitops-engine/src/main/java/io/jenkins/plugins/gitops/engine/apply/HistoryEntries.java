@@ -34,10 +34,12 @@ final class HistoryEntries {
         if (ok && changed == 0 && !newRevision) {
             return Optional.empty();
         }
-        return Optional.of(new Revision(plan.commit(), plan.path(), plan.desiredDigest(), now, options.user(),
-                options.buildUrl(), desired, Revision.Event.APPLY,
-                ok ? Revision.Result.SUCCEEDED : Revision.Result.FAILED, ok ? null : errorClass(outcomes, interrupted),
-                plan.createdAt(), changed, Inventory.isRollback(before.history(), plan.commit())));
+        return Optional.of(Revision.builder().commit(plan.commit()).path(plan.path())
+                .desiredDigest(plan.desiredDigest()).appliedAt(now).user(options.user()).buildUrl(options.buildUrl())
+                .resources(desired).event(Revision.Event.APPLY)
+                .result(ok ? Revision.Result.SUCCEEDED : Revision.Result.FAILED)
+                .errorClass(ok ? null : errorClass(outcomes, interrupted)).plannedAt(plan.createdAt()).changed(changed)
+                .rollback(Inventory.isRollback(before.history(), plan.commit())).build());
     }
 
     /** What kind of failure stopped the apply: the first failed resource's, by the remedy the engine knows for it. */

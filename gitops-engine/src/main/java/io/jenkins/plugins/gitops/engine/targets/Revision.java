@@ -60,8 +60,111 @@ public record Revision(String commit, String path, String desiredDigest, Instant
                 null, null, false);
     }
 
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder().commit(commit).path(path).desiredDigest(desiredDigest).appliedAt(appliedAt).user(user)
+                .buildUrl(buildUrl).resources(resources).event(event).result(result).errorClass(errorClass)
+                .plannedAt(plannedAt).changed(changed).rollback(rollback);
+    }
+
     /** A successful apply that changed something. */
     public boolean deployed() {
         return event == Event.APPLY && result == Result.SUCCEEDED && (changed == null || changed > 0);
+    }
+
+    /**
+     * Names each component, so that a call site reads which of the thirteen it sets; unset ones are null, 0 or
+     * false, and the event and result default as in the constructor (a successful apply).
+     */
+    public static final class Builder {
+        private String commit;
+        private String path;
+        private String desiredDigest;
+        private Instant appliedAt;
+        private String user;
+        private @Nullable String buildUrl;
+        private int resources;
+        private Event event;
+        private Result result;
+        private @Nullable String errorClass;
+        private @Nullable Instant plannedAt;
+        private @Nullable Integer changed;
+        private boolean rollback;
+
+        private Builder() {
+        }
+
+        public Builder commit(String id) {
+            this.commit = id;
+            return this;
+        }
+
+        public Builder path(String environmentPath) {
+            this.path = environmentPath;
+            return this;
+        }
+
+        public Builder desiredDigest(String digest) {
+            this.desiredDigest = digest;
+            return this;
+        }
+
+        public Builder appliedAt(Instant time) {
+            this.appliedAt = time;
+            return this;
+        }
+
+        public Builder user(String name) {
+            this.user = name;
+            return this;
+        }
+
+        public Builder buildUrl(@Nullable String url) {
+            this.buildUrl = url;
+            return this;
+        }
+
+        public Builder resources(int count) {
+            this.resources = count;
+            return this;
+        }
+
+        public Builder event(Event what) {
+            this.event = what;
+            return this;
+        }
+
+        public Builder result(Result how) {
+            this.result = how;
+            return this;
+        }
+
+        public Builder errorClass(@Nullable String kind) {
+            this.errorClass = kind;
+            return this;
+        }
+
+        public Builder plannedAt(@Nullable Instant time) {
+            this.plannedAt = time;
+            return this;
+        }
+
+        public Builder changed(@Nullable Integer count) {
+            this.changed = count;
+            return this;
+        }
+
+        public Builder rollback(boolean isRollback) {
+            this.rollback = isRollback;
+            return this;
+        }
+
+        public Revision build() {
+            return new Revision(commit, path, desiredDigest, appliedAt, user, buildUrl, resources, event, result,
+                    errorClass, plannedAt, changed, rollback);
+        }
     }
 }

@@ -56,7 +56,9 @@ public final class VerifyRecorder {
         Revision.Result outcome = !result.unhealthy().isEmpty() ? Revision.Result.UNHEALTHY
                 : result.inSync() ? Revision.Result.CLEAN : Revision.Result.DRIFT;
         int desired = (int) plan.changes().stream().filter(c -> c.action() != Action.DELETE).count();
-        return new Revision(plan.commit(), plan.path(), plan.desiredDigest(), clock.instant(), user, buildUrl, desired,
-                Revision.Event.VERIFY, outcome, null, plan.createdAt(), result.drifted().size(), false);
+        return Revision.builder().commit(plan.commit()).path(plan.path()).desiredDigest(plan.desiredDigest())
+                .appliedAt(clock.instant()).user(user).buildUrl(buildUrl).resources(desired)
+                .event(Revision.Event.VERIFY).result(outcome).plannedAt(plan.createdAt())
+                .changed(result.drifted().size()).build();
     }
 }

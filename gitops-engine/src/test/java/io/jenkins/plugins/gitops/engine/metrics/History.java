@@ -36,8 +36,7 @@ final class History {
     }
 
     History failedApply(String commit, String at) {
-        entries.add(new Revision(commit, PATH, "sha256:" + commit, Instant.parse(at), "ci", null, 5, Event.APPLY,
-                Result.FAILED, "TargetException", null, 1, false));
+        entries.add(entry(commit, at).result(Result.FAILED).errorClass("TargetException").changed(1).build());
         return this;
     }
 
@@ -48,14 +47,19 @@ final class History {
     /** An entry as written before failures, verifies and rollbacks were recorded. */
     History old(String commit, String at, CommitTime... commits) {
         brought.put(commit, List.of(commits));
-        entries.add(new Revision(commit, PATH, "sha256:" + commit, Instant.parse(at), "ci", null, 5));
+        entries.add(entry(commit, at).build());
         return this;
     }
 
     private History add(String commit, String at, Event event, Result result, int changed, boolean rollback) {
-        entries.add(new Revision(commit, PATH, "sha256:" + commit, Instant.parse(at), "ci", null, 5, event, result,
-                null, Instant.parse(at).minusSeconds(600), changed, rollback));
+        entries.add(entry(commit, at).event(event).result(result).plannedAt(Instant.parse(at).minusSeconds(600))
+                .changed(changed).rollback(rollback).build());
         return this;
+    }
+
+    private static Revision.Builder entry(String commit, String at) {
+        return Revision.builder().commit(commit).path(PATH).desiredDigest("sha256:" + commit)
+                .appliedAt(Instant.parse(at)).user("ci").resources(5);
     }
 
     /** The commit log these commits make: what each applied commit brought, whatever was applied before. */

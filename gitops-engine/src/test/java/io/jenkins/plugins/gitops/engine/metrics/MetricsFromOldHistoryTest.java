@@ -29,9 +29,10 @@ class MetricsFromOldHistoryTest {
         }
         DirectoryTarget target = new DirectoryTarget(root);
         Inventory old = target.readInventory();
-        Revision failed = new Revision("4d62e2765c73ce77f40b079c7f360b297a9a4ff2", "envs/prod", "sha256:01",
-                Instant.parse("2026-11-29T08:00:00Z"), "bob", null, 4, Revision.Event.APPLY, Revision.Result.FAILED,
-                "resource", Instant.parse("2026-11-29T07:55:00Z"), 1, false);
+        Revision failed = Revision.builder().commit("4d62e2765c73ce77f40b079c7f360b297a9a4ff2").path("envs/prod")
+                .desiredDigest("sha256:01").appliedAt(Instant.parse("2026-11-29T08:00:00Z")).user("bob").resources(4)
+                .result(Revision.Result.FAILED).errorClass("resource").plannedAt(Instant.parse("2026-11-29T07:55:00Z"))
+                .changed(1).build();
         target.writeInventory(old.withRevision(old.resources(), failed, Inventory.DEFAULT_HISTORY_LIMIT));
 
         List<Revision> history = new DirectoryTarget(root).readInventory().history();

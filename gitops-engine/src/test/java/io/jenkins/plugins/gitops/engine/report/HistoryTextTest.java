@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 class HistoryTextTest {
     private static Revision entry(String commit, int minute, Event event, Result result, String errorClass,
             boolean rollback) {
-        return new Revision(commit, "envs/prod", "sha256:0", Instant.parse("2026-03-01T10:00:00Z").plusSeconds(60L * minute),
-                "alice", null, 2, event, result, errorClass, null, 1, rollback);
+        return Revision.builder().commit(commit).path("envs/prod").desiredDigest("sha256:0")
+                .appliedAt(Instant.parse("2026-03-01T10:00:00Z").plusSeconds(60L * minute)).user("alice").resources(2)
+                .event(event).result(result).errorClass(errorClass).changed(1).rollback(rollback).build();
     }
 
     @Test

@@ -7,7 +7,6 @@ import io.jenkins.plugins.gitops.engine.metrics.MetricsOptions;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
 import io.jenkins.plugins.gitops.engine.source.CommitTime;
 import io.jenkins.plugins.gitops.engine.targets.Revision;
-import io.jenkins.plugins.gitops.engine.targets.Revision.Event;
 import io.jenkins.plugins.gitops.engine.targets.Revision.Result;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +22,9 @@ class MetricsTextTest {
     private static MetricsReport report(String environment) {
         List<Revision> history = List.of(
                 new Revision("a", "envs/prod", "d1", Instant.parse("2026-03-01T10:00:00Z"), "ci", null, 2),
-                new Revision("b", "envs/prod", "d2", Instant.parse("2026-03-02T10:00:00Z"), "ci", null, 2, Event.APPLY,
-                        Result.FAILED, "TargetException", null, 1, false),
+                Revision.builder().commit("b").path("envs/prod").desiredDigest("d2")
+                        .appliedAt(Instant.parse("2026-03-02T10:00:00Z")).user("ci").resources(2).result(Result.FAILED)
+                        .errorClass("TargetException").changed(1).build(),
                 new Revision("b", "envs/prod", "d2", Instant.parse("2026-03-02T11:30:00Z"), "ci", null, 2));
         return Metrics.report(WEEK, List.of(Metrics.measure(environment, history,
                 (applied, before, path) -> Optional.of(List.of(new CommitTime("b", Instant.parse("2026-03-02T09:30:00Z")))),

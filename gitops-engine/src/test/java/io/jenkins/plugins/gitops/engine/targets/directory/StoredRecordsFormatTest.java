@@ -65,11 +65,13 @@ public class StoredRecordsFormatTest {
                         tuple("bob", Revision.Event.APPLY, Revision.Result.SUCCEEDED, 1, false),
                         tuple("carol", Revision.Event.VERIFY, Revision.Result.DRIFT, 1, false),
                         tuple("carol", Revision.Event.APPLY, Revision.Result.SUCCEEDED, 1, true));
-        assertThat(inventory.history().get(0)).isEqualTo(new Revision("3250ec5b65743a2cbbb989f781ac5b4d49c5f5f4",
-                "envs/prod", "sha256:c6445f08586607d0bdcc621cac908fa4b06003af7df4a75efa89720a2efc1a18",
-                Instant.parse("2026-12-04T19:09:04.045347444Z"), "alice", "https://ci.example.com/job/deploy/1/", 2,
-                Revision.Event.APPLY, Revision.Result.SUCCEEDED, null, Instant.parse("2026-12-04T19:09:03.691211335Z"),
-                2, false));
+        assertThat(inventory.history().get(0)).isEqualTo(Revision.builder()
+                .commit("3250ec5b65743a2cbbb989f781ac5b4d49c5f5f4").path("envs/prod")
+                .desiredDigest("sha256:c6445f08586607d0bdcc621cac908fa4b06003af7df4a75efa89720a2efc1a18")
+                .appliedAt(Instant.parse("2026-12-04T19:09:04.045347444Z")).user("alice")
+                .buildUrl("https://ci.example.com/job/deploy/1/").resources(2).event(Revision.Event.APPLY)
+                .result(Revision.Result.SUCCEEDED).plannedAt(Instant.parse("2026-12-04T19:09:03.691211335Z")).changed(2)
+                .build());
         assertThat(inventory.current().orElseThrow().commit()).isEqualTo("3250ec5b65743a2cbbb989f781ac5b4d49c5f5f4");
     }
 
