@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.engine.api;
 
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plan what applying the desired state would change; {@code out}, if not null, is where to save the plan.
@@ -13,10 +14,10 @@ import java.nio.file.Path;
  * without, a text plan that shows them as one line each does not spend its time writing them.
  */
 public record PlanRequest(Source source, Inputs inputs, TargetSpec target, DiffMode diff, boolean prune,
-        boolean allowEmpty, Path out, String plannedBy, String name, boolean bodies) {
+        boolean allowEmpty, @Nullable Path out, @Nullable String plannedBy, @Nullable String name, boolean bodies) {
     /** Every body kept. */
     public PlanRequest(Source source, Inputs inputs, TargetSpec target, DiffMode diff, boolean prune,
-            boolean allowEmpty, Path out, String plannedBy, String name) {
+            boolean allowEmpty, @Nullable Path out, @Nullable String plannedBy, @Nullable String name) {
         this(source, inputs, target, diff, prune, allowEmpty, out, plannedBy, name, true);
     }
 }

@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.targets.Revision;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The share of deployments that failed or needed remediation.
@@ -17,7 +18,7 @@ import java.util.List;
  * @param rate          {@code failed / events}, null without events
  */
 public record ChangeFailureRate(String definition, List<String> counted, String window, int events, int failed,
-        int failedApplies, int rolledBack, int fixed, Double rate) {
+        int failedApplies, int rolledBack, int fixed, @Nullable Double rate) {
     static final String DEFINITION = "Failed applies, plus deployments followed within the window by a rollback"
             + " (an apply of a commit applied before the deployment) or by a fix (a verify of the deployed revision"
             + " found it unhealthy, and the next apply that restored the environment, within the window, deployed a"

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One UTC day of the period, for a chart over time: the same events as the four figures, by the day they happened
@@ -21,8 +22,8 @@ import java.util.function.Predicate;
  * @param incidents              incidents that began that day
  * @param restoreMedianSeconds   median time to restore of those restored, null without any
  */
-public record DailyMetrics(String date, int deployments, int attempts, int failed, Long leadTimeMedianSeconds,
-        int incidents, Long restoreMedianSeconds) {
+public record DailyMetrics(String date, int deployments, int attempts, int failed,
+        @Nullable Long leadTimeMedianSeconds, int incidents, @Nullable Long restoreMedianSeconds) {
 
     static List<DailyMetrics> series(MetricsOptions options, Timeline timeline, LeadTime.Measured lead,
             ChangeFailureRate.Measured failures, TimeToRestore restore) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.metrics;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A time the environment needed restoring.
@@ -12,8 +13,8 @@ import java.time.Instant;
  * @param restoredBy {@code APPLY} or {@code VERIFY}, null while still open
  * @param seconds    from start to restore, null while still open
  */
-public record Incident(Instant start, String cause, String commit, Instant restoredAt, String restoredBy,
-        Long seconds) {
+public record Incident(Instant start, String cause, String commit, @Nullable Instant restoredAt,
+        @Nullable String restoredBy, @Nullable Long seconds) {
     public boolean restored() {
         return restoredAt != null;
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long a change took from commit to environment.
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param p90Seconds    the 90th percentile, null without events
  */
 public record LeadTime(String definition, List<String> counted, int events, int deployments, int withoutBase,
-        int unresolved, Long medianSeconds, Long p90Seconds) {
+        int unresolved, @Nullable Long medianSeconds, @Nullable Long p90Seconds) {
     static final String DEFINITION = "For every commit a deployment brought (reachable from the applied commit and"
             + " from no commit applied before it, changing a file that renders into the environment: its directory, the"
             + " bases and files its kustomization reads, its charts, as of the newest applied commit), the time from"

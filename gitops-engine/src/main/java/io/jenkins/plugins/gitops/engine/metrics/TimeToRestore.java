@@ -4,6 +4,7 @@ import io.jenkins.plugins.gitops.engine.targets.Revision;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How long the environment took to recover.
@@ -14,8 +15,8 @@ import java.util.List;
  * @param p90Seconds    90th percentile, null without events
  * @param incidents     every incident that began in the period, oldest first
  */
-public record TimeToRestore(String definition, List<String> counted, int events, int open, Long medianSeconds,
-        Long p90Seconds, List<Incident> incidents) {
+public record TimeToRestore(String definition, List<String> counted, int events, int open,
+        @Nullable Long medianSeconds, @Nullable Long p90Seconds, List<Incident> incidents) {
     static final String DEFINITION = "From a failed apply, or a recorded verify of the applied revision that found"
             + " drift or unhealthy resources, to the next successful apply or clean verify of the applied revision;"
             + " failures while the environment is already failing extend the same incident. Incidents that began"
