@@ -94,7 +94,15 @@ final class WaveRunner implements AutoCloseable {
             }
             List<Outcome> done = new ArrayList<>(wave.size());
             for (Future<Outcome> f : futures) {
-                Outcome outcome = join(f);
+                Outcome outcome;
+                try {
+                    outcome = join(f);
+                } catch (IllegalStateException e) {
+                    // An Error in one task must not end the apply while the others still write: the caller would
+                    // release the lock and record the inventory with writes in flight.
+                    futures.forEach(this::awaitQuietly);
+                    throw e;
+                }
                 done.add(outcome);
                 ok &= outcome.status() == Outcome.Status.DONE;
             }
@@ -132,6 +140,19 @@ final class WaveRunner implements AutoCloseable {
                 interrupted.set(true);
             } catch (ExecutionException e) {
                 throw new IllegalStateException("apply tasks catch their own failures", e.getCause());
+            }
+        }
+    }
+
+    private void awaitQuietly(Future<Outcome> f) {
+        while (true) {
+            try {
+                f.get();
+                return;
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+            } catch (ExecutionException e) {
+                return; // the first failure is the one reported
             }
         }
     }

@@ -14,6 +14,9 @@ import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,6 +83,45 @@ class KilledRunOwnershipTest {
         // disk, so the run left between one and killAfter of its new files.
         assertThat(target.stored().size()).as("the run died half way").isBetween(2 + 1, 2 + killAfter);
         return target;
+    }
+
+    /**
+     * A failed task must not end the apply while another still writes: the caller would then release the lock
+     * and record the inventory with a write in flight (and this class's own counts would race with it).
+     */
+    @Test
+    void anErrorEndsTheApplyOnlyAfterTheWritesInFlightHaveEnded() {
+        DirectoryTarget target = new DirectoryTarget(tmp.resolve("target"));
+        CountDownLatch failing = new CountDownLatch(1);
+        AtomicBoolean slowWriteEnded = new AtomicBoolean();
+        FailingTarget dying = new FailingTarget(target, id -> false) {
+            @Override
+            public LiveObject apply(Resource resource) {
+                String name = resource.id().name();
+                if (name.equals("base-a")) {
+                    failing.countDown();
+                    throw new Killed();
+                }
+                if (name.equals("base-b")) {
+                    try {
+                        failing.await();
+                        // Still writing well after the other task failed; nothing counts this latch down.
+                        new CountDownLatch(1).await(1, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("cut short by the apply's end", e);
+                    }
+                    LiveObject written = super.apply(resource);
+                    slowWriteEnded.set(true);
+                    return written;
+                }
+                return super.apply(resource);
+            }
+        };
+
+        assertThatThrownBy(() -> new FlowFixture(tmp.resolve("repo"), ENV, dying).applyNow(c1))
+                .hasRootCauseInstanceOf(Killed.class);
+        assertThat(slowWriteEnded).isTrue();
     }
 
     @Test
