@@ -7,7 +7,9 @@ import io.jenkins.plugins.gitops.engine.GitopsException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,17 +225,45 @@ public final class HelmProcess {
         NativeLibrary platform = NativeLibrary.serviceProviderLibrary(HelmProcess.class.getClassLoader());
         for (Class<?> type : List.of(EmbeddedHelm.class, Helm.class, HelmLib.class, com.sun.jna.Native.class,
                 platform.getClass())) {
-            CodeSource source = type.getProtectionDomain().getCodeSource();
-            try {
-                if (source == null || !source.getLocation().getProtocol().equals("file")) {
-                    return System.getProperty("java.class.path");
-                }
-                entries.add(Path.of(source.getLocation().toURI()).toString());
-            } catch (URISyntaxException e) {
-                return System.getProperty("java.class.path");
-            }
+            entries.add(location(type).orElseThrow(() -> new GitopsException("the embedded Helm cannot start here: "
+                    + type.getName() + " was not loaded from a file a child JVM can read; install helm on the"
+                    + " agent (on PATH, or set " + HELM_VARIABLE + " to its path)")).toString());
         }
         return String.join(File.pathSeparator, entries);
+    }
+
+    /**
+     * The jar or folder a class was loaded from. Its code source says so where it has a location; classes a Jenkins
+     * agent loads over remoting have none (they are defined from bytes), but their class loader still answers for
+     * the class file, from the jars the agent cached.
+     */
+    static Optional<Path> location(Class<?> type) {
+        CodeSource source = type.getProtectionDomain().getCodeSource();
+        try {
+            if (source != null && source.getLocation() != null) {
+                URL url = source.getLocation();
+                return url.getProtocol().equals("file") ? Optional.of(Path.of(url.toURI())) : Optional.empty();
+            }
+            String name = type.getName().replace('.', '/') + ".class";
+            URL resource = type.getClassLoader() == null ? null : type.getClassLoader().getResource(name);
+            if (resource == null) {
+                return Optional.empty();
+            }
+            if (resource.getProtocol().equals("jar")) {
+                String file = resource.getPath();
+                int end = file.indexOf("!/");
+                URI jar = URI.create(end < 0 ? file : file.substring(0, end));
+                return jar.getScheme() != null && jar.getScheme().equals("file") ? Optional.of(Path.of(jar))
+                        : Optional.empty();
+            }
+            if (resource.getProtocol().equals("file") && resource.getPath().endsWith("/" + name)) {
+                String folder = resource.toString();
+                return Optional.of(Path.of(URI.create(folder.substring(0, folder.length() - name.length()))));
+            }
+            return Optional.empty();
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Only what Helm needs to run, its homes in the private directory; KUBECONFIG the embedded stub's. */
