@@ -9,6 +9,7 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
 import io.jenkins.plugins.gitops.pages.BuildPath;
+import io.jenkins.plugins.gitops.pages.ErrorHeadline;
 import io.jenkins.plugins.gitops.pages.PageLinks;
 import io.jenkins.plugins.gitops.pages.Phase;
 import io.jenkins.plugins.gitops.pages.PlanHtml;
@@ -231,10 +232,10 @@ public final class GitopsPlanAction implements RunAction2, SimpleBuildStep.LastB
         return error;
     }
 
-    /** The first line of the error, for the build's summary (the page has all of it). */
+    /** One line of the error as HTML, for the build's summary (the page has all of it). */
     @CheckForNull
-    public String getErrorHeadline() {
-        return error == null ? null : error.lines().findFirst().orElse("");
+    public String getErrorHeadlineHtml() {
+        return error == null ? null : ErrorHeadline.html(error);
     }
 
     /** Whether the call left a plan to show (a call that failed on its input did not). */
