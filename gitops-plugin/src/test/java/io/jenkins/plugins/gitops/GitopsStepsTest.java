@@ -609,6 +609,9 @@ class GitopsStepsTest {
         assertThat(action.getError()).containsPattern("env/broken\\.yaml:\\d+: invalid YAML");
         HtmlPage page = j.createWebClient().getPage(r, action.getUrlName());
         assertThat(page.asNormalizedText()).containsPattern("env/broken\\.yaml:\\d+: invalid YAML");
+        // The build's own page: its summary row names the first problem, not only the line that introduces them.
+        assertThat(j.createWebClient().getPage(r).asNormalizedText())
+                .containsPattern("nothing was applied: env/broken\\.yaml:\\d+: invalid YAML");
         CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
         assertThat(checks.published).singleElement().satisfies(d -> {
             assertThat(d.getName()).hasValue("GitOps plan: broken");
