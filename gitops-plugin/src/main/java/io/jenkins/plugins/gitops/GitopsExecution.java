@@ -116,7 +116,8 @@ final class GitopsExecution extends SynchronousNonBlockingStepExecution<Map<Stri
             throw new AbortException(Messages.Step_TargetRequired());
         }
         StepRequest.Builder request = StepRequest.builder(step.operation()).vars(step.getVars())
-                .ignore(step.getIgnore()).name(step.getName()).path(step.getPath()).diffMode(step.diffMode());
+                .ignore(step.getIgnore()).name(step.getName()).path(step.getPath()).diffMode(step.diffMode())
+                .tools(env); // helm and kubectl as withEnv or a tool installer set them, not as the agent's JVM has them
         for (String file : step.getVarFiles()) {
             request.varFile(workspace.child(file).getRemote());
         }

@@ -621,6 +621,23 @@ class GitopsStepsTest {
         });
     }
 
+    /** helm and kubectl are found as the build's environment has them (withEnv, tool installers), not the agent JVM's. */
+    @Test
+    void theHelmAWithEnvNamesIsTheOneTheRenderUses(JenkinsRule j) throws Exception {
+        Path repo = gitRepository();
+        WorkflowRun r = run(j, """
+                node {
+                  dir('%s') {
+                    withEnv(['GITOPS_HELM=/no/such/helm']) {
+                      gitopsPlan(path: 'env', target: directory(path: '%s'))
+                    }
+                  }
+                }
+                """.formatted(repo, tmp.resolve("out")), Result.FAILURE);
+
+        j.assertLogContains("GITOPS_HELM=/no/such/helm is not an executable file", r);
+    }
+
     @Test
     void aControllerSideFailureLeavesAPageAndAFailedCheckToo(JenkinsRule j) throws Exception {
         WorkflowRun r = run(j, """

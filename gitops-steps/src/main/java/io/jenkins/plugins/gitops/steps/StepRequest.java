@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.steps;
 
+import io.jenkins.plugins.gitops.engine.api.Inputs;
 import io.jenkins.plugins.gitops.engine.api.Wait;
 import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Everything the agent needs for one {@code gitopsPlan}, {@code gitopsApply} or {@code gitopsVerify} call, as
@@ -34,12 +36,15 @@ import java.util.Objects;
  *     values travel with this request for this call only: it is never saved
  * @param secretVars the names, among {@code vars}, of the secret variables ({@code credentialVars}): the engine masks
  *     their values wherever it writes them, in the plan file in the workspace too
+ * @param tools the build's values of the variables that find helm and kubectl (PATH, GITOPS_HELM,
+ *     GITOPS_HELM_TIMEOUT; others are dropped): the agent's JVM does not see {@code withEnv} or a tool installer
  */
 public record StepRequest(Operation operation, String repository, String ref, String defaultCommit, String name,
         String path, Map<String, String> vars, List<String> varFiles, List<String> ignore, StepTarget target,
         String planFile, String planFileLabel, boolean prune, boolean allowEmpty, int parallelism, Duration lockWait,
         boolean await, Duration timeout, boolean failOnDrift, DiffMode diffMode, String user, String buildUrl,
-        boolean logDiffs, String pageFile, String secretPattern, List<String> secretVars) implements Serializable {
+        boolean logDiffs, String pageFile, String secretPattern, List<String> secretVars, Map<String, String> tools)
+        implements Serializable {
 
     public enum Operation { PLAN, APPLY, VERIFY }
 
@@ -50,6 +55,10 @@ public record StepRequest(Operation operation, String repository, String ref, St
         varFiles = List.copyOf(varFiles);
         ignore = List.copyOf(ignore);
         secretVars = List.copyOf(secretVars);
+        // Only what finds the tools crosses the channel: a build's environment holds credentials too.
+        tools = Collections.unmodifiableMap(new LinkedHashMap<>(tools.entrySet().stream()
+                .filter(e -> Inputs.TOOL_VARIABLES.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
     }
 
     public static Builder builder(Operation operation) {
@@ -94,6 +103,7 @@ public record StepRequest(Operation operation, String repository, String ref, St
         private String pageFile;
         private String secretPattern = "";
         private final List<String> secretVars = new ArrayList<>();
+        private final Map<String, String> tools = new LinkedHashMap<>();
 
         private Builder(Operation operation) {
             this.operation = Objects.requireNonNull(operation);
@@ -216,6 +226,12 @@ public record StepRequest(Operation operation, String repository, String ref, St
             return this;
         }
 
+        /** The build's environment; only the variables that find helm and kubectl are kept. */
+        public Builder tools(Map<String, String> environment) {
+            tools.putAll(environment);
+            return this;
+        }
+
         public Builder secretPattern(String regex) {
             secretPattern = Objects.requireNonNull(regex);
             return this;
@@ -224,7 +240,7 @@ public record StepRequest(Operation operation, String repository, String ref, St
         public StepRequest build() {
             return new StepRequest(operation, repository, ref, defaultCommit, name, path, vars, varFiles, ignore, target,
                     planFile, planFileLabel, prune, allowEmpty, parallelism, lockWait, await, timeout, failOnDrift,
-                    diffMode, user, buildUrl, logDiffs, pageFile, secretPattern, secretVars);
+                    diffMode, user, buildUrl, logDiffs, pageFile, secretPattern, secretVars, tools);
         }
     }
 }

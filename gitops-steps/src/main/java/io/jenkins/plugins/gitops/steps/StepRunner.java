@@ -227,6 +227,6 @@ public final class StepRunner {
         request.secretVars().forEach(name -> secret.put(name, plain.remove(name)));
         secret.values().removeIf(Objects::isNull);
         return new Inputs(plain, request.varFiles().stream().map(Path::of).toList(), request.ignore(), secret,
-                List.of());
+                List.of(), request.tools());
     }
 }

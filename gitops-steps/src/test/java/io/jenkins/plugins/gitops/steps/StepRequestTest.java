@@ -63,6 +63,19 @@ class StepRequestTest {
         assertThat(request.toString()).contains("APPLY", "envs/prod", "TOKEN").doesNotContain(SECRET);
     }
 
+    /** A build's environment holds credentials too: only what finds helm and kubectl crosses to the agent. */
+    @Test
+    void ofTheBuildsEnvironmentOnlyWhatFindsTheToolsCrossesTheChannel() throws Exception {
+        StepRequest request = StepRequest.builder(StepRequest.Operation.PLAN).tools(Map.of("PATH", "/tools/bin:/usr/bin",
+                "GITOPS_HELM", "/tools/helm", "API_TOKEN", SECRET)).build();
+
+        StepRequest received = roundTrip(request);
+
+        assertThat(received.tools()).containsOnly(Map.entry("PATH", "/tools/bin:/usr/bin"),
+                Map.entry("GITOPS_HELM", "/tools/helm"));
+        assertThat(received.toString()).doesNotContain(SECRET);
+    }
+
     private static StepRequest roundTrip(StepRequest request) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

@@ -243,7 +243,8 @@ public final class Gitops {
     private Environment load(SourceSpec spec, Inputs inputs, TargetSpec target) {
         List<IgnoreRule> rules = inputs.ignoreRules().stream().map(IgnoreRule::parse).toList();
         Map<String, String> secrets = secretVariables(inputs);
-        RenderOptions options = RenderOptions.defaults().withVariables(variables(inputs, secrets));
+        RenderOptions options = RenderOptions.defaults().withVariables(variables(inputs, secrets))
+                .withTools(inputs.tools());
         return new EnvironmentLoader(options.withHelm(options.helm().withNamespace(target.namespace())), rules,
                 progress, SecretValues.of(secrets.values())).load(spec);
     }

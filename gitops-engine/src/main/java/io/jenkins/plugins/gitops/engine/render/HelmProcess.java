@@ -75,11 +75,7 @@ public final class HelmProcess {
     }
 
     /** As this machine's environment says: {@code GITOPS_HELM}, PATH, {@code GITOPS_HELM_TIMEOUT}. */
-    public static HelmProcess fromEnvironment() {
-        return fromEnvironment(System.getenv());
-    }
-
-    static HelmProcess fromEnvironment(Map<String, String> env) {
+    public static HelmProcess fromEnvironment(Map<String, String> env) {
         String chosen = env.getOrDefault(HELM_VARIABLE, "").strip();
         Optional<Path> binary;
         if (chosen.equals(EMBEDDED)) {

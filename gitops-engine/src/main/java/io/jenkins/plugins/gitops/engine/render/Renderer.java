@@ -39,11 +39,13 @@ public final class Renderer {
     private final Jsonnet jsonnet;
 
     public Renderer(RenderOptions options, Progress progress) {
-        this(options, progress, Kustomize.onPath());
+        this(options, progress, new Kustomize(options.toolEnvironment().get("PATH"), Kustomize.DEFAULT_TIMEOUT),
+                HelmProcess.fromEnvironment(options.toolEnvironment()), Jsonnet.withDefaultTimeout());
     }
 
     public Renderer(RenderOptions options, Progress progress, Kustomize kustomize) {
-        this(options, progress, kustomize, HelmProcess.fromEnvironment(), Jsonnet.withDefaultTimeout());
+        this(options, progress, kustomize, HelmProcess.fromEnvironment(options.toolEnvironment()),
+                Jsonnet.withDefaultTimeout());
     }
 
     public Renderer(RenderOptions options, Progress progress, Kustomize kustomize, HelmProcess helm) {
@@ -51,7 +53,7 @@ public final class Renderer {
     }
 
     public Renderer(RenderOptions options, Progress progress, Kustomize kustomize, Jsonnet jsonnet) {
-        this(options, progress, kustomize, HelmProcess.fromEnvironment(), jsonnet);
+        this(options, progress, kustomize, HelmProcess.fromEnvironment(options.toolEnvironment()), jsonnet);
     }
 
     private Renderer(RenderOptions options, Progress progress, Kustomize kustomize, HelmProcess helm,
