@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Everything the agent needs for one {@code gitopsPlan}, {@code gitopsApply} or {@code gitopsVerify} call, as
@@ -56,9 +55,7 @@ public record StepRequest(Operation operation, String repository, String ref, St
         ignore = List.copyOf(ignore);
         secretVars = List.copyOf(secretVars);
         // Only what finds the tools crosses the channel: a build's environment holds credentials too.
-        tools = Collections.unmodifiableMap(new LinkedHashMap<>(tools.entrySet().stream()
-                .filter(e -> Inputs.TOOL_VARIABLES.contains(e.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+        tools = Map.copyOf(Inputs.toolsOf(tools));
     }
 
     public static Builder builder(Operation operation) {

@@ -4,7 +4,6 @@ import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a rendering takes besides the source: values for {@code ${VAR}} (these win over the files), files of
@@ -17,8 +16,6 @@ import java.util.Set;
  */
 public record Inputs(Map<String, String> variables, List<Path> variableFiles, List<String> ignoreRules,
         Map<String, String> secretVariables, List<Path> secretVariableFiles, Map<String, String> tools) {
-    /** The variables {@code tools} may hold; {@link RenderOptions} keeps no other. */
-    public static final Set<String> TOOL_VARIABLES = RenderOptions.TOOL_VARIABLES;
     public static final Inputs NONE = new Inputs(Map.of(), List.of(), List.of());
 
     public Inputs {
@@ -27,7 +24,12 @@ public record Inputs(Map<String, String> variables, List<Path> variableFiles, Li
         ignoreRules = List.copyOf(ignoreRules);
         secretVariables = Map.copyOf(secretVariables);
         secretVariableFiles = List.copyOf(secretVariableFiles);
-        tools = Map.copyOf(tools);
+        tools = Map.copyOf(toolsOf(tools));
+    }
+
+    /** Of an environment, only the variables that find helm and kubectl, as {@link RenderOptions} keeps them, in a new map. */
+    public static Map<String, String> toolsOf(Map<String, String> environment) {
+        return RenderOptions.toolsOf(environment);
     }
 
     /** Inputs that find helm and kubectl in this process's environment. */

@@ -30,8 +30,7 @@ public record RenderOptions(Map<String, String> variables, boolean substitute, H
 
     public RenderOptions {
         variables = Map.copyOf(variables);
-        tools = Map.copyOf(tools.entrySet().stream().filter(e -> TOOL_VARIABLES.contains(e.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        tools = Map.copyOf(toolsOf(tools));
         if (maxDocumentBytes <= 0 || maxAliases < 0 || maxNestingDepth <= 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
@@ -66,6 +65,12 @@ public record RenderOptions(Map<String, String> variables, boolean substitute, H
     public RenderOptions withJsonnet(JsonnetSettings settings) {
         return new RenderOptions(variables, substitute, helm, maxDocumentBytes, maxAliases, maxNestingDepth, settings,
                 tools);
+    }
+
+    /** Of an environment, only the {@link #TOOL_VARIABLES}, in a new map. */
+    public static Map<String, String> toolsOf(Map<String, String> environment) {
+        return environment.entrySet().stream().filter(e -> TOOL_VARIABLES.contains(e.getKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** These tool variables (others are dropped) over this process's. */

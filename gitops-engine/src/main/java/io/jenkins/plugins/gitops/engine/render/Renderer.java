@@ -39,8 +39,12 @@ public final class Renderer {
     private final Jsonnet jsonnet;
 
     public Renderer(RenderOptions options, Progress progress) {
-        this(options, progress, new Kustomize(options.toolEnvironment().get("PATH"), Kustomize.DEFAULT_TIMEOUT),
-                HelmProcess.fromEnvironment(options.toolEnvironment()), Jsonnet.withDefaultTimeout());
+        this(options, progress, options.toolEnvironment());
+    }
+
+    private Renderer(RenderOptions options, Progress progress, Map<String, String> tools) {
+        this(options, progress, new Kustomize(tools.get("PATH"), Kustomize.DEFAULT_TIMEOUT),
+                HelmProcess.fromEnvironment(tools), Jsonnet.withDefaultTimeout());
     }
 
     public Renderer(RenderOptions options, Progress progress, Kustomize kustomize) {
