@@ -145,15 +145,10 @@ final class WaveRunner implements AutoCloseable {
     }
 
     private void awaitQuietly(Future<Outcome> f) {
-        while (true) {
-            try {
-                f.get();
-                return;
-            } catch (InterruptedException e) {
-                interrupted.set(true);
-            } catch (ExecutionException e) {
-                return; // the first failure is the one reported
-            }
+        try {
+            join(f);
+        } catch (IllegalStateException e) {
+            // the first failure is the one reported
         }
     }
 
