@@ -108,6 +108,12 @@ public final class Canonical {
     }
 
     public static String yaml(Map<String, ?> body) {
+        String direct = CanonicalYaml.write(body);
+        return direct != null ? direct : snakeYaml(body);
+    }
+
+    /** SnakeYAML's dump, which {@link CanonicalYaml} writes byte for byte, for what it does not write itself. */
+    static String snakeYaml(Map<String, ?> body) {
         return YAML.get().dump(ordered(body, true));
     }
 

@@ -1,0 +1,107 @@
+package io.jenkins.plugins.gitops.engine.model;
+
+/**
+ * Which styles can hold a text in block context, by SnakeYAML 2.5's rules ({@code Emitter.analyzeScalar}, with
+ * unicode allowed), and whether its representer would write the text as {@code !!binary} (it holds a character YAML
+ * cannot print). {@link CanonicalYaml} writes with it what SnakeYAML's dumper writes.
+ */
+record ScalarAnalysis(boolean empty, boolean lineBreaks, boolean blockPlain, boolean singleQuoted, boolean block,
+        boolean binary) {
+    private static final ScalarAnalysis EMPTY = new ScalarAnalysis(true, false, true, true, false, false);
+    /** Indicators that may not start a plain scalar. */
+    private static final String LEADING_INDICATORS = "#,[]{}&*!|>'\"%@`";
+
+    static ScalarAnalysis of(String text) {
+        if (text.isEmpty()) {
+            return EMPTY;
+        }
+        boolean indicators = text.startsWith("---") || text.startsWith("...");
+        boolean lineBreaks = false;
+        boolean special = false;
+        boolean binary = false;
+        boolean leadingSpace = false;
+        boolean leadingBreak = false;
+        boolean trailingSpace = false;
+        boolean trailingBreak = false;
+        boolean breakSpace = false;
+        boolean spaceBreak = false;
+        boolean precededByWhitespace = true;
+        boolean followedByWhitespace = text.length() == 1 || isBlank(text.codePointAt(1)) || text.codePointAt(1) == '\r'
+                || CanonicalYaml.isBreak(text.codePointAt(1));
+        boolean previousSpace = false;
+        boolean previousBreak = false;
+        int length = text.length();
+        int index = 0;
+        while (index < length) {
+            int c = text.codePointAt(index);
+            if (index == 0) {
+                if (LEADING_INDICATORS.indexOf(c) >= 0 || ((c == '?' || c == ':' || c == '-') && followedByWhitespace)) {
+                    indicators = true;
+                }
+            } else if ((c == ':' && followedByWhitespace) || (c == '#' && precededByWhitespace)) {
+                indicators = true;
+            }
+            boolean isBreak = CanonicalYaml.isBreak(c);
+            lineBreaks |= isBreak;
+            if (!(c == '\n' || (0x20 <= c && c <= 0x7E)) && !isUnicode(c)) {
+                special = true;
+                binary |= !(c == '\t' || c == '\r');
+            }
+            if (c == ' ') {
+                leadingSpace |= index == 0;
+                trailingSpace |= index == length - 1;
+                breakSpace |= previousBreak;
+                previousSpace = true;
+                previousBreak = false;
+            } else if (isBreak) {
+                leadingBreak |= index == 0;
+                trailingBreak |= index == length - 1;
+                spaceBreak |= previousSpace;
+                previousSpace = false;
+                previousBreak = true;
+            } else {
+                previousSpace = false;
+                previousBreak = false;
+            }
+            index += Character.charCount(c);
+            precededByWhitespace = c == ' ' || c == '\t' || c == 0 || isBreak;
+            // As SnakeYAML: the character after the next one decides, and a break counts as whitespace after it.
+            followedByWhitespace = true;
+            if (index + 1 < length) {
+                int next = index + Character.charCount(text.codePointAt(index));
+                if (next < length) {
+                    followedByWhitespace = isBlank(text.codePointAt(next)) || isBreak;
+                }
+            }
+        }
+        boolean blockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || leadingZero(text)
+                || breakSpace || spaceBreak || special || indicators);
+        boolean singleQuoted = !(breakSpace || spaceBreak || special);
+        boolean block = !(trailingSpace || spaceBreak || special);
+        return new ScalarAnalysis(false, lineBreaks, blockPlain, singleQuoted, block, binary);
+    }
+
+    /** What SnakeYAML's reader refuses to print (its {@code StreamReader.isPrintable}), beyond tab, CR and LF. */
+    private static boolean isUnicode(int c) {
+        return c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+
+    /** NUL, space or tab (SnakeYAML's {@code Constant.NULL_BL_T}). */
+    private static boolean isBlank(int c) {
+        return c == 0 || c == ' ' || c == '\t';
+    }
+
+    /** A leading zero and then only digits and underscores: plain, "0644" would read as an octal number elsewhere. */
+    private static boolean leadingZero(String text) {
+        if (text.length() < 2 || text.charAt(0) != '0') {
+            return false;
+        }
+        for (int i = 1; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '_') {
+                return false;
+            }
+        }
+        return true;
+    }
+}
