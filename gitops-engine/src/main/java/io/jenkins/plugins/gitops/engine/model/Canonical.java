@@ -132,7 +132,19 @@ public final class Canonical {
 
     /** The digest of one body, as a target that records what it applied compares it with the desired one. */
     public static String digest(Map<String, ?> body) {
-        return sha256(json(body));
+        return jsonDigest(body);
+    }
+
+    /** {@code sha256(json(tree))}, hashed as the JSON is written, without the text (see {@link DigestWriter}). */
+    public static String jsonDigest(Object tree) {
+        MessageDigest sha = sha256();
+        // Closing the generator closes the writer, which settles a trailing unpaired surrogate.
+        try (JsonGenerator generator = JSON.writer().createGenerator(new DigestWriter(sha))) {
+            writeSorted(generator, tree);
+        } catch (IOException e) {
+            throw new IllegalStateException("manifest trees are plain maps, lists and scalars", e);
+        }
+        return "sha256:" + HexFormat.of().formatHex(sha.digest());
     }
 
     public static String sha256(String text) {

@@ -143,6 +143,6 @@ public final class PlanFile {
     }
 
     private static String digestOf(ObjectNode withoutDigest) {
-        return Canonical.sha256(Canonical.json(withoutDigest));
+        return Canonical.jsonDigest(withoutDigest);
     }
 }

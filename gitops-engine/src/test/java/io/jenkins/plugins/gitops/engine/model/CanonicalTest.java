@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -88,5 +89,27 @@ class CanonicalTest {
         assertThat(Canonical.digest(resources)).isEqualTo(Canonical.sha256(lines.toString()));
         Resource changed = resources.get(700).withId(resources.get(700).id());
         assertThat(changed.digest()).isEqualTo(resources.get(700).digest());
+    }
+
+    @Test
+    void aDigestHashesTheBytesOfTheJsonTextItIsNotBuiltAs() throws Exception {
+        // Astral characters, pairs split by the generator's 8,000-character buffer, and unpaired surrogates,
+        // which String.getBytes turns into '?': the digest must be the hash of exactly those bytes.
+        StringBuilder astral = new StringBuilder();
+        for (int i = 0; i < 30_000; i++) {
+            astral.append(i % 7 == 0 ? "\ud83d\ude00" : i % 11 == 0 ? "\u00e9\u20ac" : "a");
+        }
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("long", astral.toString());
+        tree.put("unpaired", List.of("x\ud800", "\udc00y", "\ud800\ud800\udc00", "\ud83d"));
+        tree.put("quoted", "\"\\\n\u0001 </script>");
+        tree.put("nested", Map.of("n", List.of(1, 2.5, true, Map.of("k", "\ud83d\ude00"))));
+        for (String end : List.of("", "\ud83d")) {
+            Map<String, Object> body = new LinkedHashMap<>(tree);
+            body.put("zz", "end" + end);
+            assertThat(Canonical.digest(body)).isEqualTo(Canonical.sha256(Canonical.json(body)));
+        }
+        ObjectNode node = (ObjectNode) SORTED_JACKSON.readTree(SORTED_JACKSON.writeValueAsString(tree));
+        assertThat(Canonical.jsonDigest(node)).isEqualTo(Canonical.sha256(Canonical.json(node)));
     }
 }
