@@ -26,19 +26,22 @@ record ScalarAnalysis(boolean empty, boolean lineBreaks, boolean blockPlain, boo
         boolean breakSpace = false;
         boolean spaceBreak = false;
         boolean precededByWhitespace = true;
-        boolean followedByWhitespace = text.length() == 1 || isBlank(text.codePointAt(1)) || text.codePointAt(1) == '\r'
-                || CanonicalYaml.isBreak(text.codePointAt(1));
         boolean previousSpace = false;
         boolean previousBreak = false;
         int length = text.length();
         int index = 0;
         while (index < length) {
-            int c = text.codePointAt(index);
+            char ch = text.charAt(index);
+            int c = Character.isHighSurrogate(ch) ? text.codePointAt(index) : ch;
+            int next = index + Character.charCount(c);
             if (index == 0) {
-                if (LEADING_INDICATORS.indexOf(c) >= 0 || ((c == '?' || c == ':' || c == '-') && followedByWhitespace)) {
+                if (LEADING_INDICATORS.indexOf(c) >= 0 || ((c == '?' || c == ':' || c == '-')
+                        && (length == 1 || isBlank(text.codePointAt(1)) || text.charAt(1) == '\r'
+                        || CanonicalYaml.isBreak(text.charAt(1))))) {
                     indicators = true;
                 }
-            } else if ((c == ':' && followedByWhitespace) || (c == '#' && precededByWhitespace)) {
+            } else if ((c == ':' && followedByWhitespace(text, next, previousBreak))
+                    || (c == '#' && precededByWhitespace)) {
                 indicators = true;
             }
             boolean isBreak = CanonicalYaml.isBreak(c);
@@ -49,13 +52,13 @@ record ScalarAnalysis(boolean empty, boolean lineBreaks, boolean blockPlain, boo
             }
             if (c == ' ') {
                 leadingSpace |= index == 0;
-                trailingSpace |= index == length - 1;
+                trailingSpace |= next == length;
                 breakSpace |= previousBreak;
                 previousSpace = true;
                 previousBreak = false;
             } else if (isBreak) {
                 leadingBreak |= index == 0;
-                trailingBreak |= index == length - 1;
+                trailingBreak |= next == length;
                 spaceBreak |= previousSpace;
                 previousSpace = false;
                 previousBreak = true;
@@ -63,22 +66,22 @@ record ScalarAnalysis(boolean empty, boolean lineBreaks, boolean blockPlain, boo
                 previousSpace = false;
                 previousBreak = false;
             }
-            index += Character.charCount(c);
-            precededByWhitespace = c == ' ' || c == '\t' || c == 0 || isBreak;
-            // As SnakeYAML: the character after the next one decides, and a break counts as whitespace after it.
-            followedByWhitespace = true;
-            if (index + 1 < length) {
-                int next = index + Character.charCount(text.codePointAt(index));
-                if (next < length) {
-                    followedByWhitespace = isBlank(text.codePointAt(next)) || isBreak;
-                }
-            }
+            precededByWhitespace = isBlank(c) || isBreak;
+            index = next;
         }
         boolean blockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || leadingZero(text)
                 || breakSpace || spaceBreak || special || indicators);
         boolean singleQuoted = !(breakSpace || spaceBreak || special);
         boolean block = !(trailingSpace || spaceBreak || special);
         return new ScalarAnalysis(false, lineBreaks, blockPlain, singleQuoted, block, binary);
+    }
+
+    /**
+     * SnakeYAML's look-ahead, as it computes it: the code point after this one is blank, or this is the last one,
+     * or the one before this was a line break.
+     */
+    private static boolean followedByWhitespace(String text, int next, boolean afterBreak) {
+        return next >= text.length() || isBlank(text.codePointAt(next)) || afterBreak;
     }
 
     /** What SnakeYAML's reader refuses to print (its {@code StreamReader.isPrintable}), beyond tab, CR and LF. */
