@@ -26,7 +26,7 @@ final class AppliedIndex {
     /** The file's content. */
     record Entries(Map<String, Entry> files) {
         Entries {
-            Objects.requireNonNull(files, "files");
+            files = Map.copyOf(Objects.requireNonNull(files, "files"));
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,11 @@ final class JsonRecord<T> {
     private final Class<T> type;
     private final String what;
     private final String remedy;
+    /** The last record parsed and its bytes: the lock is read before every write, and is the same file each time. */
+    private volatile Parsed<T> last;
+
+    private record Parsed<T>(byte[] bytes, T value) {
+    }
 
     /**
      * @param what   names the record in messages, e.g. "inventory"
@@ -58,8 +64,14 @@ final class JsonRecord<T> {
         } catch (GitopsException e) {
             throw new TargetException(e.getMessage(), e.remedy().orElse(null));
         }
+        Parsed<T> previous = last;
+        if (previous != null && Arrays.equals(previous.bytes(), bytes)) {
+            return Optional.of(previous.value());
+        }
         try {
-            return Optional.of(StoredFormat.read(bytes, type, FORMAT, file.toString(), what, remedy));
+            T value = StoredFormat.read(bytes, type, FORMAT, file.toString(), what, remedy);
+            last = new Parsed<>(bytes, value);
+            return Optional.of(value);
         } catch (GitopsException e) {
             throw new TargetException(e.getMessage(), e.remedy().orElse(null));
         }
