@@ -289,9 +289,11 @@ public final class GitopsPlanAction implements RunAction2, SimpleBuildStep.LastB
 
     /** What the per-job deployments view reads of this call. */
     StepRecord record() {
-        return new StepRecord(run.getNumber(), "/" + run.getUrl(), Instant.ofEpochMilli(time), kind, name,
-                target == null ? "" : target, commit, user, success, creates, updates, deletes, drifted,
-                unhealthy == null ? 0 : unhealthy.size(), metrics);
+        StepRecord.Build build = new StepRecord.Build(run.getNumber(), "/" + run.getUrl(), Instant.ofEpochMilli(time),
+                user);
+        return new StepRecord(build, kind, name, target == null ? "" : target, commit,
+                new PlanSummary(creates, updates, deletes, unchanged),
+                new StepRecord.Outcome(success, drifted, unhealthy == null ? 0 : unhealthy.size()), metrics);
     }
 
     /** The planning build as Jenkins names it ("shop » prod #12") when it is one of this Jenkins the user may read. */

@@ -40,7 +40,7 @@ public final class DeploymentsHtml {
                 .forEach(r -> byTarget.computeIfAbsent(r.target(), t -> new ArrayList<>()).add(r));
         List<Environment> out = new ArrayList<>();
         byTarget.forEach((target, rs) -> out.add(new Environment(rs.get(0).name(), target,
-                rs.stream().filter(r -> r.isApply() && r.success()).findFirst(),
+                rs.stream().filter(r -> r.isApply() && r.outcome().success()).findFirst(),
                 rs.stream().filter(StepRecord::isApply).findFirst(),
                 rs.stream().filter(StepRecord::isVerify).findFirst())));
         return out;
@@ -60,8 +60,8 @@ public final class DeploymentsHtml {
             if (env.lastApplied().isPresent()) {
                 StepRecord r = env.lastApplied().get();
                 out.append("<td><code>").append(Escape.html(Labels.shortCommit(r.commit()))).append("</code></td><td>")
-                        .append(time(r.time())).append("</td><td>").append(buildLink(r)).append("</td><td>")
-                        .append(Escape.html(r.user())).append("</td>");
+                        .append(time(r.build().time())).append("</td><td>").append(buildLink(r)).append("</td><td>")
+                        .append(Escape.html(r.build().user())).append("</td>");
             } else {
                 out.append("<td colspan=\"4\">never applied</td>");
             }
@@ -81,14 +81,14 @@ public final class DeploymentsHtml {
                 .append("<th>Changes</th><th>By</th><th>Result</th></tr></thead>\n<tbody>\n");
         for (StepRecord r : rows) {
             Phase phase = r.isApply() ? Phase.APPLIED : Phase.VERIFY;
-            out.append("<tr><td>").append(buildLink(r)).append("</td><td>").append(time(r.time())).append("</td><td>")
-                    .append(Escape.html(r.kind())).append("</td><td>").append(Escape.html(r.name()))
+            out.append("<tr><td>").append(buildLink(r)).append("</td><td>").append(time(r.build().time()))
+                    .append("</td><td>").append(Escape.html(r.kind())).append("</td><td>").append(Escape.html(r.name()))
                     .append("</td><td><code>").append(Escape.html(Labels.shortCommit(r.commit())))
-                    .append("</code></td><td>").append(r.creates()).append(' ').append(phase.word(
-                            Action.CREATE)).append(", ").append(r.updates())
+                    .append("</code></td><td>").append(r.changes().create()).append(' ').append(phase.word(
+                            Action.CREATE)).append(", ").append(r.changes().update())
                     .append(' ').append(phase.word(Action.UPDATE)).append(", ")
-                    .append(r.deletes()).append(' ').append(phase.word(Action.DELETE))
-                    .append("</td><td>").append(Escape.html(r.user())).append("</td><td>").append(result(r))
+                    .append(r.changes().delete()).append(' ').append(phase.word(Action.DELETE))
+                    .append("</td><td>").append(Escape.html(r.build().user())).append("</td><td>").append(result(r))
                     .append("</td></tr>\n");
         }
         return out.append("</tbody>\n</table>\n").toString();
@@ -102,11 +102,11 @@ public final class DeploymentsHtml {
     public static String chartJson(List<StepRecord> records) {
         Map<Integer, int[]> perBuild = new TreeMap<>();
         records.stream().filter(StepRecord::isApply).forEach(r -> {
-            int[] v = perBuild.computeIfAbsent(r.build(), b -> new int[5]);
-            v[0] += r.creates();
-            v[1] += r.updates();
-            v[2] += r.deletes();
-            v[r.success() ? 3 : 4]++;
+            int[] v = perBuild.computeIfAbsent(r.build().number(), b -> new int[5]);
+            v[0] += r.changes().create();
+            v[1] += r.changes().update();
+            v[2] += r.changes().delete();
+            v[r.outcome().success() ? 3 : 4]++;
         });
         StringBuilder builds = new StringBuilder();
         List<StringBuilder> series = List.of(new StringBuilder(), new StringBuilder(), new StringBuilder(),
@@ -123,29 +123,31 @@ public final class DeploymentsHtml {
     }
 
     private static String status(Environment env) {
-        if (env.lastApply().isPresent() && !env.lastApply().get().success()
-                && (env.lastVerify().isEmpty() || env.lastVerify().get().time().isBefore(env.lastApply().get().time()))) {
+        if (env.lastApply().isPresent() && !env.lastApply().get().outcome().success() && (env.lastVerify().isEmpty()
+                || env.lastVerify().get().build().time().isBefore(env.lastApply().get().build().time()))) {
             return badge("failed", "last apply failed");
         }
         if (env.lastVerify().isEmpty()) {
             return badge("noop", "not verified");
         }
         StepRecord v = env.lastVerify().get();
-        if (v.unhealthy() > 0) {
-            return badge("failed", v.unhealthy() + " unhealthy");
+        if (v.outcome().unhealthy() > 0) {
+            return badge("failed", v.outcome().unhealthy() + " unhealthy");
         }
-        if (v.drifted()) {
-            return badge("update", "drifted (" + (v.creates() + v.updates() + v.deletes()) + ")");
+        if (v.outcome().drifted()) {
+            return badge("update", "drifted (" + (v.changes().create() + v.changes().update() + v.changes().delete())
+                    + ")");
         }
-        return badge("create", "in sync") + " <span class=\"gitops-when\">" + time(v.time()) + "</span>";
+        return badge("create", "in sync") + " <span class=\"gitops-when\">" + time(v.build().time()) + "</span>";
     }
 
     private static String result(StepRecord r) {
-        if (!r.success()) {
-            return badge("failed", r.isVerify() && r.unhealthy() > 0 ? "unhealthy" : r.isVerify() && r.drifted()
-                    ? "drift" : "failed");
+        StepRecord.Outcome outcome = r.outcome();
+        if (!outcome.success()) {
+            return badge("failed", r.isVerify() && outcome.unhealthy() > 0 ? "unhealthy"
+                    : r.isVerify() && outcome.drifted() ? "drift" : "failed");
         }
-        return r.isVerify() && r.drifted() ? badge("update", "drift") : badge("create", "success");
+        return r.isVerify() && outcome.drifted() ? badge("update", "drift") : badge("create", "success");
     }
 
     private static String badge(String css, String text) {
@@ -153,8 +155,9 @@ public final class DeploymentsHtml {
     }
 
     static String buildLink(StepRecord r) {
-        String label = "#" + r.build();
-        return PlanHtml.safeUrl(r.buildUrl()) ? "<a href=\"" + Escape.html(r.buildUrl()) + "\">" + label + "</a>" : label;
+        String label = "#" + r.build().number();
+        String url = r.build().url();
+        return PlanHtml.safeUrl(url) ? "<a href=\"" + Escape.html(url) + "\">" + label + "</a>" : label;
     }
 
     private static String time(Instant time) {
@@ -162,7 +165,7 @@ public final class DeploymentsHtml {
     }
 
     static Comparator<StepRecord> newestFirst() {
-        return Comparator.comparing(StepRecord::time, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(StepRecord::build, Comparator.reverseOrder());
+        return Comparator.comparing((StepRecord r) -> r.build().time(), Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(r -> r.build().number(), Comparator.reverseOrder());
     }
 }

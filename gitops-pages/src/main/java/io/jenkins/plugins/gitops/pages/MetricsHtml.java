@@ -74,7 +74,7 @@ public final class MetricsHtml {
     private static String card(MetricsReport report, EnvironmentMetrics m, StepRecord from) {
         StringBuilder out = new StringBuilder("<p class=\"gitops-when\">")
                 .append(Escape.html(MetricsRows.period(report))).append(", reported by ")
-                .append(DeploymentsHtml.buildLink(from)).append(" at ").append(TIME.format(from.time()))
+                .append(DeploymentsHtml.buildLink(from)).append(" at ").append(TIME.format(from.build().time()))
                 .append("</p>\n<dl class=\"gitops-figures\">\n");
         for (MetricsRows.Row row : MetricsRows.rows(m)) {
             out.append("<div class=\"gitops-figure\" title=\"").append(Escape.html(row.definition()))

@@ -196,11 +196,12 @@ class HostileInputTest {
         for (String s : HOSTILE) {
             String metrics = json(MetricsHtmlTest.report(s));
             Instant time = Instant.parse("2026-03-03T12:00:00Z").plusSeconds(60L * build);
-            records.add(new StepRecord(build++, s, time, "apply", s, s, s, s, false, 1, 2, 3, false, 0, metrics));
-            records.add(new StepRecord(build++, s, time.plusSeconds(1), "verify", s, s, s, s, false, 1, 0, 0, true, 2,
-                    metrics));
-            records.add(new StepRecord(build++, s, time.plusSeconds(2), s, s, s + "2", s, s, true, 0, 0, 0, false, 0,
-                    s));
+            records.add(new StepRecord(new StepRecord.Build(build++, s, time, s), "apply", s, s, s,
+                    new PlanSummary(1, 2, 3, 0), new StepRecord.Outcome(false, false, 0), metrics));
+            records.add(new StepRecord(new StepRecord.Build(build++, s, time.plusSeconds(1), s), "verify", s, s, s,
+                    new PlanSummary(1, 0, 0, 0), new StepRecord.Outcome(false, true, 2), metrics));
+            records.add(new StepRecord(new StepRecord.Build(build++, s, time.plusSeconds(2), s), s, s, s + "2", s,
+                    new PlanSummary(0, 0, 0, 0), new StepRecord.Outcome(true, false, 0), s));
         }
         return records;
     }

@@ -9,9 +9,9 @@ import io.jenkins.plugins.gitops.engine.metrics.EnvironmentMetrics;
 import io.jenkins.plugins.gitops.engine.metrics.Metrics;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsOptions;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
+import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
 import io.jenkins.plugins.gitops.engine.source.CommitTime;
 import io.jenkins.plugins.gitops.engine.targets.Revision;
-import io.jenkins.plugins.gitops.engine.targets.Revision.Event;
 import io.jenkins.plugins.gitops.engine.targets.Revision.Result;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +31,9 @@ class MetricsHtmlTest {
     static MetricsReport report(String environment) {
         List<Revision> history = List.of(
                 new Revision("a", "envs/prod", "d1", Instant.parse("2026-03-01T10:00:00Z"), "ci", null, 2),
-                new Revision("b", "envs/prod", "d2", Instant.parse("2026-03-02T10:00:00Z"), "ci", null, 2, Event.APPLY,
-                        Result.FAILED, "resource", null, 1, false),
+                Revision.builder().commit("b").path("envs/prod").desiredDigest("d2")
+                        .appliedAt(Instant.parse("2026-03-02T10:00:00Z")).user("ci").resources(2).result(Result.FAILED)
+                        .errorClass("resource").changed(1).build(),
                 new Revision("b", "envs/prod", "d2", Instant.parse("2026-03-02T12:00:00Z"), "ci", null, 2));
         return Metrics.report(THREE_DAYS, List.of(Metrics.measure(environment, history,
                 (applied, before, path) -> Optional.of(List.of(new CommitTime("b",
@@ -44,8 +45,9 @@ class MetricsHtmlTest {
     }
 
     private static StepRecord record(int build, int minutes, String kind, String name, String target, String metrics) {
-        return new StepRecord(build, "/job/shop/" + build + "/", T0.plusSeconds(60L * minutes), kind, name, target,
-                "c0ffee", "alice", true, 0, 0, 0, false, 0, metrics);
+        return new StepRecord(new StepRecord.Build(build, "/job/shop/" + build + "/", T0.plusSeconds(60L * minutes),
+                "alice"), kind, name, target, "c0ffee", new PlanSummary(0, 0, 0, 0),
+                new StepRecord.Outcome(true, false, 0), metrics);
     }
 
     @Test
