@@ -58,7 +58,7 @@ class ConcurrentBranchApplyTest {
         for (String commit : commits) {
             results.add(pool.submit(() -> {
                 try (GitBranchTarget target = GitBranchTarget.open(spec,
-                        new GitBranchOptions(null, null, "source", null, "tester", null, false, null))) {
+                        GitBranchTargetTest.applying("source"))) {
                     start.await();
                     new FlowFixture(source.dir(), "envs/staging", target).applyNow(commit);
                     return true;

@@ -31,7 +31,7 @@ class GitBranchRunOnceTest {
 
         for (int apply = 0; apply < 2; apply++) {
             try (GitBranchTarget target = GitBranchTarget.open(spec,
-                    new GitBranchOptions(null, null, "source", null, "tester", null, false, null))) {
+                    GitBranchTargetTest.applying("source"))) {
                 ApplyResult result = new FlowFixture(source.dir(), "apps/sync-waves", target).applyNow("HEAD");
                 assertThat(result.succeeded()).isTrue();
                 assertThat(result.outcomes()).filteredOn(o -> o.action() == Action.RUN).singleElement()

@@ -87,6 +87,16 @@ class GitBranchTargetTest {
         return new GitBranchOptions(null, pin, source.dir().toString(), planDigest, "tester", null, false, null);
     }
 
+    /** An apply by "tester" from {@code sourceRepository}: the URL's credentials, no saved plan, no build, unsigned. */
+    static GitBranchOptions applying(String sourceRepository) {
+        return new GitBranchOptions(null, null, sourceRepository, null, "tester", null, false, null);
+    }
+
+    /** The same apply, its commit signed. */
+    static GitBranchOptions signing(String sourceRepository) {
+        return new GitBranchOptions(null, null, sourceRepository, null, "tester", null, true, null);
+    }
+
     FlowFixture flow(GitBranchTarget target) {
         return new FlowFixture(source.dir(), "envs/staging", target);
     }
@@ -402,7 +412,7 @@ class GitBranchTargetTest {
     @Test
     void signingWithoutASignerOnTheClassPathIsRefusedBeforeAnythingIsPushed() {
         try (GitBranchTarget target = GitBranchTarget.open(spec(),
-                new GitBranchOptions(null, null, "source", null, "tester", null, true, null))) {
+                signing("source"))) {
             assertThatThrownBy(() -> flow(target).applyNow("HEAD"))
                     .isInstanceOf(GitopsException.class)
                     .hasMessageContaining("cannot sign the commit")

@@ -43,7 +43,7 @@ class StoredInventoryFormatTest {
 
     GitBranchTarget open() {
         return GitBranchTarget.open(GitBranchSpec.parse("git:" + remote.fileUrl() + "#" + BRANCH),
-                new GitBranchOptions(null, null, source.dir().toString(), null, "tester", null, false, null));
+                GitBranchTargetTest.applying(source.dir().toString()));
     }
 
     void commitInventory(String fixture) throws IOException {
