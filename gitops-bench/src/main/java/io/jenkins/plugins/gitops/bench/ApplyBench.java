@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTargetConfig;
@@ -43,7 +44,8 @@ final class ApplyBench {
     static Applied applyOnce(Environment env, long latencyMillis, int parallelism) {
         KubernetesTargetConfig config = KubernetesTargetConfig.builder().namespace("bench").inventoryName("bench").build();
         try (FakeApiServer api = new FakeApiServer(); KubernetesTarget target = new KubernetesTarget(config, api.client())) {
-            Plan plan = new Planner(target, Progress.NONE, Clock.systemUTC()).plan(env, false);
+            Plan plan = new Planner(target, Progress.NONE, Clock.systemUTC()).plan(env,
+                    Pruning.OFF);
             api.latency(latencyMillis);
             api.forgetRequests();
             long start = System.nanoTime();

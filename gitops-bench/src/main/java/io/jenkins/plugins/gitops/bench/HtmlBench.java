@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import io.jenkins.plugins.gitops.pages.PageLinks;
 import io.jenkins.plugins.gitops.pages.Phase;
@@ -30,7 +31,7 @@ final class HtmlBench {
     /** The plan creates every resource of {@code env} in an empty target: one change, with its diff, each. */
     static Result run(Environment env, Path work, int warmup, int runs) {
         Plan plan = new Planner(new DirectoryTarget(work.resolve("empty-target")), Progress.NONE, Clock.systemUTC())
-                .plan(env, true);
+                .plan(env, Pruning.ON);
         Path file = work.resolve("plan.json");
         PlanFile.write(plan, file);
         int[] bytes = new int[1];

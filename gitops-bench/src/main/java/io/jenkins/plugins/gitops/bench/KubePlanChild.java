@@ -7,6 +7,7 @@ import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesClients;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.KubernetesTarget;
@@ -48,7 +49,7 @@ public final class KubePlanChild {
             List<Double> cpu = new ArrayList<>();
             Samples plan = Samples.measure(warmup, runs, () -> {
                 long before = os.getProcessCpuTime();
-                Plan p = planner.plan(env, false);
+                Plan p = planner.plan(env, Pruning.OFF);
                 cpu.add((os.getProcessCpuTime() - before) / 1e6);
                 return p;
             }, Bench::consume);
@@ -57,7 +58,7 @@ public final class KubePlanChild {
             int changes;
             try (HeapWatch heap = new HeapWatch()) {
                 heap.reset();
-                Plan measured = planner.plan(env, false);
+                Plan measured = planner.plan(env, Pruning.OFF);
                 peakUsed = heap.peakUsed();
                 changes = measured.summary().create() + measured.summary().update() + measured.summary().delete();
             }

@@ -5,6 +5,7 @@ import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
@@ -71,7 +72,7 @@ public final class PlanChild {
     static Plan plan(Path repository, Path live) {
         Environment env = new EnvironmentLoader(RenderOptions.defaults(), List.of(), Progress.NONE)
                 .load(new SourceSpec(repository.toString(), "HEAD", Corpus.PATH));
-        return new Planner(new DirectoryTarget(live), Progress.NONE, Clock.systemUTC()).plan(env, true);
+        return new Planner(new DirectoryTarget(live), Progress.NONE, Clock.systemUTC()).plan(env, Pruning.ON);
     }
 
     /** The floor: read each file and let SnakeYAML build its documents, nothing else. */

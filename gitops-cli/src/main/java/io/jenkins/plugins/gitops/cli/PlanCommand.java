@@ -3,6 +3,7 @@ package io.jenkins.plugins.gitops.cli;
 import io.jenkins.plugins.gitops.engine.api.Gitops;
 import io.jenkins.plugins.gitops.engine.api.PlanRequest;
 import io.jenkins.plugins.gitops.engine.api.PlanResponse;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.report.DiffDetail;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -48,8 +49,9 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         source.maskOutput(spec.commandLine());
         PlanResponse response = new Gitops(StderrProgress.to(spec.commandLine().getErr(), common.quiet)).plan(
-                new PlanRequest(source.source(), source.inputs(), target.spec(), diff.mode(), !noPrune, allowEmpty, out,
-                        buildUrl, null, common.output != OutputFormat.text || diff.detail() == DiffDetail.ALL));
+                new PlanRequest(source.source(), source.inputs(), target.spec(), diff.mode(),
+                        Pruning.of(!noPrune, allowEmpty), out, buildUrl, null,
+                        common.output != OutputFormat.text || diff.detail() == DiffDetail.ALL));
         Printer.plan(spec.commandLine().getOut(), common.output, diff.detail(), response);
         return response.plan().summary().hasChanges() ? GitopsCommand.CHANGES : GitopsCommand.OK;
     }

@@ -69,6 +69,24 @@ class CommandLineTest {
     }
 
     @Test
+    void planPrunesUnlessToldNotToAndDeletesEverythingOnlyWithAllowEmpty() {
+        assertThat(Cli.run(args("apply", "--auto-approve")).exitCode()).isZero();
+        git.write("env/app.yaml", "# nothing is deployed here any more\n");
+        git.commit("empty the environment");
+
+        Cli refused = Cli.run(args("plan"));
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.err()).contains("renders no resources", "--allow-empty");
+        Cli kept = Cli.run(args("plan", "--no-prune"));
+        assertThat(kept.exitCode()).as(kept.toString()).isZero();
+        assertThat(kept.out()).contains("No changes");
+        Cli allowed = Cli.run(args("plan", "--allow-empty"));
+        assertThat(allowed.exitCode()).as(allowed.toString()).isEqualTo(2);
+        assertThat(allowed.out()).contains("2 to delete");
+        assertThat(Cli.run(args("plan", "--no-prune", "--allow-empty")).out()).contains("No changes");
+    }
+
+    @Test
     void usageHelpAndUnknownCommandsStillKnowEveryCommand() {
         for (Cli usage : List.of(Cli.run("--help"), Cli.run("help"))) {
             assertThat(usage.exitCode()).isZero();

@@ -20,6 +20,7 @@ import io.jenkins.plugins.gitops.engine.apply.ApplyResult;
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.report.ApplyText;
 import io.jenkins.plugins.gitops.engine.report.DiffDetail;
 import io.jenkins.plugins.gitops.engine.report.Escape;
@@ -124,7 +125,8 @@ public final class StepRunner {
     private StepResponse plan(StepRequest request) {
         Path out = request.planFile() == null ? null : Path.of(request.planFile());
         PlanResponse response = gitops.plan(new PlanRequest(source(request), inputs(request), request.target().spec(),
-                request.diffMode(), request.prune(), request.allowEmpty(), out, request.buildUrl(), request.name()));
+                request.diffMode(), Pruning.of(request.prune(), request.allowEmpty()), out, request.buildUrl(),
+                request.name()));
         if (out != null) {
             log.println("[gitops] plan saved to " + request.planFileLabel());
         }

@@ -79,7 +79,7 @@ public final class Gitops {
         SourceSpec spec = spec(request.source(), null);
         try (Target target = request.target().open(spec.path())) {
             Plan plan = new Planner(target, progress, clock, request.diff(), request.bodies() || request.out() != null)
-                    .plan(load(spec, request.inputs(), request.target()), request.prune(), request.allowEmpty())
+                    .plan(load(spec, request.inputs(), request.target()), request.pruning())
                     .withPlannedBy(request.plannedBy()).withName(request.name());
             if (request.out() != null) {
                 PlanFile.write(plan, request.out());

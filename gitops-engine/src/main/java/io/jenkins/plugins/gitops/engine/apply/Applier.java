@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitops.engine.plan.EmptyDesiredState;
 import io.jenkins.plugins.gitops.engine.plan.LiveReads;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.plan.SecretRule;
 import io.jenkins.plugins.gitops.engine.plan.Waves;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
@@ -102,7 +103,8 @@ public final class Applier {
     public ApplyResult planAndApply(Environment env, boolean prune, ApplyOptions options, boolean bodies) {
         try (LockKeeper lock = LockKeeper.acquire(target, LockKeeper.holder(options.user()), options, progress,
                 nanoTime)) {
-            Plan plan = new Planner(target, progress, clock, diffMode, bodies).plan(env, prune, options.allowEmpty());
+            Plan plan = new Planner(target, progress, clock, diffMode, bodies).plan(env,
+                    Pruning.of(prune, options.allowEmpty()));
             return execute(plan, env, ApplyState.read(target, env), options, lock);
         }
     }

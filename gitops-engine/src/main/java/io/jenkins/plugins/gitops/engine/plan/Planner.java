@@ -66,16 +66,11 @@ public final class Planner {
         this.bodies = bodies;
     }
 
-    /** Plans with the empty-state guard on: see {@link #plan(Environment, boolean, boolean)}. */
-    public Plan plan(Environment env, boolean prune) {
-        return plan(env, prune, false);
-    }
-
     /**
-     * @param allowEmpty whether a desired state with no resources may delete what the target holds
+     * @param pruning whether to delete what the desired state no longer has, and everything when it is empty
      * @throws io.jenkins.plugins.gitops.engine.GitopsException when it is empty, would delete, and that is not allowed
      */
-    public Plan plan(Environment env, boolean prune, boolean allowEmpty) {
+    public Plan plan(Environment env, Pruning pruning) {
         SecretRule.check(target, env);
         Map<ResourceId, Resource> all = TargetIds.desired(target, env.desired());
         all.values().forEach(Waves::waveOf); // a bad wave annotation fails the plan, not the apply
@@ -122,7 +117,7 @@ public final class Planner {
                 differ.diff(run.id(), null, run.body()).unifiedDiff())));
 
         List<Change> deletes = new ArrayList<>();
-        if (prune) {
+        if (pruning.deletes()) {
             for (ResourceId id : owned) {
                 LiveObject orphan = live.get(id);
                 if (!desired.containsKey(id) && orphan != null && !pruneDisabled(orphan)) {
@@ -131,11 +126,11 @@ public final class Planner {
                 }
             }
         }
-        EmptyDesiredState.check(env, deletes, allowEmpty);
+        EmptyDesiredState.check(env, deletes, pruning == Pruning.ALLOW_EMPTY);
         return new Plan(env.repository(), env.commit(), env.path(), target.identity(),
                 StateDigest.of(env.desired(), target.digestKey(), env.secrets()),
-                LiveFingerprint.of(owned, applies, deletes), prune, clock.instant(), order(applies, all, deletes),
-                null, env.remoteUrl(), null, env.desired().renderedBy());
+                LiveFingerprint.of(owned, applies, deletes), pruning.deletes(), clock.instant(),
+                order(applies, all, deletes), null, env.remoteUrl(), null, env.desired().renderedBy());
     }
 
     private static ResourceDiff clientDiff(ResourceDiffer differ, LiveObject current, Resource resource,

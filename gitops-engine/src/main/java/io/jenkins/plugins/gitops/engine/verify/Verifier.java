@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +41,7 @@ public final class Verifier {
     }
 
     public VerifyResult verify(Environment env, Duration healthTimeout) {
-        Plan plan = new Planner(target, progress, clock, diffMode).plan(env, true);
+        Plan plan = new Planner(target, progress, clock, diffMode).plan(env, Pruning.ON);
         // A run-once hook has no object of its own to judge; running it again is no drift.
         List<ResourceId> ids = env.desired().resources().stream().map(Resource::id).filter(id -> !id.hasGeneratedName())
                 .toList();

@@ -26,7 +26,7 @@ public final class FrontEndRules {
             ENGINE + "GitopsException", ENGINE + "Remedy", ENGINE + "Remedy$Kind", ENGINE + "Progress",
             ENGINE + "ThrottledProgress", ENGINE + "Json", ENGINE + "BoundedFile",
             ENGINE + "plan.Plan", ENGINE + "plan.Change", ENGINE + "plan.Action", ENGINE + "plan.PlanSummary",
-            ENGINE + "plan.DiffMode", ENGINE + "plan.PlanFile",
+            ENGINE + "plan.DiffMode", ENGINE + "plan.Pruning", ENGINE + "plan.PlanFile",
             ENGINE + "apply.ApplyOptions", ENGINE + "apply.ApplyResult", ENGINE + "apply.Outcome",
             ENGINE + "apply.Outcome$Status",
             ENGINE + "verify.VerifyResult", ENGINE + "health.ResourceHealth", ENGINE + "health.Health",

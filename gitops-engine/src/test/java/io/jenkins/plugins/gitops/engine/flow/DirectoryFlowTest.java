@@ -16,6 +16,7 @@ import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.Revision;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
@@ -120,9 +121,9 @@ class DirectoryFlowTest {
         String c2 = git.commit("an update, a delete and a create");
 
         Plan full = new Planner(target, Progress.NONE, Clock.systemUTC(), DiffMode.CLIENT, true).plan(flow.load(c2),
-                true);
+                Pruning.ON);
         Plan brief = new Planner(target, Progress.NONE, Clock.systemUTC(), DiffMode.CLIENT, false).plan(flow.load(c2),
-                true);
+                Pruning.ON);
 
         assertThat(full.summary()).isEqualTo(new PlanSummary(1, 1, 1, 2));
         assertThat(brief.changes()).hasSameSizeAs(full.changes());

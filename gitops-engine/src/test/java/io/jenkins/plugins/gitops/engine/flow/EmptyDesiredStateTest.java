@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.targets.Target;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import io.jenkins.plugins.gitops.engine.targets.kubernetes.FakeApiServer;
@@ -89,7 +90,8 @@ class EmptyDesiredStateTest {
         assertThat(state.get()).isEqualTo(before);
 
         // A plan made with --allow-empty is still refused by an apply that does not allow it.
-        Plan deleteAll = new Planner(target, Progress.NONE, Clock.systemUTC()).plan(flow.load("HEAD"), true, true);
+        Plan deleteAll = new Planner(target, Progress.NONE, Clock.systemUTC()).plan(flow.load("HEAD"),
+                Pruning.ALLOW_EMPTY);
         assertThat(deleteAll.changes()).extracting(Change::action).containsOnly(Action.DELETE).hasSize(2);
         Applier applier = new Applier(target, Progress.NONE, Clock.systemUTC());
         assertThatThrownBy(() -> applier.apply(deleteAll, flow.load("HEAD"), FlowFixture.options()))

@@ -8,6 +8,7 @@ import io.jenkins.plugins.gitops.engine.environment.Environment;
 import io.jenkins.plugins.gitops.engine.environment.EnvironmentLoader;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.render.RenderOptions;
 import io.jenkins.plugins.gitops.engine.source.SourceSpec;
 import io.jenkins.plugins.gitops.engine.targets.Target;
@@ -48,7 +49,7 @@ public final class FlowFixture {
     }
 
     public Plan plan(String ref) {
-        return new Planner(target, Progress.NONE, Clock.systemUTC()).plan(load(ref), true);
+        return new Planner(target, Progress.NONE, Clock.systemUTC()).plan(load(ref), Pruning.ON);
     }
 
     public ApplyResult apply(Plan plan) {

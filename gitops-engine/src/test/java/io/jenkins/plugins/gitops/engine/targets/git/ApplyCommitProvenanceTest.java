@@ -15,6 +15,7 @@ import io.jenkins.plugins.gitops.engine.api.TargetSpec;
 import io.jenkins.plugins.gitops.engine.api.Wait;
 import io.jenkins.plugins.gitops.engine.apply.ApplyOptions;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,7 +67,7 @@ class ApplyCommitProvenanceTest {
             Gitops gitops = new Gitops(Progress.NONE);
             Path plan = tmp.resolve("plan.json");
             gitops.plan(new PlanRequest(new Source(source.dir().toString(), commit, "envs/staging"), Inputs.NONE, target,
-                    DiffMode.CLIENT, true, false, plan, null, null));
+                    DiffMode.CLIENT, Pruning.ON, plan, null, null));
 
             gitops.apply(new ApplyPlanRequest(plan, new Source(source.dir().toString(), null, null), Inputs.NONE, target,
                     ApplyOptions.defaults("jenkins"), Wait.NONE));

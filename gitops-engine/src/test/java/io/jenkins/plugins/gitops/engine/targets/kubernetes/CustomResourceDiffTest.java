@@ -10,6 +10,7 @@ import io.jenkins.plugins.gitops.engine.plan.Action;
 import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ class CustomResourceDiffTest {
 
     private static Change plan(KubernetesTarget target, Resource... desired) {
         Environment env = new Environment("repo", "c0ffee", "envs/prod", DesiredState.of(List.of(desired)), List.of());
-        Plan plan = new Planner(target, Progress.NONE, Clock.systemUTC()).plan(env, false);
+        Plan plan = new Planner(target, Progress.NONE, Clock.systemUTC()).plan(env, Pruning.OFF);
         return plan.changes().stream().filter(c -> c.id().kind().equals("Prometheus")).findFirst().orElseThrow();
     }
 
@@ -163,7 +164,7 @@ class CustomResourceDiffTest {
         api.forgetRequests();
 
         Environment env = new Environment("repo", "c0ffee", "envs/prod", DesiredState.of(desired), List.of());
-        Plan plan = new Planner(target(), Progress.NONE, Clock.systemUTC()).plan(env, false);
+        Plan plan = new Planner(target(), Progress.NONE, Clock.systemUTC()).plan(env, Pruning.OFF);
 
         assertThat(plan.changes()).hasSize(12).extracting(Change::action).containsOnly(Action.NOOP);
         assertThat(openApiRequests()).isZero();

@@ -13,6 +13,7 @@ import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.DiffMode;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import io.jenkins.plugins.gitops.engine.targets.TargetException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -87,7 +88,7 @@ class KubernetesServerDiffTest {
 
     private Plan plan(DiffMode mode, Resource... desired) {
         Environment env = new Environment("repo", "c0ffee", "envs/prod", DesiredState.of(List.of(desired)), List.of());
-        return new Planner(target, progress, Clock.systemUTC(), mode).plan(env, false);
+        return new Planner(target, progress, Clock.systemUTC(), mode).plan(env, Pruning.OFF);
     }
 
     private static Change change(Plan plan, Resource resource) {

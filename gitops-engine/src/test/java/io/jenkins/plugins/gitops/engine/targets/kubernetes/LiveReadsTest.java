@@ -12,6 +12,7 @@ import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Resource;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.Planner;
+import io.jenkins.plugins.gitops.engine.plan.Pruning;
 import java.time.Clock;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
 import io.jenkins.plugins.gitops.engine.targets.LiveObject;
@@ -138,7 +139,7 @@ class LiveReadsTest {
         }
         before.forEach(byList::apply);
         Environment env = new Environment("shop", "0000000", "", DesiredState.of(after), List.of());
-        Plan plan = new Planner(byList, Progress.NONE, Clock.systemUTC()).plan(env, false);
+        Plan plan = new Planner(byList, Progress.NONE, Clock.systemUTC()).plan(env, Pruning.OFF);
         api.forgetRequests();
 
         ApplyResult result = new Applier(byList, Progress.NONE, Clock.systemUTC()).apply(plan, env,
