@@ -6,13 +6,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.jenkins.plugins.gitops.engine.Json;
 import io.jenkins.plugins.gitops.engine.metrics.DailyMetrics;
 import io.jenkins.plugins.gitops.engine.metrics.EnvironmentMetrics;
+import io.jenkins.plugins.gitops.engine.metrics.History;
 import io.jenkins.plugins.gitops.engine.metrics.Metrics;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsOptions;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
 import io.jenkins.plugins.gitops.engine.plan.PlanSummary;
-import io.jenkins.plugins.gitops.engine.source.CommitTime;
-import io.jenkins.plugins.gitops.engine.targets.Revision;
-import io.jenkins.plugins.gitops.engine.targets.Revision.Result;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,15 +27,10 @@ class MetricsHtmlTest {
      * deployments, a lead time of 3 hours, 1 of 3 attempts failed, restored after 2 hours.
      */
     static MetricsReport report(String environment) {
-        List<Revision> history = List.of(
-                new Revision("a", "envs/prod", "d1", Instant.parse("2026-03-01T10:00:00Z"), "ci", null, 2),
-                Revision.builder().commit("b").path("envs/prod").desiredDigest("d2")
-                        .appliedAt(Instant.parse("2026-03-02T10:00:00Z")).user("ci").resources(2).result(Result.FAILED)
-                        .errorClass("resource").changed(1).build(),
-                new Revision("b", "envs/prod", "d2", Instant.parse("2026-03-02T12:00:00Z"), "ci", null, 2));
-        return Metrics.report(THREE_DAYS, List.of(Metrics.measure(environment, history,
-                (applied, before, path) -> Optional.of(List.of(new CommitTime("b",
-                        Instant.parse("2026-03-02T09:00:00Z")))), THREE_DAYS)));
+        History history = new History().old("a", "2026-03-01T10:00:00Z").failedApply("b", "2026-03-02T10:00:00Z")
+                .old("b", "2026-03-02T12:00:00Z", History.commit("b", "2026-03-02T09:00:00Z"));
+        return Metrics.report(THREE_DAYS, List.of(Metrics.measure(environment, history.entries(), history.log(),
+                THREE_DAYS)));
     }
 
     private static String json(MetricsReport report) throws JsonProcessingException {

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A scripted target history, with the commits each applied commit brought, for metrics with known answers. */
-final class History {
+/**
+ * A scripted target history, with the commits each applied commit brought, for metrics with known answers; the
+ * reports and pages that show metrics use it too.
+ */
+public final class History {
     static final String PATH = "envs/prod";
 
     final List<Revision> entries = new ArrayList<>();
@@ -20,7 +23,7 @@ final class History {
     final List<String> asked = new ArrayList<>();
 
     /** A successful apply that changed something, of a commit that brought {@code commits}. */
-    History deploy(String commit, String at, CommitTime... commits) {
+    public History deploy(String commit, String at, CommitTime... commits) {
         brought.put(commit, List.of(commits));
         return add(commit, at, Event.APPLY, Result.SUCCEEDED, 3, false);
     }
@@ -35,7 +38,7 @@ final class History {
         return add(commit, at, Event.APPLY, Result.SUCCEEDED, 0, false);
     }
 
-    History failedApply(String commit, String at) {
+    public History failedApply(String commit, String at) {
         entries.add(entry(commit, at).result(Result.FAILED).errorClass("TargetException").changed(1).build());
         return this;
     }
@@ -45,10 +48,14 @@ final class History {
     }
 
     /** An entry as written before failures, verifies and rollbacks were recorded. */
-    History old(String commit, String at, CommitTime... commits) {
+    public History old(String commit, String at, CommitTime... commits) {
         brought.put(commit, List.of(commits));
         entries.add(entry(commit, at).build());
         return this;
+    }
+
+    public List<Revision> entries() {
+        return List.copyOf(entries);
     }
 
     private History add(String commit, String at, Event event, Result result, int changed, boolean rollback) {
@@ -63,14 +70,14 @@ final class History {
     }
 
     /** The commit log these commits make: what each applied commit brought, whatever was applied before. */
-    CommitLog log() {
+    public CommitLog log() {
         return (applied, before, path) -> {
             asked.add(applied + " after " + before + " on " + path);
             return Optional.ofNullable(brought.get(applied));
         };
     }
 
-    static CommitTime commit(String id, String at) {
+    public static CommitTime commit(String id, String at) {
         return new CommitTime(id, Instant.parse(at));
     }
 }

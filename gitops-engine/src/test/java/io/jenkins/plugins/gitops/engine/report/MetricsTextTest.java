@@ -2,16 +2,13 @@ package io.jenkins.plugins.gitops.engine.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.gitops.engine.metrics.History;
 import io.jenkins.plugins.gitops.engine.metrics.Metrics;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsOptions;
 import io.jenkins.plugins.gitops.engine.metrics.MetricsReport;
-import io.jenkins.plugins.gitops.engine.source.CommitTime;
-import io.jenkins.plugins.gitops.engine.targets.Revision;
-import io.jenkins.plugins.gitops.engine.targets.Revision.Result;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MetricsTextTest {
@@ -20,15 +17,9 @@ class MetricsTextTest {
 
     /** Two deployments a day apart, the second failing first: every figure has a value. */
     private static MetricsReport report(String environment) {
-        List<Revision> history = List.of(
-                new Revision("a", "envs/prod", "d1", Instant.parse("2026-03-01T10:00:00Z"), "ci", null, 2),
-                Revision.builder().commit("b").path("envs/prod").desiredDigest("d2")
-                        .appliedAt(Instant.parse("2026-03-02T10:00:00Z")).user("ci").resources(2).result(Result.FAILED)
-                        .errorClass("TargetException").changed(1).build(),
-                new Revision("b", "envs/prod", "d2", Instant.parse("2026-03-02T11:30:00Z"), "ci", null, 2));
-        return Metrics.report(WEEK, List.of(Metrics.measure(environment, history,
-                (applied, before, path) -> Optional.of(List.of(new CommitTime("b", Instant.parse("2026-03-02T09:30:00Z")))),
-                WEEK)));
+        History history = new History().old("a", "2026-03-01T10:00:00Z").failedApply("b", "2026-03-02T10:00:00Z")
+                .old("b", "2026-03-02T11:30:00Z", History.commit("b", "2026-03-02T09:30:00Z"));
+        return Metrics.report(WEEK, List.of(Metrics.measure(environment, history.entries(), history.log(), WEEK)));
     }
 
     @Test
