@@ -104,13 +104,9 @@ class GitopsStepsTest {
     @Test
     void planPageListsResourcesAndServesEachDiffEscapedAndWithoutSecrets(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
-        WorkflowRun r = run(j, """
-                node {
-                  dir('%s') {
-                    gitopsPlan(path: 'env', target: directory(path: '%s'))
-                  }
-                }
-                """.formatted(repo, tmp.resolve("out")), Result.SUCCESS);
+        WorkflowRun r = run(j, inCheckout(repo, """
+                gitopsPlan(path: 'env', target: directory(path: '%s'))
+                """.formatted(tmp.resolve("out"))), Result.SUCCESS);
 
         JenkinsRule.WebClient wc = j.createWebClient();
         HtmlPage page = wc.getPage(r, "gitops-1");
@@ -141,15 +137,11 @@ class GitopsStepsTest {
     void applyPageSaysWhatHappenedAndTheJobShowsItsEnvironments(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
         Path out = tmp.resolve("out");
-        WorkflowRun r = run(j, """
-                node {
-                  dir('%s') {
-                    gitopsPlan(path: 'env', target: directory(path: '%s'), planFile: 'plan.json', name: 'prod')
-                    gitopsApply(planFile: 'plan.json', target: directory(path: '%s'), name: 'prod')
-                    gitopsVerify(path: 'env', target: directory(path: '%s'), name: 'prod')
-                  }
-                }
-                """.formatted(repo, out, out, out), Result.SUCCESS);
+        WorkflowRun r = run(j, inCheckout(repo, """
+                gitopsPlan(path: 'env', target: directory(path: '%s'), planFile: 'plan.json', name: 'prod')
+                gitopsApply(planFile: 'plan.json', target: directory(path: '%s'), name: 'prod')
+                gitopsVerify(path: 'env', target: directory(path: '%s'), name: 'prod')
+                """.formatted(out, out, out)), Result.SUCCESS);
 
         JenkinsRule.WebClient wc = j.createWebClient();
         assertThat(wc.getPage(r, "gitops-2").asNormalizedText()).contains("2 created").doesNotContain("2 create ");
@@ -171,15 +163,11 @@ class GitopsStepsTest {
         Path repo = gitRepository();
         Path out = tmp.resolve("out");
         WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, "p");
-        p.setDefinition(new CpsFlowDefinition("""
-                node {
-                  dir('%s') {
-                    gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'prod')
-                    gitopsApply(path: 'env', target: directory(path: '%s'), name: 'prod', autoApprove: true)
-                    gitopsVerify(path: 'env', target: directory(path: '%s'), name: 'prod')
-                  }
-                }
-                """.formatted(repo, out, out, out), true));
+        p.setDefinition(new CpsFlowDefinition(inCheckout(repo, """
+                gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'prod')
+                gitopsApply(path: 'env', target: directory(path: '%s'), name: 'prod', autoApprove: true)
+                gitopsVerify(path: 'env', target: directory(path: '%s'), name: 'prod')
+                """.formatted(out, out, out)), true));
         j.assertBuildStatusSuccess(p.scheduleBuild2(0));
         Files.writeString(repo.resolve("env/more.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n"
                 + "  name: more\n  namespace: shop\n");
@@ -211,13 +199,9 @@ class GitopsStepsTest {
     @Test
     void driftFailsVerifyAndItsCheck(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
-        WorkflowRun r = run(j, """
-                node {
-                  dir('%s') {
-                    gitopsVerify(path: 'env', target: directory(path: '%s'), name: 'staging')
-                  }
-                }
-                """.formatted(repo, tmp.resolve("empty-target")), Result.FAILURE);
+        WorkflowRun r = run(j, inCheckout(repo, """
+                gitopsVerify(path: 'env', target: directory(path: '%s'), name: 'staging')
+                """.formatted(tmp.resolve("empty-target"))), Result.FAILURE);
 
         j.assertLogContains("gitopsVerify 'staging'", r);
         CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
@@ -233,13 +217,9 @@ class GitopsStepsTest {
     @Test
     void missingCredentialFailsNamingIt(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
-        WorkflowRun r = run(j, """
-                node {
-                  dir('%s') {
-                    gitopsPlan(path: 'env', target: kubernetes(credentialsId: 'no-such-kubeconfig', namespace: 'shop'))
-                  }
-                }
-                """.formatted(repo), Result.FAILURE);
+        WorkflowRun r = run(j, inCheckout(repo, """
+                gitopsPlan(path: 'env', target: kubernetes(credentialsId: 'no-such-kubeconfig', namespace: 'shop'))
+                """), Result.FAILURE);
 
         j.assertLogContains("no credential 'no-such-kubeconfig'", r);
         CapturingChecks checks = j.jenkins.getExtensionList(ChecksPublisherFactory.class).get(CapturingChecks.class);
@@ -379,13 +359,9 @@ class GitopsStepsTest {
             api.fail("PATCH", "/api/v1/namespaces/shop/secrets/db", 403, java.util.Map.of("kind", "Status",
                     "apiVersion", "v1", "status", "Failure", "code", 403, "reason", "Forbidden", "message",
                     "secrets \"db\" is forbidden"), 1);
-            WorkflowRun r = run(j, """
-                    node {
-                      dir('%s') {
-                        gitopsApply(path: 'env', autoApprove: true, target: kubernetes(credentialsId: 'kc', namespace: 'shop'))
-                      }
-                    }
-                    """.formatted(repo), Result.FAILURE);
+            WorkflowRun r = run(j, inCheckout(repo, """
+                    gitopsApply(path: 'env', autoApprove: true, target: kubernetes(credentialsId: 'kc', namespace: 'shop'))
+                    """), Result.FAILURE);
 
             GitopsPlanAction apply = r.getActions(GitopsPlanAction.class).get(0);
             assertThat(apply.getTitle()).isEqualTo("Apply failed for 1 resource(s)");
@@ -403,15 +379,11 @@ class GitopsStepsTest {
     void theApplyOfANamedSavedPlanAndItsRefusalKeepThePlansName(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
         Path out = tmp.resolve("out");
-        WorkflowRun r = run(j, """
-                node {
-                  dir('%s') {
-                    gitopsPlan(path: 'env', name: 'staging', target: directory(path: '%s'), planFile: 'staging.plan.json')
-                    gitopsApply(planFile: 'staging.plan.json', target: directory(path: '%s'))
-                    gitopsApply(planFile: 'staging.plan.json', target: directory(path: '%s'))
-                  }
-                }
-                """.formatted(repo, out, out, out), Result.FAILURE);
+        WorkflowRun r = run(j, inCheckout(repo, """
+                gitopsPlan(path: 'env', name: 'staging', target: directory(path: '%s'), planFile: 'staging.plan.json')
+                gitopsApply(planFile: 'staging.plan.json', target: directory(path: '%s'))
+                gitopsApply(planFile: 'staging.plan.json', target: directory(path: '%s'))
+                """.formatted(out, out, out)), Result.FAILURE);
 
         assertThat(r.getActions(GitopsPlanAction.class)).extracting(GitopsPlanAction::getDisplayName)
                 .containsExactly("GitOps plan: staging", "GitOps apply: staging", "GitOps apply: staging");
@@ -464,23 +436,15 @@ class GitopsStepsTest {
         Path repo = gitRepository();
         String reviewed = head(repo);
         Path out = tmp.resolve("out");
-        run(j, """
-                node {
-                  dir('%s') {
-                    gitopsPlan(path: 'env', target: directory(path: '%s'), planFile: 'plan.json')
-                  }
-                }
-                """.formatted(repo, out), Result.SUCCESS);
+        run(j, inCheckout(repo, """
+                gitopsPlan(path: 'env', target: directory(path: '%s'), planFile: 'plan.json')
+                """.formatted(out)), Result.SUCCESS);
         Files.writeString(repo.resolve("README.md"), "newer\n");
         commit(repo, "a newer commit");
         WorkflowJob applying = j.jenkins.createProject(WorkflowJob.class, "apply");
-        applying.setDefinition(new CpsFlowDefinition("""
-                node {
-                  dir('%s') {
-                    gitopsApply(planFile: 'plan.json', target: directory(path: '%s'))
-                  }
-                }
-                """.formatted(repo, out), true));
+        applying.setDefinition(new CpsFlowDefinition(inCheckout(repo, """
+                gitopsApply(planFile: 'plan.json', target: directory(path: '%s'))
+                """.formatted(out)), true));
 
         WorkflowRun r = j.buildAndAssertSuccess(applying);
 
@@ -543,14 +507,10 @@ class GitopsStepsTest {
     @Test
     void theLogListsOneLinePerChangeAndTheDiffsOnlyWithLogDiffs(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
-        WorkflowRun r = run(j, """
-                node {
-                  dir('%s') {
-                    gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'short')
-                    gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'full', logDiffs: true)
-                  }
-                }
-                """.formatted(repo, tmp.resolve("out"), tmp.resolve("out")), Result.SUCCESS);
+        WorkflowRun r = run(j, inCheckout(repo, """
+                gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'short')
+                gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'full', logDiffs: true)
+                """.formatted(tmp.resolve("out"), tmp.resolve("out"))), Result.SUCCESS);
 
         String log = JenkinsRule.getLog(r);
         String shortCall = log.substring(log.indexOf("[gitops] plan 'short'"), log.indexOf("[gitops] plan 'full'"));
@@ -564,14 +524,10 @@ class GitopsStepsTest {
     void anApplyOfASavedPlanIsLabelledByThePlansPath(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
         Path out = tmp.resolve("out");
-        WorkflowRun r = run(j, """
-                node {
-                  dir('%s') {
-                    gitopsPlan(path: 'env', target: directory(path: '%s'), planFile: 'env.plan.json')
-                    gitopsApply(planFile: 'env.plan.json', target: directory(path: '%s'))
-                  }
-                }
-                """.formatted(repo, out, out), Result.SUCCESS);
+        WorkflowRun r = run(j, inCheckout(repo, """
+                gitopsPlan(path: 'env', target: directory(path: '%s'), planFile: 'env.plan.json')
+                gitopsApply(planFile: 'env.plan.json', target: directory(path: '%s'))
+                """.formatted(out, out)), Result.SUCCESS);
 
         j.assertLogContains("[gitops] apply the plan saved in env.plan.json", r);
         j.assertLogContains("Apply complete: 2 created, 0 updated, 0 deleted, 0 unchanged.", r);
@@ -594,13 +550,9 @@ class GitopsStepsTest {
         Path repo = gitRepository();
         Files.writeString(repo.resolve("env/broken.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: [unclosed\n");
         commit(repo, "broken manifest");
-        WorkflowRun r = run(j, """
-                node {
-                  dir('%s') {
-                    gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'broken')
-                  }
-                }
-                """.formatted(repo, tmp.resolve("out")), Result.FAILURE);
+        WorkflowRun r = run(j, inCheckout(repo, """
+                gitopsPlan(path: 'env', target: directory(path: '%s'), name: 'broken')
+                """.formatted(tmp.resolve("out"))), Result.FAILURE);
 
         GitopsPlanAction action = r.getAction(GitopsPlanAction.class);
         assertThat(action.getDisplayName()).isEqualTo("GitOps plan: broken");
@@ -625,15 +577,11 @@ class GitopsStepsTest {
     @Test
     void theHelmAWithEnvNamesIsTheOneTheRenderUses(JenkinsRule j) throws Exception {
         Path repo = gitRepository();
-        WorkflowRun r = run(j, """
-                node {
-                  dir('%s') {
-                    withEnv(['GITOPS_HELM=/no/such/helm']) {
-                      gitopsPlan(path: 'env', target: directory(path: '%s'))
-                    }
-                  }
+        WorkflowRun r = run(j, inCheckout(repo, """
+                withEnv(['GITOPS_HELM=/no/such/helm']) {
+                  gitopsPlan(path: 'env', target: directory(path: '%s'))
                 }
-                """.formatted(repo, tmp.resolve("out")), Result.FAILURE);
+                """.formatted(tmp.resolve("out"))), Result.FAILURE);
 
         j.assertLogContains("GITOPS_HELM=/no/such/helm is not an executable file", r);
     }
@@ -674,13 +622,14 @@ class GitopsStepsTest {
 
     /** A job whose one build verified the repository's environment 'prod' (drift reported, not failed). */
     private WorkflowJob jobWithOneVerify(JenkinsRule j) throws Exception {
-        return run(j, """
-                node {
-                  dir('%s') {
-                    gitopsVerify(path: 'env', name: 'prod', failOnDrift: false, target: directory(path: '%s'))
-                  }
-                }
-                """.formatted(gitRepository(), tmp.resolve("out")), Result.SUCCESS).getParent();
+        return run(j, inCheckout(gitRepository(), """
+                gitopsVerify(path: 'env', name: 'prod', failOnDrift: false, target: directory(path: '%s'))
+                """.formatted(tmp.resolve("out"))), Result.SUCCESS).getParent();
+    }
+
+    /** A scripted Pipeline that runs {@code steps} on a node, in the checkout {@code repo}. */
+    private static String inCheckout(Path repo, String steps) {
+        return "node {\n  dir('" + repo + "') {\n" + steps.indent(4) + "  }\n}\n";
     }
 
     private static WorkflowRun run(JenkinsRule j, String script, Result expected) throws Exception {
