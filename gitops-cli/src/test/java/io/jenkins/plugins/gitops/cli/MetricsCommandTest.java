@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.cli;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,15 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** gitops metrics and verify --record end to end, on a real repository with commits at set times. */
 class MetricsCommandTest {
     static final Instant CHANGED_AT = Instant.parse("2026-03-01T08:00:00Z");
-    static final String CONFIG_MAP = """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-              namespace: shop
-            data:
-              color: %s
-            """;
+    /** The settings ConfigMap, its color formatted in. */
+    static final String CONFIG_MAP = configMap("settings", "color", "%s");
 
     @TempDir
     Path tmp;

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.cli;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -15,20 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * match.
  */
 class SavedKubernetesPlanTest {
-    static final String APP = """
-            apiVersion: v1
-            kind: Namespace
-            metadata:
-              name: shop
-            ---
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-              namespace: shop
-            data:
-              color: blue
-            """;
+    static final String APP = namespace() + configMap("settings", "color", "blue");
 
     @Test
     void appliesASavedPlanWithoutThePath(@TempDir Path tmp) {

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.steps;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.apply.Outcome;
@@ -20,16 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * refuses the Namespace, so the ConfigMaps of the next wave are never written.
  */
 class FailedApplyStepTest {
-    private static final String APP = SavedKubernetesPlanStepTest.APP + """
-            ---
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: other
-              namespace: shop
-            data:
-              size: large
-            """;
+    private static final String APP = SavedKubernetesPlanStepTest.APP + "---\n" + configMap("other", "size", "large");
     private static final String REFUSAL = "namespaces \"shop\" is forbidden: denied by policy quota-guard";
 
     @Test

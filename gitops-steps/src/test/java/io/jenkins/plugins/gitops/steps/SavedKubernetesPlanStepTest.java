@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.steps;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
@@ -18,20 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * inventory. The plugin sent "" to the target before, which opened inventory {@code default} and refused the plan.
  */
 class SavedKubernetesPlanStepTest {
-    static final String APP = """
-            apiVersion: v1
-            kind: Namespace
-            metadata:
-              name: shop
-            ---
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-              namespace: shop
-            data:
-              color: blue
-            """;
+    static final String APP = namespace() + configMap("settings", "color", "blue");
 
     @Test
     void appliesASavedPlanWithoutThePath(@TempDir Path tmp) {

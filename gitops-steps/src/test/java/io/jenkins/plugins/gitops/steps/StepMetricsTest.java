@@ -1,5 +1,7 @@
 package io.jenkins.plugins.gitops.steps;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -35,22 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and the commit times of a real repository, over the 90 days ending with the day the step ran.
  */
 class StepMetricsTest {
-    private static final String CONFIG_MAP = """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-              namespace: shop
-            data:
-              color: %s
-            """;
-    private static final String NAMESPACE = """
-            apiVersion: v1
-            kind: Namespace
-            metadata:
-              name: shop
-            ---
-            """;
+    /** The settings ConfigMap, its color formatted in. */
+    private static final String CONFIG_MAP = configMap("settings", "color", "%s");
 
     @TempDir
     Path tmp;
@@ -129,9 +117,9 @@ class StepMetricsTest {
         try (GitRepoFixture repo = GitRepoFixture.init(tmp.resolve("repo")); FakeApiServer api = new FakeApiServer()) {
             StepTarget cluster = new StepTarget.Kubernetes(api.writeKubeconfig(tmp.resolve("kubeconfig")).toString(),
                     null, null, false, false);
-            String blue = repo.write("envs/prod/app.yaml", NAMESPACE + CONFIG_MAP.formatted("blue")).commit("blue");
+            String blue = repo.write("envs/prod/app.yaml", namespace() + CONFIG_MAP.formatted("blue")).commit("blue");
             assertThat(run(request(StepRequest.Operation.APPLY, repo, blue, cluster).build()).success()).isTrue();
-            String green = repo.write("envs/prod/app.yaml", NAMESPACE + CONFIG_MAP.formatted("green")).commit("green");
+            String green = repo.write("envs/prod/app.yaml", namespace() + CONFIG_MAP.formatted("green")).commit("green");
             api.fail("PATCH", "/api/v1/namespaces/shop/configmaps/settings", 403, Map.of("kind", "Status",
                     "apiVersion", "v1", "status", "Failure", "code", 403, "reason", "Forbidden",
                     "message", "configmaps is forbidden"), 1);

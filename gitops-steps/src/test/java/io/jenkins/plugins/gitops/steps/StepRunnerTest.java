@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.steps;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.plan.Plan;
@@ -27,24 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** What a step call leaves behind on the agent: the log, the plan for the build page, the response. */
 class StepRunnerTest {
     private static final String TOKEN = "t0ken-from-a-credential";
-    private static final String APP = """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-              namespace: shop
-            data:
-              color: blue
-              token: ${API_TOKEN}
-            ---
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: other
-              namespace: shop
-            data:
-              size: large
-            """;
+    private static final String APP = configMap("settings", "color", "blue", "token", "${API_TOKEN}") + "---\n"
+            + configMap("other", "size", "large");
 
     @TempDir
     Path tmp;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.cli.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.withData;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,14 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputTest {
     static final String ENV = "envs/prod";
-    static final String GOOD_APP = """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-              namespace: shop
-            data:
-              color: blue
+    static final String GOOD_APP = configMap("settings", "color", "blue") + """
             ---
             apiVersion: apps/v1
             kind: Deployment

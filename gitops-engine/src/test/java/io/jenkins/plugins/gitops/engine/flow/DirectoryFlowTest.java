@@ -56,14 +56,7 @@ class DirectoryFlowTest {
                 metadata:
                   name: shop
                 """);
-        git.write("envs/prod/app.yaml", """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: settings
-                  namespace: shop
-                data:
-                  color: blue
+        git.write("envs/prod/app.yaml", configMap("settings", "color", "blue") + """
                 ---
                 apiVersion: v1
                 kind: Secret

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.flow;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.Progress;
@@ -35,15 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** What the history records for the metrics: verify results, failed applies, rollbacks, plan times. */
 class HistoryRecordingTest {
     static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
-    static final String CONFIG_MAP = """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-              namespace: shop
-            data:
-              color: %s
-            """;
+    /** The settings ConfigMap, its color formatted in. */
+    static final String CONFIG_MAP = configMap("settings", "color", "%s");
 
     @TempDir
     Path tmp;

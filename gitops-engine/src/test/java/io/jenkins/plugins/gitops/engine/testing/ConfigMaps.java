@@ -41,6 +41,11 @@ public final class ConfigMaps {
         return docs.toString();
     }
 
+    /** The namespace they are in, as a document of its own ending in {@code ---}, for a target that must create it. */
+    public static String namespace() {
+        return "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: shop\n---\n";
+    }
+
     private static String header(String name) {
         return "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: " + name + "\n  namespace: shop\n";
     }

@@ -49,14 +49,7 @@ class GitBranchTargetTest {
     String c1;
 
     /** The settings ConfigMap with a color, then the web Deployment with a number of replicas. */
-    static final String APP = """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata:
-              name: settings
-              namespace: shop
-            data:
-              color: %s
+    static final String APP = configMap("settings", "color", "%s") + """
             ---
             apiVersion: apps/v1
             kind: Deployment
