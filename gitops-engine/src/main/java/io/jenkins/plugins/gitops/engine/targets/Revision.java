@@ -64,12 +64,6 @@ public record Revision(String commit, String path, String desiredDigest, Instant
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        return new Builder().commit(commit).path(path).desiredDigest(desiredDigest).appliedAt(appliedAt).user(user)
-                .buildUrl(buildUrl).resources(resources).event(event).result(result).errorClass(errorClass)
-                .plannedAt(plannedAt).changed(changed).rollback(rollback);
-    }
-
     /** A successful apply that changed something. */
     public boolean deployed() {
         return event == Event.APPLY && result == Result.SUCCEEDED && (changed == null || changed > 0);
