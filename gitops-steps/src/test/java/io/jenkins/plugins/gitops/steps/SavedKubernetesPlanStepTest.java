@@ -55,13 +55,7 @@ class SavedKubernetesPlanStepTest {
     /** What GitopsExecution sends for a step call with only planFile: and target: given (path: stays ""). */
     private static StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit,
             StepTarget target, Path tmp) {
-        StepRequest.Builder request = StepRequest.builder(operation);
-        request.repository(repo.dir().toString());
-        request.defaultCommit(commit);
-        request.path("");
-        request.target(target);
-        request.planFile(tmp.resolve("prod.plan.json").toString(), "prod.plan.json");
-        request.user("alice");
-        return request;
+        return StepRequests.of(operation, repo, commit, "", target, "alice")
+                .planFile(tmp.resolve("prod.plan.json").toString(), "prod.plan.json");
     }
 }

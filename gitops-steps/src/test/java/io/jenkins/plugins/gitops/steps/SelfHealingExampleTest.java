@@ -86,17 +86,8 @@ class SelfHealingExampleTest {
 
     /** As the Jenkinsfile's calls: path, name, the two variables, prune on the apply, no failure on drift. */
     private StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
-        StepRequest.Builder request = StepRequest.builder(operation);
-        request.repository(repo.dir().toString());
-        request.defaultCommit(commit);
-        request.path("environments/production");
-        request.name("prod");
-        request.target(new StepTarget.Directory(tmp.resolve("target").toString()));
-        request.vars(Map.of("API_TOKEN", TOKEN, "REPLICAS", "2"));
-        request.secretPattern(Pattern.quote(TOKEN));
-        request.failOnDrift(false);
-        request.prune(true);
-        request.user("jenkins");
-        return request;
+        return StepRequests.of(operation, repo, commit, "environments/production", StepRequests.directory(tmp),
+                "jenkins").name("prod").vars(Map.of("API_TOKEN", TOKEN, "REPLICAS", "2"))
+                .secretPattern(Pattern.quote(TOKEN)).failOnDrift(false).prune(true);
     }
 }

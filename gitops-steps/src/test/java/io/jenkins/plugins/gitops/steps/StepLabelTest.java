@@ -65,13 +65,7 @@ class StepLabelTest {
 
     /** As GitopsExecution sends a call: an apply of the saved plan gives neither name nor path. */
     private StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
-        StepRequest.Builder request = StepRequest.builder(operation);
-        request.repository(repo.dir().toString());
-        request.defaultCommit(commit);
-        request.path("");
-        request.target(new StepTarget.Directory(tmp.resolve("target").toString()));
-        request.planFile(tmp.resolve("staging.plan.json").toString(), "staging.plan.json");
-        request.user("alice");
-        return request;
+        return StepRequests.of(operation, repo, commit, "", StepRequests.directory(tmp), "alice")
+                .planFile(tmp.resolve("staging.plan.json").toString(), "staging.plan.json");
     }
 }

@@ -238,17 +238,11 @@ class StepMetricsTest {
     }
 
     private StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
-        return request(operation, repo, commit, new StepTarget.Directory(tmp.resolve("target").toString()));
+        return request(operation, repo, commit, StepRequests.directory(tmp));
     }
 
     private StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit,
             StepTarget target) {
-        StepRequest.Builder request = StepRequest.builder(operation);
-        request.repository(repo.dir().toString());
-        request.defaultCommit(commit);
-        request.path("envs/prod");
-        request.target(target);
-        request.user("alice");
-        return request;
+        return StepRequests.of(operation, repo, commit, "envs/prod", target, "alice");
     }
 }

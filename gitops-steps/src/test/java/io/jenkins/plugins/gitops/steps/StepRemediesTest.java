@@ -61,11 +61,7 @@ class StepRemediesTest {
     }
 
     private static StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, Path tmp) {
-        StepRequest.Builder request = StepRequest.builder(operation);
-        request.repository(repo.dir().toString());
-        request.target(new StepTarget.Directory(tmp.resolve("target").toString()));
-        request.planFile(tmp.resolve("plan.json").toString(), "plan.json");
-        request.user("alice");
-        return request;
+        return StepRequest.builder(operation).repository(repo.dir().toString()).target(StepRequests.directory(tmp))
+                .planFile(tmp.resolve("plan.json").toString(), "plan.json").user("alice");
     }
 }

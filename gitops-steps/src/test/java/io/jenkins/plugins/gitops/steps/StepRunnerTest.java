@@ -234,14 +234,7 @@ class StepRunnerTest {
     }
 
     private StepRequest.Builder request(StepRequest.Operation operation, GitRepoFixture repo, String commit) {
-        StepRequest.Builder request = StepRequest.builder(operation);
-        request.repository(repo.dir().toString());
-        request.defaultCommit(commit);
-        request.path("envs/prod");
-        request.target(new StepTarget.Directory(tmp.resolve("target").toString()));
-        request.secretVars(Map.of("API_TOKEN", TOKEN));
-        request.secretPattern(Pattern.quote(TOKEN));
-        request.user("alice");
-        return request;
+        return StepRequests.of(operation, repo, commit, "envs/prod", StepRequests.directory(tmp), "alice")
+                .secretVars(Map.of("API_TOKEN", TOKEN)).secretPattern(Pattern.quote(TOKEN));
     }
 }
