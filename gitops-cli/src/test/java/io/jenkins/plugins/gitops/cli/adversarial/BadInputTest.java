@@ -2,6 +2,7 @@ package io.jenkins.plugins.gitops.cli.adversarial;
 
 import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.withData;
+import static io.jenkins.plugins.gitops.engine.testing.Deployments.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.adversarial.TreeSnapshot;
@@ -25,16 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputTest {
     static final String ENV = "envs/prod";
-    static final String GOOD_APP = configMap("settings", "color", "blue") + """
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web
-              namespace: shop
-            spec:
-              replicas: 2
-            """;
+    static final String GOOD_APP = configMap("settings", "color", "blue") + "---\n" + web(2);
 
     /** What a case changes in the repository, and the extra command-line arguments it needs. */
     interface Setup {

@@ -38,7 +38,7 @@ class ApplyCommitProvenanceTest {
     @Test
     void aCloneIsRecordedByItsOriginUrlAndTheUserIsTheAuthorWithAnAddress() throws Exception {
         try (GitRepoFixture source = GitRepoFixture.init(tmp.resolve("workspace"))) {
-            String commit = source.write("envs/staging/app.yaml", GitBranchTargetTest.APP.formatted("blue", 2))
+            String commit = source.write("envs/staging/app.yaml", GitBranchTargetTest.app("blue", 2))
                     .commit("first");
             Files.writeString(source.dir().resolve(".git/config"), "[remote \"origin\"]\n\turl = https://bot:t0ken@"
                     + "github.com/acme/shop.git\n", StandardOpenOption.APPEND);
@@ -59,7 +59,7 @@ class ApplyCommitProvenanceTest {
     @Test
     void aSavedPlanFromACloneWithoutRemoteRecordsNoPathAndTheConfiguredAuthor() throws Exception {
         try (GitRepoFixture source = GitRepoFixture.init(tmp.resolve("workspace"))) {
-            String commit = source.write("envs/staging/app.yaml", GitBranchTargetTest.APP.formatted("blue", 2))
+            String commit = source.write("envs/staging/app.yaml", GitBranchTargetTest.app("blue", 2))
                     .commit("first");
             BareRemote remote = BareRemote.create(tmp.resolve("deploy.git"));
             TargetSpec target = new TargetSpec.GitBranch(spec(remote), null, false,

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.targets.git;
 
 import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
+import static io.jenkins.plugins.gitops.engine.testing.Deployments.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -49,21 +50,14 @@ class GitBranchTargetTest {
     String c1;
 
     /** The settings ConfigMap with a color, then the web Deployment with a number of replicas. */
-    static final String APP = configMap("settings", "color", "%s") + """
-            ---
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web
-              namespace: shop
-            spec:
-              replicas: %d
-            """;
+    static String app(String color, int replicas) {
+        return configMap("settings", "color", color) + "---\n" + web(replicas);
+    }
 
     @BeforeEach
     void setUp() {
         source = GitRepoFixture.init(tmp.resolve("source"));
-        source.write("envs/staging/app.yaml", APP.formatted("blue", 2));
+        source.write("envs/staging/app.yaml", app("blue", 2));
         c1 = source.commit("first");
         remote = BareRemote.create(tmp.resolve("deploy.git"));
     }
@@ -211,7 +205,7 @@ class GitBranchTargetTest {
         RevCommit applied = applyHeadAndGet();
         Map<String, String> before = remote.files(applied);
         source.delete("envs/staging/old.yaml");
-        source.write("envs/staging/app.yaml", APP.formatted("green", 3));
+        source.write("envs/staging/app.yaml", app("green", 3));
         source.commit("green settings, three replicas, no old");
 
         try (GitBranchTarget target = open()) {
@@ -230,7 +224,7 @@ class GitBranchTargetTest {
             assertThat(remote.log(BRANCH)).containsExactly(applied);
 
             // Through the same target, a later apply lands only its own changes, none staged by the failed one.
-            source.write("envs/staging/app.yaml", APP.formatted("blue", 4));
+            source.write("envs/staging/app.yaml", app("blue", 4));
             source.write("envs/staging/old.yaml", configMap("old"));
             source.commit("four replicas only");
             flow(target).applyNow("HEAD");
@@ -246,7 +240,7 @@ class GitBranchTargetTest {
     @Test
     void reapplyingTheSameSourceOverAHandEditCommitsTheRepair() {
         RevCommit applied = applyHeadAndGet();
-        RevCommit hand = remote.commitByHand(BRANCH, "Mallory", CONFIG_FILE, APP.formatted("red", 2).split("---")[0],
+        RevCommit hand = remote.commitByHand(BRANCH, "Mallory", CONFIG_FILE, app("red", 2).split("---")[0],
                 tmp.resolve("w"));
 
         applyNow("HEAD");
