@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.cli.adversarial;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.withData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.Progress;
@@ -39,17 +40,11 @@ class SecretVariableTest {
     @Test
     void secretVariablesAreMaskedEverywhereAndTheSavedPlanStillApplies() throws Exception {
         GitRepoFixture git = GitRepoFixture.init(tmp.resolve("repo"));
-        git.write(ENV + "/app.yaml", """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: settings
-                  namespace: shop
-                data:
+        git.write(ENV + "/app.yaml", withData("settings", """
                   token: ${API_TOKEN}
                   url: https://api.example.com/?key=${FILE_TOKEN}&v=2
                   color: blue
-                """);
+                """));
         git.commit("first");
         Path secretFile = tmp.resolve("secrets.env");
         Files.writeString(secretFile, "FILE_TOKEN=" + FROM_FILE + "\n");

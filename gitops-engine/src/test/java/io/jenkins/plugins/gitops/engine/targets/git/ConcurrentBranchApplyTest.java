@@ -1,5 +1,6 @@
 package io.jenkins.plugins.gitops.engine.targets.git;
 
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.gitops.engine.flow.FlowFixture;
@@ -32,21 +33,8 @@ class ConcurrentBranchApplyTest {
         GitRepoFixture source = GitRepoFixture.init(tmp.resolve("source"));
         List<String> commits = new ArrayList<>();
         for (int run = 0; run < RUNS; run++) {
-            source.write("envs/staging/app.yaml", """
-                    apiVersion: v1
-                    kind: ConfigMap
-                    metadata:
-                      name: settings
-                      namespace: shop
-                    data:
-                      run: "%d"
-                    ---
-                    apiVersion: v1
-                    kind: ConfigMap
-                    metadata:
-                      name: run-%d
-                      namespace: shop
-                    """.formatted(run, run));
+            source.write("envs/staging/app.yaml",
+                    configMap("settings", "run", String.valueOf(run)) + "---\n" + configMap("run-" + run));
             commits.add(source.commit("run " + run));
         }
         BareRemote remote = BareRemote.create(tmp.resolve("deploy.git"));

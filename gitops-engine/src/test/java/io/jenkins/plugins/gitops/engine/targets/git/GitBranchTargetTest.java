@@ -1,6 +1,7 @@
 package io.jenkins.plugins.gitops.engine.targets.git;
 
 import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.configMap;
+import static io.jenkins.plugins.gitops.engine.testing.ConfigMaps.withData;
 import static io.jenkins.plugins.gitops.engine.testing.Deployments.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -277,15 +278,7 @@ class GitBranchTargetTest {
     @Test
     void aHandEditedBranchIsDriftAndTheHandCommitsAuthorIsKnown() {
         applyNow("HEAD");
-        remote.commitByHand(BRANCH, "Mallory", CONFIG_FILE, """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata:
-                  name: settings
-                  namespace: shop
-                data:
-                  color: red
-                """, tmp.resolve("w"));
+        remote.commitByHand(BRANCH, "Mallory", CONFIG_FILE, withData("settings", "  color: red\n"), tmp.resolve("w"));
 
         try (GitBranchTarget target = open()) {
             VerifyResult result = flow(target).verify("HEAD");
