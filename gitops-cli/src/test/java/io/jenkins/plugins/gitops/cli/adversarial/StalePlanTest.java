@@ -17,6 +17,7 @@ import io.jenkins.plugins.gitops.engine.plan.Change;
 import io.jenkins.plugins.gitops.engine.plan.Plan;
 import io.jenkins.plugins.gitops.engine.plan.PlanFile;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import io.jenkins.plugins.gitops.engine.testing.Trees;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.eclipse.jgit.util.FileUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,7 +84,7 @@ class StalePlanTest {
         assertThat(plan.changes()).extracting(Change::action)
                 .contains(Action.CREATE, Action.UPDATE, Action.DELETE, Action.NOOP);
         pristine = tmp.resolve("pristine");
-        copy(target, pristine);
+        Trees.replace(target, pristine);
     }
 
     static List<String> source() {
@@ -140,7 +140,7 @@ class StalePlanTest {
         cases.add(new Case("other commit", dir -> { }, List.of("--var", "COLOR=green", "--ref", c1), OTHER_SOURCE));
         cases.add(new Case("other path", dir -> { }, List.of("--var", "COLOR=green", "--path", "envs/copy"),
                 OTHER_SOURCE));
-        cases.add(new Case("other target", dir -> copy(pristine, tmp.resolve("other")),
+        cases.add(new Case("other target", dir -> Trees.replace(pristine, tmp.resolve("other")),
                 List.of("--var", "COLOR=green", "--target", "dir:" + tmp.resolve("other")), OTHER_TARGET));
         cases.add(new Case("variable changed", dir -> { }, List.of("--var", "COLOR=red"), RENDERS_DIFFERENTLY));
         cases.add(new Case("variable missing", dir -> { }, List.of(), RENDERS_DIFFERENTLY));
@@ -191,7 +191,7 @@ class StalePlanTest {
 
     @Test
     void informationalFieldsDoNotBlockAnApply() throws IOException {
-        copy(pristine, target);
+        Trees.replace(pristine, target);
         ObjectNode edited = parse(planJson);
         edited.put("repository", "https://git.example.com/moved.git");
         edited.put("createdAt", "2001-01-01T00:00:00Z");
@@ -206,7 +206,7 @@ class StalePlanTest {
 
     @Test
     void anEditWithoutResealingIsRefusedByTheDigest() throws IOException {
-        copy(pristine, target);
+        Trees.replace(pristine, target);
         ObjectNode edited = parse(planJson);
         edited.put("target", "dir:/elsewhere");
         Path file = tmp.resolve("unsealed.json");
@@ -251,7 +251,7 @@ class StalePlanTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void refusedAndNothingApplied(Case c) throws IOException {
-        copy(pristine, target);
+        Trees.replace(pristine, target);
         Path dir = Files.createTempDirectory(tmp, "case");
         Files.writeString(dir.resolve("plan.json"), planJson);
         c.alter().accept(dir);
@@ -277,7 +277,7 @@ class StalePlanTest {
 
     @Test
     void unalteredPlanStillApplies() throws IOException {
-        copy(pristine, target);
+        Trees.replace(pristine, target);
         Path file = tmp.resolve("fresh.json");
         Files.writeString(file, planJson);
         Cli run = Cli.run(concat(List.of("apply", file.toString(), "--var", "COLOR=green"), source()));
@@ -316,26 +316,6 @@ class StalePlanTest {
     static void delete(Path file) {
         try {
             Files.delete(file);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void copy(Path from, Path to) {
-        try {
-            if (Files.exists(to)) {
-                FileUtils.delete(to.toFile(), FileUtils.RECURSIVE);
-            }
-            try (Stream<Path> walk = Files.walk(from)) {
-                for (Path p : walk.toList()) {
-                    Path copy = to.resolve(from.relativize(p).toString());
-                    if (Files.isDirectory(p)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(p, copy);
-                    }
-                }
-            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

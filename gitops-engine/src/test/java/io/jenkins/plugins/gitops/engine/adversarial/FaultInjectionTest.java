@@ -14,15 +14,14 @@ import io.jenkins.plugins.gitops.engine.targets.Inventory;
 import io.jenkins.plugins.gitops.engine.targets.Revision;
 import io.jenkins.plugins.gitops.engine.targets.directory.DirectoryTarget;
 import io.jenkins.plugins.gitops.engine.testing.GitRepoFixture;
+import io.jenkins.plugins.gitops.engine.testing.Trees;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.eclipse.jgit.util.FileUtils;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,7 +88,7 @@ class FaultInjectionTest {
     @MethodSource("faults")
     void failureAtEveryWriteKeepsTargetConsistentAndReRunConverges(int k, int parallelism) throws IOException {
         Path dir = tmp.resolve("target-" + k + "-" + parallelism);
-        copyTree(template, dir);
+        Trees.replace(template, dir);
         DirectoryTarget target = new DirectoryTarget(dir);
         Inventory before = target.readInventory();
         Set<ResourceId> beforeStored = target.stored();
@@ -149,20 +148,5 @@ class FaultInjectionTest {
         return Stream.concat(a.stream(), b.stream()).collect(Collectors.toSet());
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            FileUtils.delete(to.toFile(), FileUtils.RECURSIVE);
-        }
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path copy = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(p, copy);
-                }
-            }
-        }
-    }
 
 }

@@ -6,18 +6,17 @@ import io.jenkins.plugins.gitops.engine.Progress;
 import io.jenkins.plugins.gitops.engine.model.DesiredState;
 import io.jenkins.plugins.gitops.engine.model.Documents;
 import io.jenkins.plugins.gitops.engine.model.Resource;
+import io.jenkins.plugins.gitops.engine.testing.Trees;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,7 +41,7 @@ class HelmReferenceTest {
     void rendersTheSameObjectsAsHelmTemplate(String chart, String runner) throws Exception {
         Path helm = RealHelm.binary();
         Path repo = tmp.resolve("repo");
-        copy(resource(chart), repo.resolve("env/app"));
+        Trees.replace(resource(chart), repo.resolve("env/app"));
         HelmProcess process = new HelmProcess(runner.equals("binary") ? Optional.of(helm) : Optional.empty(),
                 HelmProcess.DEFAULT_TIMEOUT);
         RenderOptions options = RenderOptions.defaults().withHelm(new HelmSettings("rel", null, List.of(), Map.of(),
@@ -105,20 +104,5 @@ class HelmReferenceTest {
 
     static Path resource(String name) throws URISyntaxException {
         return Path.of(HelmReferenceTest.class.getResource("/" + name).toURI());
-    }
-
-    static void copy(Path from, Path to) throws IOException {
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(from)) {
-            walk.forEach(files::add);
-        }
-        for (Path file : files) {
-            Path target = to.resolve(from.relativize(file).toString());
-            if (Files.isDirectory(file)) {
-                Files.createDirectories(target);
-            } else {
-                Files.copy(file, target);
-            }
-        }
     }
 }

@@ -11,6 +11,7 @@ import io.jenkins.plugins.gitops.engine.model.InvalidDesiredStateException;
 import io.jenkins.plugins.gitops.engine.model.Origin;
 import io.jenkins.plugins.gitops.engine.model.Problem;
 import io.jenkins.plugins.gitops.engine.model.ResourceId;
+import io.jenkins.plugins.gitops.engine.testing.Trees;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -65,7 +66,7 @@ class HelmSafetyTest {
     @ParameterizedTest
     @ValueSource(strings = {"binary", "embedded"})
     void lookupAnswersEmptyAndNoServerTheEnvironmentNamesIsContacted(String runner) throws Exception {
-        HelmReferenceTest.copy(HelmReferenceTest.resource("charts/hooks-demo"), tmp.resolve("repo/env/app"));
+        Trees.replace(HelmReferenceTest.resource("charts/hooks-demo"), tmp.resolve("repo/env/app"));
         try (ServerSocket cluster = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             AtomicInteger connections = new AtomicInteger();
             Thread acceptor = new Thread(() -> {
