@@ -19,10 +19,6 @@ record ScalarAnalysis(boolean empty, boolean lineBreaks, boolean blockPlain, boo
         boolean lineBreaks = false;
         boolean special = false;
         boolean binary = false;
-        boolean leadingSpace = false;
-        boolean leadingBreak = false;
-        boolean trailingSpace = false;
-        boolean trailingBreak = false;
         boolean breakSpace = false;
         boolean spaceBreak = false;
         boolean precededByWhitespace = true;
@@ -51,14 +47,10 @@ record ScalarAnalysis(boolean empty, boolean lineBreaks, boolean blockPlain, boo
                 binary |= !(c == '\t' || c == '\r');
             }
             if (c == ' ') {
-                leadingSpace |= index == 0;
-                trailingSpace |= next == length;
                 breakSpace |= previousBreak;
                 previousSpace = true;
                 previousBreak = false;
             } else if (isBreak) {
-                leadingBreak |= index == 0;
-                trailingBreak |= next == length;
                 spaceBreak |= previousSpace;
                 previousSpace = false;
                 previousBreak = true;
@@ -69,6 +61,12 @@ record ScalarAnalysis(boolean empty, boolean lineBreaks, boolean blockPlain, boo
             precededByWhitespace = isBlank(c) || isBreak;
             index = next;
         }
+        char first = text.charAt(0);
+        char last = text.charAt(length - 1);
+        boolean leadingSpace = first == ' ';
+        boolean leadingBreak = CanonicalYaml.isBreak(first);
+        boolean trailingSpace = last == ' ';
+        boolean trailingBreak = CanonicalYaml.isBreak(last);
         boolean blockPlain = !(leadingSpace || leadingBreak || trailingSpace || trailingBreak || leadingZero(text)
                 || breakSpace || spaceBreak || special || indicators);
         boolean singleQuoted = !(breakSpace || spaceBreak || special);
