@@ -14,6 +14,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.gitops.engine.GitopsException;
 import io.jenkins.plugins.gitops.engine.targets.git.GitAuthor;
+import io.jenkins.plugins.gitops.engine.targets.git.GitBranchSpec;
 import io.jenkins.plugins.gitops.steps.StepTarget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -120,10 +121,15 @@ public final class GitBranchGitopsTarget extends GitopsTarget {
 
         @POST
         public FormValidation doCheckBranch(@AncestorInPath Item item, @QueryParameter String value) {
-            if (!FormAccess.mayConfigure(item) || Util.fixEmptyAndTrim(value) != null) {
+            String branch = Util.fixEmptyAndTrim(value);
+            if (!FormAccess.mayConfigure(item) || (branch != null && GitBranchSpec.isValidBranch(branch))) {
                 return FormValidation.ok();
             }
-            return FormValidation.error("Give the environment branch, e.g. env/staging");
+            if (branch == null) {
+                return FormValidation.error("Give the environment branch, e.g. env/staging");
+            }
+            return FormValidation.error("'" + branch + "' is not a valid Git branch name (no spaces, '..', '~', '^', ':',"
+                    + " '?', '*', '[' or '\\'); give one like env/staging");
         }
 
         @POST

@@ -612,6 +612,19 @@ class GitopsStepsTest {
         assertThat(d.doCheckPath(null, " ").getMessage()).contains("or absolute");
     }
 
+    @Test
+    void theBranchCheckRefusesWhatGitRefusesAsABranchName(JenkinsRule j) throws Exception {
+        GitBranchGitopsTarget.DescriptorImpl d = j.jenkins.getDescriptorByType(GitBranchGitopsTarget.DescriptorImpl.class);
+
+        assertThat(d.doCheckBranch(null, "env/staging").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(d.doCheckBranch(null, " ").getMessage()).contains("Give the environment branch");
+        for (String bad : List.of("main x", "a..b", "env/staging:", "main~1", "x.lock")) {
+            FormValidation check = d.doCheckBranch(null, bad);
+            assertThat(check.kind).as(bad).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(check.getMessage()).contains("not a valid Git branch name");
+        }
+    }
+
     /** A secret file credential {@code kc} holding a kubeconfig for the fake API server. */
     private void addKubeconfigCredential(JenkinsRule j, FakeApiServer api) throws Exception {
         byte[] kubeconfig = Files.readAllBytes(api.writeKubeconfig(tmp.resolve("kubeconfig")));

@@ -26,11 +26,16 @@ public record GitBranchSpec(String repository, String branch, String folder) {
         if (repository == null || repository.isBlank()) {
             throw new GitopsException("no repository given for the git target; write git:<repository URL or path>#<branch>");
         }
-        if (branch == null || branch.isBlank() || !Repository.isValidRefName("refs/heads/" + branch)) {
+        if (!isValidBranch(branch)) {
             throw new GitopsException("'" + branch + "' is not a valid branch name for the git target; write"
                     + " git:<repository>#<branch>, e.g. git:https://git.example.com/deploy.git#env/staging");
         }
         folder = RepoPaths.normalize(folder);
+    }
+
+    /** Whether Git accepts {@code branch} as a branch name (no spaces, {@code ..}, {@code ~}, {@code ^}, {@code :}, ...). */
+    public static boolean isValidBranch(@Nullable String branch) {
+        return branch != null && !branch.isBlank() && Repository.isValidRefName("refs/heads/" + branch);
     }
 
     /** Parses {@code git:<repository>#<branch>[:<folder>]}. */

@@ -31,6 +31,16 @@ class GitBranchSpecTest {
     }
 
     @Test
+    void aBranchNameIsValidWhereGitTakesIt() {
+        assertThat(GitBranchSpec.isValidBranch("env/staging")).isTrue();
+        assertThat(GitBranchSpec.isValidBranch("release-1.2_x")).isTrue();
+        for (String bad : new String[] {null, "", " ", "main x", "a..b", "main~1", "x^", "a:b", "a?", "a*", "a[b",
+                "a\\b", "x.lock", "/lead", "trail/"}) {
+            assertThat(GitBranchSpec.isValidBranch(bad)).as(String.valueOf(bad)).isFalse();
+        }
+    }
+
+    @Test
     void aPlanPinsTheHeadItReadAndOnlyForTheSameBranchAndFolder() {
         GitBranchSpec spec = GitBranchSpec.parse("git:../deploy#env/prod:manifests");
         String head = "0123456789abcdef0123456789abcdef01234567";
