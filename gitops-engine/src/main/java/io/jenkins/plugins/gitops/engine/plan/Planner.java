@@ -54,7 +54,7 @@ public final class Planner {
     }
 
     /**
-     * @param bodies whether the diff of a create or a delete holds the whole body, as plan files, JSON and the plan
+     * @param bodies whether the diff of a create, a delete or a run holds the whole body, as plan files, JSON and the plan
      *               page need; without, it is empty: where nothing shows it (a text plan without --show-bodies),
      *               writing every body as YAML was most of a plan of large objects
      */
@@ -112,9 +112,9 @@ public final class Planner {
             return new Change(resource.id(), action, resource.origin(), current == null ? null : current.version(),
                     diff.unifiedDiff(), action == Action.UPDATE ? diff.paths() : List.of());
         }).toList());
-        // What will run, shown whole (secrets masked) for review, as a create is.
+        // What will run, shown whole (secrets masked) for review, as a create is, and left out where a create is.
         runs.forEach(run -> applies.add(new Change(run.id(), Action.RUN, run.origin(), null,
-                differ.diff(run.id(), null, run.body()).unifiedDiff())));
+                bodies ? differ.diff(run.id(), null, run.body()).unifiedDiff() : "")));
 
         List<Change> deletes = new ArrayList<>();
         if (pruning.deletes()) {

@@ -105,25 +105,29 @@ class DirectoryFlowTest {
     }
 
     @Test
-    void aPlanWithoutBodiesDiffersOnlyInTheDiffsOfCreatesAndDeletesAndAppliesAlike() throws Exception {
+    void aPlanWithoutBodiesDiffersOnlyInTheDiffsOfCreatesDeletesAndRunsAndAppliesAlike() throws Exception {
         flow.applyNow("HEAD");
         git.write("envs/prod/app.yaml", Files.readString(git.dir().resolve("envs/prod/app.yaml"))
                 .replaceFirst("(?s)apiVersion: v1\nkind: ConfigMap.*?---\n", "").replace("replicas: 2", "replicas: 3"));
         git.write("envs/prod/extra.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: extra\n"
                 + "  namespace: shop\ndata:\n  size: large\n");
-        String c2 = git.commit("an update, a delete and a create");
+        git.write("envs/prod/migrate.yaml", "apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: migrate-\n"
+                + "  namespace: shop\n  annotations:\n    helm.sh/hook: pre-upgrade\nspec:\n  template:\n    spec:\n"
+                + "      restartPolicy: Never\n      containers:\n      - name: migrate\n        image: migrate:1\n");
+        String c2 = git.commit("an update, a delete, a create and a hook that runs once");
 
         Plan full = new Planner(target, Progress.NONE, Clock.systemUTC(), DiffMode.CLIENT, true).plan(flow.load(c2),
                 Pruning.ON);
         Plan brief = new Planner(target, Progress.NONE, Clock.systemUTC(), DiffMode.CLIENT, false).plan(flow.load(c2),
                 Pruning.ON);
 
-        assertThat(full.summary()).isEqualTo(new PlanSummary(1, 1, 1, 2));
+        assertThat(full.summary()).isEqualTo(new PlanSummary(1, 1, 1, 2, 1));
         assertThat(brief.changes()).hasSameSizeAs(full.changes());
         for (int i = 0; i < full.changes().size(); i++) {
             Change withBody = full.changes().get(i);
             Change without = brief.changes().get(i);
-            boolean body = withBody.action() == Action.CREATE || withBody.action() == Action.DELETE;
+            boolean body = withBody.action() == Action.CREATE || withBody.action() == Action.DELETE
+                    || withBody.action() == Action.RUN;
             assertThat(without).isEqualTo(body ? new Change(withBody.id(), withBody.action(), withBody.origin(),
                     withBody.liveVersion(), "", withBody.paths()) : withBody);
         }
@@ -131,6 +135,8 @@ class DirectoryFlowTest {
                 .satisfies(c -> assertThat(c.diff()).contains("+  size: large"));
         assertThat(full.changes()).filteredOn(c -> c.action() == Action.DELETE).singleElement()
                 .satisfies(c -> assertThat(c.diff()).contains("-  color: blue"));
+        assertThat(full.changes()).filteredOn(c -> c.action() == Action.RUN).singleElement()
+                .satisfies(c -> assertThat(c.diff()).contains("image: migrate:1"));
         assertThat(brief.desiredDigest()).isEqualTo(full.desiredDigest());
         assertThat(brief.liveFingerprint()).isEqualTo(full.liveFingerprint());
 
