@@ -54,9 +54,9 @@ public final class Planner {
     }
 
     /**
-     * @param bodies whether the diff of a create, a delete or a run holds the whole body, as plan files, JSON and the plan
-     *               page need; without, it is empty: where nothing shows it (a text plan without --show-bodies),
-     *               writing every body as YAML was most of a plan of large objects
+     * @param bodies whether the diff of a create, a delete or a run holds the whole body, as plan files, JSON and
+     *               the plan page need; without, it is empty: where nothing shows it (a text plan without
+     *               --show-bodies), writing every body as YAML was most of a plan of large objects
      */
     public Planner(Target target, Progress progress, Clock clock, DiffMode diffMode, boolean bodies) {
         this.target = target;
