@@ -41,7 +41,8 @@ public final class Canonical {
             .build();
     /** Building a {@code Yaml} costs more than dumping a small manifest; one per thread, as it is not thread-safe. */
     private static final ThreadLocal<Yaml> YAML = ThreadLocal.withInitial(Canonical::yaml);
-    private static final List<String> HEAD_KEYS = List.of("apiVersion", "kind", "metadata");
+    /** Written first at the top of an object, as kubectl prints one; every other key follows, sorted. */
+    static final List<String> HEAD_KEYS = List.of("apiVersion", "kind", "metadata");
 
     private Canonical() {
     }

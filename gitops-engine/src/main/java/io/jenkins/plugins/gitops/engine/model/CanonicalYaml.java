@@ -24,7 +24,6 @@ final class CanonicalYaml {
     /** SnakeYAML's: a key with its tag ({@code !!str}, 5 characters) must stay under 128 to be written as a simple key. */
     private static final int MAX_SIMPLE_KEY = 128 - "!!str".length();
     private static final int INDENT = 2;
-    private static final List<String> HEAD_KEYS = List.of("apiVersion", "kind", "metadata");
     /** Immutable once built; its lookups only read. */
     private static final Resolver RESOLVER = new Resolver();
 
@@ -87,13 +86,13 @@ final class CanonicalYaml {
             // apiVersion, kind and metadata first, as kubectl prints an object; the rest stays sorted.
             String[] ordered = new String[keys.length];
             int at = 0;
-            for (String head : HEAD_KEYS) {
+            for (String head : Canonical.HEAD_KEYS) {
                 if (Arrays.binarySearch(keys, head) >= 0) {
                     ordered[at++] = head;
                 }
             }
             for (String key : keys) {
-                if (!HEAD_KEYS.contains(key)) {
+                if (!Canonical.HEAD_KEYS.contains(key)) {
                     ordered[at++] = key;
                 }
             }

@@ -72,8 +72,7 @@ final class Quoting {
 
     /** SnakeYAML's {@code StreamReader.isPrintable}. */
     private static boolean printable(int c) {
-        return (c >= 0x20 && c <= 0x7E) || c == 0x9 || c == 0xA || c == 0xD || c == 0x85 || (c >= 0xA0 && c <= 0xD7FF)
-                || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
+        return (c >= 0x20 && c <= 0x7E) || c == '\t' || c == '\n' || c == '\r' || ScalarAnalysis.isUnicode(c);
     }
 
     private static String hex(int value, int digits) {

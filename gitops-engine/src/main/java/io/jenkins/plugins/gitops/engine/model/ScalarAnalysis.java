@@ -83,7 +83,7 @@ record ScalarAnalysis(boolean empty, boolean lineBreaks, boolean blockPlain, boo
     }
 
     /** What SnakeYAML's reader refuses to print (its {@code StreamReader.isPrintable}), beyond tab, CR and LF. */
-    private static boolean isUnicode(int c) {
+    static boolean isUnicode(int c) {
         return c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
     }
 
